@@ -1,6 +1,14 @@
 //! The engine: files in, scorecard out. Pure: no DOM, no file system, no
 //! clock, no randomness. The page and the CLI are thin shells over it.
 
+pub mod areas;
 pub mod calendar;
+pub mod dataset;
+pub mod diagnostics;
+pub mod indicators;
+pub mod ingest;
 pub mod month;
+pub mod records;
+pub mod schema;
+pub mod settings;
 pub mod values;

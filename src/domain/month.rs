@@ -23,7 +23,8 @@ const MONTH_ABBREVIATIONS: [&str; 12] = [
 impl Month {
     /// The month `year-month`, or `None` when out of range (1–12, years 1000–9998).
     pub fn new(year: i16, month: i8) -> Option<Month> {
-        ((1000..=9998).contains(&year) && (1..=12).contains(&month)).then_some(Month { year, month })
+        ((1000..=9998).contains(&year) && (1..=12).contains(&month))
+            .then_some(Month { year, month })
     }
 
     /// The month a date falls in.
@@ -95,8 +96,18 @@ impl Month {
     /// The long label, e.g. `December 2017`.
     pub fn long_label(self) -> String {
         const NAMES: [&str; 12] = [
-            "January", "February", "March", "April", "May", "June", "July", "August", "September",
-            "October", "November", "December",
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
         ];
         let name = NAMES
             .get(usize::try_from(self.month - 1).unwrap_or(0))
@@ -144,7 +155,9 @@ pub fn age_on(birth: Date, on: Date) -> i32 {
 /// Calendar days from `a` to `b` (`b - a`).
 pub fn days_between(a: Date, b: Date) -> i64 {
     // Dates come from `Date::new`, so the span always fits; fall back to 0 rather than panic.
-    a.until(b).map(|span| i64::from(span.get_days())).unwrap_or(0)
+    a.until(b)
+        .map(|span| i64::from(span.get_days()))
+        .unwrap_or(0)
 }
 
 #[cfg(test)]

@@ -1,0 +1,351 @@
+//! Loaded files → one data set: files of a kind merged by key, each kind's
+//! coverage, and the effective settings (inputs.md, "Merging several files
+//! of a kind", "What months a file covers").
+//!
+//! Owns: which row wins when files overlap, coverage unions, and the as-at
+//! file for a month. It must not compute indicators.
+
+use std::collections::HashMap;
+
+use jiff::civil::Date;
+
+use crate::domain::ingest::{Content, LoadedFile};
+use crate::domain::month::Month;
+use crate::domain::records::*;
+use crate::domain::schema::Kind;
+use crate::domain::settings::{Settings, TeamRow};
+
+/// The union of a kind's files' coverages, as sorted, disjoint spans.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Coverage {
+    spans: Vec<(Date, Date)>,
+}
+
+impl Coverage {
+    pub fn from_spans(spans: impl IntoIterator<Item = (Date, Date)>) -> Coverage {
+        let mut spans: Vec<(Date, Date)> = spans.into_iter().filter(|(a, b)| a <= b).collect();
+        spans.sort();
+        let mut merged: Vec<(Date, Date)> = Vec::with_capacity(spans.len());
+        for (from, to) in spans {
+            if let Some(last) = merged.last_mut() {
+                // Touching spans (one ends the day before the next starts) join.
+                if last.1.tomorrow().is_ok_and(|next| from <= next) {
+                    last.1 = last.1.max(to);
+                    continue;
+                }
+            }
+            merged.push((from, to));
+        }
+        Coverage { spans: merged }
+    }
+
+    /// Whether every day of `from..=to` is covered.
+    pub fn contains_range(&self, from: Date, to: Date) -> bool {
+        self.spans.iter().any(|(a, b)| *a <= from && to <= *b)
+    }
+
+    pub fn contains_day(&self, day: Date) -> bool {
+        self.contains_range(day, day)
+    }
+
+    /// Period months: all of `M_start..=M_end` covered.
+    pub fn covers_month(&self, month: Month) -> bool {
+        self.contains_range(month.first_day(), month.last_day())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.spans.is_empty()
+    }
+
+    pub fn spans(&self) -> &[(Date, Date)] {
+        &self.spans
+    }
+}
+
+/// One file's records of a kind, with the file's as-at date.
+#[derive(Debug)]
+pub struct FileRecords<R> {
+    pub file: usize,
+    pub as_at: Option<Date>,
+    pub records: Vec<Rec<R>>,
+}
+
+/// All files of one kind: per file (for as-at facts) and merged by key.
+#[derive(Debug)]
+pub struct KindData<R> {
+    /// In merge order: ascending as-at date, then order added.
+    pub files: Vec<FileRecords<R>>,
+    /// (position in `files`, position in its records) of each key's winning row.
+    merged: Vec<(usize, usize)>,
+    pub coverage: Coverage,
+}
+
+impl<R> Default for KindData<R> {
+    fn default() -> Self {
+        KindData {
+            files: Vec::new(),
+            merged: Vec::new(),
+            coverage: Coverage::default(),
+        }
+    }
+}
+
+impl<R: Keyed> KindData<R> {
+    fn build(mut files: Vec<FileRecords<R>>, coverage: Coverage) -> KindData<R> {
+        // Stable sort: equal as-at dates keep the order added, so the later wins.
+        files.sort_by_key(|f| f.as_at);
+        let mut winner: HashMap<R::Key, (usize, usize)> = HashMap::new();
+        for (f, file) in files.iter().enumerate() {
+            for (r, record) in file.records.iter().enumerate() {
+                winner.insert(record.data.key(), (f, r));
+            }
+        }
+        let mut merged: Vec<(usize, usize)> = winner.into_values().collect();
+        merged.sort_unstable();
+        KindData {
+            files,
+            merged,
+            coverage,
+        }
+    }
+}
+
+impl<R> KindData<R> {
+    /// Whether any file of this kind was loaded.
+    pub fn loaded(&self) -> bool {
+        !self.files.is_empty()
+    }
+
+    /// The merged records: one per key, from the latest extract.
+    pub fn merged(&self) -> impl Iterator<Item = &Rec<R>> + '_ {
+        self.merged
+            .iter()
+            .filter_map(|(f, r)| self.files.get(*f).and_then(|file| file.records.get(*r)))
+    }
+
+    pub fn merged_len(&self) -> usize {
+        self.merged.len()
+    }
+
+    /// The as-at file for `month` (inputs.md): the latest file whose as-at
+    /// date lies in the month or in the first 7 days after it; on equal
+    /// dates, the one added later.
+    pub fn as_at_file(&self, month: Month) -> Option<&FileRecords<R>> {
+        let from = month.first_day();
+        let to = month
+            .last_day()
+            .checked_add(jiff::Span::new().days(7))
+            .unwrap_or(month.last_day());
+        self.files
+            .iter()
+            .filter(|f| f.as_at.is_some_and(|d| from <= d && d <= to))
+            .next_back()
+    }
+}
+
+/// Everything the indicators read.
+#[derive(Debug, Default)]
+pub struct Dataset {
+    pub referrals: KindData<Referral>,
+    pub assessments: KindData<Assessment>,
+    pub cin: KindData<CinEpisode>,
+    pub cp: KindData<CpPlan>,
+    pub cla: KindData<CareEpisode>,
+    pub care_leavers: KindData<CareLeaver>,
+    pub adoptions: KindData<Adoption>,
+    pub cp_visits: KindData<CpVisit>,
+    pub family_support: KindData<FamilySupport>,
+    pub staff: KindData<StaffMember>,
+    pub supervisions: KindData<Supervision>,
+    /// Whether some List 4 file has the `Child Seen` column (indicator 4).
+    pub assessments_have_seen: bool,
+    /// The latest as-at date of any loaded file (the default month).
+    pub latest_as_at: Option<Date>,
+    /// Every loaded file's name, by index (record sources point here).
+    pub file_names: Vec<String>,
+}
+
+impl Dataset {
+    /// Merges loaded files into a data set. `settings` are updated by any
+    /// settings documents among the files (in order) and then by teams files.
+    pub fn build(files: &mut [LoadedFile], settings: &mut Settings) -> Dataset {
+        let mut dataset = Dataset {
+            file_names: files.iter().map(|f| f.name.clone()).collect(),
+            ..Dataset::default()
+        };
+        macro_rules! gather {
+            ($variant:ident) => {{
+                let mut parts = Vec::new();
+                let mut spans = Vec::new();
+                for (index, file) in files.iter_mut().enumerate() {
+                    if let Content::$variant(records) = &mut file.content {
+                        parts.push(FileRecords {
+                            file: index,
+                            as_at: file.as_at,
+                            records: std::mem::take(records),
+                        });
+                        spans.extend(file.coverage);
+                    }
+                }
+                KindData::build(parts, Coverage::from_spans(spans))
+            }};
+        }
+        for file in files.iter() {
+            if let Content::Settings(document) = &file.content {
+                *settings = (**document).clone();
+            }
+        }
+        dataset.referrals = gather!(Referrals);
+        dataset.assessments = gather!(Assessments);
+        dataset.cin = gather!(Cin);
+        dataset.cp = gather!(Cp);
+        dataset.cla = gather!(Cla);
+        dataset.care_leavers = gather!(CareLeavers);
+        dataset.adoptions = gather!(Adoptions);
+        dataset.cp_visits = gather!(CpVisits);
+        dataset.family_support = gather!(FamilySupport);
+        dataset.staff = gather!(Staff);
+        dataset.supervisions = gather!(Supervisions);
+        let teams: KindData<TeamEntry> = gather!(Teams);
+        if teams.loaded() {
+            // Keep the order of the rows as given: it fixes the area columns.
+            let mut rows: Vec<&Rec<TeamEntry>> = teams.merged().collect();
+            rows.sort_by_key(|r| {
+                let position = teams.files.iter().position(|f| f.file == r.source.file);
+                (position, r.source.row)
+            });
+            settings.teams = rows
+                .into_iter()
+                .map(|r| TeamRow {
+                    team: r.data.team.clone(),
+                    area: r.data.area.clone(),
+                    team_type: r.data.team_type.clone(),
+                })
+                .collect();
+        }
+        dataset.assessments_have_seen = files.iter().any(|f| {
+            f.kind == Some(Kind::List4Assessments)
+                && f.layout
+                    .as_ref()
+                    .is_some_and(|l| l.has(crate::domain::schema::col::list4::SEEN))
+        });
+        dataset.latest_as_at = files
+            .iter()
+            .filter(|f| f.kind.is_some_and(Kind::is_used) && f.kind != Some(Kind::Teams))
+            .filter_map(|f| f.as_at)
+            .max();
+        dataset
+    }
+
+    /// The name of the file a record came from.
+    pub fn file_name(&self, file: usize) -> String {
+        self.file_names.get(file).cloned().unwrap_or_default()
+    }
+
+    /// Whether a kind has any loaded file.
+    pub fn has(&self, kind: Kind) -> bool {
+        match kind {
+            Kind::List3Referrals => self.referrals.loaded(),
+            Kind::List4Assessments => self.assessments.loaded(),
+            Kind::List6Cin => self.cin.loaded(),
+            Kind::List7Cp => self.cp.loaded(),
+            Kind::List8Cla => self.cla.loaded(),
+            Kind::List9CareLeavers => self.care_leavers.loaded(),
+            Kind::List10Adoption => self.adoptions.loaded(),
+            Kind::CpVisits => self.cp_visits.loaded(),
+            Kind::FamilySupport => self.family_support.loaded(),
+            Kind::Staff => self.staff.loaded(),
+            Kind::Supervisions => self.supervisions.loaded(),
+            _ => false,
+        }
+    }
+
+    /// A kind's coverage.
+    pub fn coverage(&self, kind: Kind) -> Coverage {
+        match kind {
+            Kind::List3Referrals => self.referrals.coverage.clone(),
+            Kind::List4Assessments => self.assessments.coverage.clone(),
+            Kind::List6Cin => self.cin.coverage.clone(),
+            Kind::List7Cp => self.cp.coverage.clone(),
+            Kind::List8Cla => self.cla.coverage.clone(),
+            Kind::List9CareLeavers => self.care_leavers.coverage.clone(),
+            Kind::List10Adoption => self.adoptions.coverage.clone(),
+            Kind::CpVisits => self.cp_visits.coverage.clone(),
+            Kind::FamilySupport => self.family_support.coverage.clone(),
+            Kind::Staff => self.staff.coverage.clone(),
+            Kind::Supervisions => self.supervisions.coverage.clone(),
+            _ => Coverage::default(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn touching_spans_join_and_gaps_do_not() {
+        let coverage = Coverage::from_spans([
+            (date(2017, 7, 1), date(2017, 9, 30)),
+            (date(2017, 10, 1), date(2017, 12, 31)),
+            (date(2016, 1, 1), date(2016, 3, 31)),
+        ]);
+        assert_eq!(coverage.spans().len(), 2);
+        assert!(coverage.covers_month(Month::parse("2017-10").unwrap()));
+        assert!(coverage.contains_range(date(2017, 7, 1), date(2017, 12, 31)));
+        assert!(!coverage.covers_month(Month::parse("2016-04").unwrap()));
+        // An empty span (coverage start after the as-at date) covers nothing.
+        assert!(Coverage::from_spans([(date(2018, 1, 1), date(2017, 12, 31))]).is_empty());
+    }
+
+    fn referral_file(file: usize, as_at: Date, team: &str) -> FileRecords<Referral> {
+        FileRecords {
+            file,
+            as_at: Some(as_at),
+            records: vec![Rec {
+                source: Source { file, row: 2 },
+                data: Referral {
+                    child: "C1".into(),
+                    date: date(2017, 6, 1),
+                    earlier_count: None,
+                    team: team.into(),
+                },
+            }],
+        }
+    }
+
+    #[test]
+    fn later_as_at_wins_then_later_added() {
+        // inputs.md: "the row from the file with the later as-at date wins ...
+        // between files with the same as-at date, the one added later wins".
+        let data = KindData::build(
+            vec![
+                referral_file(0, date(2017, 12, 31), "late"),
+                referral_file(1, date(2017, 9, 30), "early"),
+                referral_file(2, date(2017, 12, 31), "late, added last"),
+            ],
+            Coverage::default(),
+        );
+        let merged: Vec<_> = data.merged().collect();
+        assert_eq!(merged.len(), 1);
+        assert_eq!(merged[0].data.team, "late, added last");
+    }
+
+    #[test]
+    fn as_at_file_is_in_the_month_or_the_week_after() {
+        let data = KindData::build(
+            vec![
+                referral_file(0, date(2017, 11, 30), "nov"),
+                referral_file(1, date(2018, 1, 7), "7 jan"),
+                referral_file(2, date(2018, 1, 8), "8 jan"),
+            ],
+            Coverage::default(),
+        );
+        let dec = Month::parse("2017-12").unwrap();
+        assert_eq!(data.as_at_file(dec).unwrap().file, 1);
+        let nov = Month::parse("2017-11").unwrap();
+        assert_eq!(data.as_at_file(nov).unwrap().file, 0);
+        assert!(data.as_at_file(Month::parse("2017-10").unwrap()).is_none());
+    }
+}

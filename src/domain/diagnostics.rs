@@ -1,0 +1,98 @@
+//! Data-quality problems: findings about the user's data, collected and
+//! never thrown. Each names the file, row (the header is row 1, as a
+//! spreadsheet shows it), column header, value, what was expected, and a
+//! stable code. The one place their wording is built, so the page, the print
+//! and the CLI say the same thing.
+
+use serde::Serialize;
+
+/// How much a problem matters to the figures.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The file or row could not be used at all.
+    Error,
+    /// A value was left out of some indicators, or looks wrong.
+    Warning,
+    /// Something the user should know, with no effect on the figures.
+    Info,
+}
+
+/// One finding about the data.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Problem {
+    pub file: String,
+    /// Spreadsheet row number (header = 1); `None` for whole-file problems.
+    pub row: Option<u32>,
+    /// The column's header as written in the file; empty for row or file problems.
+    pub column: String,
+    /// The offending value as written (cut to a readable length).
+    pub value: String,
+    pub message: String,
+    /// A stable identifier for grouping and filtering (e.g. `invalid_date`).
+    pub code: &'static str,
+    pub severity: Severity,
+}
+
+/// Longest value quoted back to the user; the rest is elided so a
+/// 10-million-character cell cannot flood the report.
+const MAX_VALUE_CHARS: usize = 80;
+
+impl Problem {
+    /// A problem about a whole file.
+    pub fn file(file: &str, code: &'static str, severity: Severity, message: String) -> Problem {
+        Problem {
+            file: file.to_string(),
+            row: None,
+            column: String::new(),
+            value: String::new(),
+            message,
+            code,
+            severity,
+        }
+    }
+
+    /// A problem about one cell.
+    pub fn cell(
+        file: &str,
+        row: u32,
+        column: &str,
+        value: &str,
+        code: &'static str,
+        severity: Severity,
+        message: String,
+    ) -> Problem {
+        Problem {
+            file: file.to_string(),
+            row: Some(row),
+            column: column.to_string(),
+            value: shorten(value),
+            message,
+            code,
+            severity,
+        }
+    }
+}
+
+/// Cuts a value to a quotable length on a character boundary.
+pub fn shorten(value: &str) -> String {
+    if value.chars().count() <= MAX_VALUE_CHARS {
+        return value.to_string();
+    }
+    let mut cut: String = value.chars().take(MAX_VALUE_CHARS).collect();
+    cut.push('…');
+    cut
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_values_are_cut_on_a_character_boundary() {
+        let value = "é".repeat(200);
+        let problem = Problem::cell("f.csv", 2, "Team", &value, "x", Severity::Info, "m".into());
+        assert_eq!(problem.value.chars().count(), MAX_VALUE_CHARS + 1);
+        assert!(problem.value.ends_with('…'));
+    }
+}

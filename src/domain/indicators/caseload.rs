@@ -1,0 +1,250 @@
+//! Indicator 13, `caseload`: average caseload of qualified social workers
+//! (indicators.md, "13 caseload").
+//!
+//! - Workers: qualified, case-holding, in post at `M_end` (staff end dates
+//!   are inclusive), once each.
+//! - A worker's cases: children with a List 6 episode open at `M_end` whose
+//!   allocation (as in indicator 1: the as-at List 6 extract, by episode
+//!   key, the latest-starting episode per child) names the worker by
+//!   `Worker ID` or, failing that, by `Worker Name` (case-insensitive,
+//!   spaces folded). Allocated names that match no worker are reported.
+//! - `average` = Σcases ÷ ΣFTE (or headcount, `caseload_basis`) for the LA
+//!   and per area (the worker's team's area); per team type likewise, a
+//!   type with no workers having no value.
+
+use std::collections::HashMap;
+
+use jiff::civil::Date;
+
+use super::unallocated_cases::is_unallocated;
+use super::{Context, Definition, MeasureDef, MonthFigures, Tally, Timing, latest_per_key};
+use crate::domain::areas::TeamType;
+use crate::domain::diagnostics::{Problem, Severity};
+use crate::domain::month::Month;
+use crate::domain::records::open_at;
+use crate::domain::schema::Kind;
+use crate::domain::settings::{Basis, Polarity, PreviousMode};
+use crate::domain::values::fold_name;
+
+pub static DEFINITION: Definition = Definition {
+    number: 13,
+    id: "caseload",
+    title: "Average caseload of qualified social workers",
+    about: "Children with an open List 6 episode at month end allocated to each qualified, case-holding social worker in post (staff file), divided by those workers' FTE; overall and by team type.",
+    spec: "indicators.md, 13 caseload",
+    timing: Timing::AsAt,
+    measures: &[
+        MeasureDef::average(
+            "average_assessment",
+            "Assessment Teams",
+            "cases_assessment",
+            "basis_assessment",
+        ),
+        MeasureDef::average(
+            "average_safeguarding",
+            "Safeguarding Teams",
+            "cases_safeguarding",
+            "basis_safeguarding",
+        ),
+        MeasureDef::average(
+            "average_children_in_care",
+            "Children in Care Teams",
+            "cases_children_in_care",
+            "basis_children_in_care",
+        ),
+        MeasureDef::average(
+            "average_disabled_children",
+            "Disabled Children Teams",
+            "cases_disabled_children",
+            "basis_disabled_children",
+        ),
+        MeasureDef::average("average_other", "Other Teams", "cases_other", "basis_other"),
+        MeasureDef::average("average", "Average caseload (all teams)", "cases", "basis"),
+        MeasureDef::hidden("cases"),
+        MeasureDef::hidden("basis"),
+        MeasureDef::hidden("cases_assessment"),
+        MeasureDef::hidden("basis_assessment"),
+        MeasureDef::hidden("cases_safeguarding"),
+        MeasureDef::hidden("basis_safeguarding"),
+        MeasureDef::hidden("cases_children_in_care"),
+        MeasureDef::hidden("basis_children_in_care"),
+        MeasureDef::hidden("cases_disabled_children"),
+        MeasureDef::hidden("basis_disabled_children"),
+        MeasureDef::hidden("cases_other"),
+        MeasureDef::hidden("basis_other"),
+    ],
+    headline: "average",
+    inputs: &[Kind::List6Cin, Kind::Staff],
+    polarity: Polarity::Down,
+    target: Some(16.0),
+    tolerance: Some(2.0),
+    national: Some(15.0),
+    statistical_neighbours: Some(19.0),
+    previous_mode: PreviousMode::Average,
+    has_areas: true,
+    has_baseline: false,
+    compute,
+    missing: None,
+};
+
+fn compute(context: &Context<'_>, month: Month) -> MonthFigures {
+    let areas = context.areas;
+    let data = context.data;
+    let settings = context.settings;
+    let end = month.last_day();
+    let Some(allocation_file) = data.cin.as_at_file(month) else {
+        return MonthFigures::none(&DEFINITION, areas);
+    };
+    if !context.covers_end(Kind::List6Cin, month) || !context.covers_end(Kind::Staff, month) {
+        return MonthFigures::none(&DEFINITION, areas);
+    }
+    // Everyone in post, to tell an unknown name from a non-case-holder.
+    let in_post = latest_per_key(
+        data.staff.merged().filter(|w| w.data.in_post_on(end)),
+        |w| &w.worker,
+        |w| w.start.unwrap_or(Date::MIN),
+    );
+    let mut by_id: HashMap<&str, usize> = HashMap::new();
+    let mut by_name: HashMap<String, usize> = HashMap::new();
+    for (index, worker) in in_post.iter().enumerate() {
+        by_id.insert(worker.data.worker.as_str(), index);
+        if !worker.data.name.is_empty() {
+            by_name.entry(fold_name(&worker.data.name)).or_insert(index);
+        }
+    }
+    let allocation: HashMap<(&str, Date), &str> = allocation_file
+        .records
+        .iter()
+        .map(|r| {
+            (
+                (r.data.child.as_str(), r.data.start),
+                r.data.worker.as_str(),
+            )
+        })
+        .collect();
+    let open = latest_per_key(
+        data.cin
+            .merged()
+            .filter(|r| open_at(r.data.start, r.data.closed, end)),
+        |e| &e.child,
+        |e| e.start,
+    );
+    let mut cases = vec![0usize; in_post.len()];
+    let mut tally = Tally::new(&DEFINITION, areas);
+    for episode in open {
+        let Some(worker) = allocation.get(&(episode.data.child.as_str(), episode.data.start))
+        else {
+            continue;
+        };
+        if is_unallocated(worker, settings) {
+            continue;
+        }
+        let key = fold_name(worker);
+        match by_id.get(key.as_str()).or_else(|| by_name.get(&key)) {
+            Some(index) => {
+                if let Some(count) = cases.get_mut(*index) {
+                    *count += 1;
+                }
+            }
+            None => tally.problems.push(Problem {
+                file: data.file_name(allocation_file.file),
+                row: Some(episode.source.row),
+                column: "Allocated Worker".to_string(),
+                value: worker.to_string(),
+                message: "allocated worker matches no worker ID or name in the staff file"
+                    .to_string(),
+                code: "unknown_worker",
+                severity: Severity::Warning,
+            }),
+        }
+    }
+    for (worker, cases) in in_post.iter().zip(cases) {
+        let worker = &worker.data;
+        if worker.qualified.value() != Some(true) || !worker.case_holder {
+            continue;
+        }
+        let (area, team_type) = areas.lookup(&worker.team);
+        let basis = match settings.caseload_basis {
+            Basis::Fte => worker.fte,
+            Basis::Headcount => 1.0,
+        };
+        tally.add(area, "cases", cases as f64);
+        tally.add(area, "basis", basis);
+        if let Some(team_type) = team_type {
+            tally.add(area, &format!("cases_{}", team_type.snake()), cases as f64);
+            tally.add(area, &format!("basis_{}", team_type.snake()), basis);
+        }
+    }
+    let _ = TeamType::ALL;
+    tally.finish(settings)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::indicators::testing::Fixture;
+
+    const STAFF: &str = "Worker ID,Worker Name,Team,Qualified Social Worker,Agency,Manager,Case Holder,FTE,Start Date,End Date\n\
+        W1,Sam Sample,East Assessment,Yes,No,No,,1,01/01/2015,\n\
+        W2,Alex Example,East Safeguarding,Yes,No,No,,0.5,01/01/2015,31/12/2017\n\
+        W3,Jo Test,West Safeguarding,Yes,No,Yes,,1,01/01/2015,\n\
+        W4,Kim Dummy,West CiC,No,No,No,,1,01/01/2015,\n\
+        W5,Lee Mock,West CiC,Yes,No,No,,1,01/01/2015,30/12/2017\n\
+        W6,Ash Trial,West CiC,Yes,No,No,,1,01/01/2015,05/01/2016\n";
+
+    #[test]
+    fn cases_per_fte_by_area_and_team_type() {
+        let cin = "Child Unique ID,CIN Start Date,CIN Closure Date,Allocated Worker\n\
+                   A,01/01/2017,,W1\n\
+                   B,01/01/2017,,w1\n\
+                   C,01/01/2017,,alex  EXAMPLE\n\
+                   D,01/01/2017,,W3\n\
+                   E,01/01/2017,,W4\n\
+                   F,01/01/2017,,Nobody Known\n\
+                   G,01/01/2017,,Duty\n\
+                   H,01/01/2017,31/12/2017,W1\n\
+                   I,01/01/2016,01/07/2017,W1\n";
+        let fixture = Fixture::new(&[
+            ("staff_2017-12-31.csv", STAFF),
+            ("list6_2017-12-31.csv", cin),
+        ]);
+        let f = fixture.figures(&DEFINITION, "2017-12");
+        // Case-holding qualified workers in post on 31/12: W1 (1 FTE, 2
+        // cases: A, B), W2 (0.5 FTE, leaves on M_end inclusive, 1 case: C by
+        // name). W3 is a manager (not case-holding by default), W4 is not
+        // qualified, W5 left 30/12. F matches no one (reported); G is a
+        // placeholder; H closed on M_end; I closed in July (and starts List
+        // 6's coverage on 01/07/2017).
+        // LA: 3 cases ÷ 1.5 FTE = 2.
+        assert_eq!(f.value(&DEFINITION, "average"), Some(2.0));
+        assert_eq!(f.value(&DEFINITION, "average_assessment"), Some(2.0));
+        assert_eq!(f.value(&DEFINITION, "average_safeguarding"), Some(2.0));
+        assert_eq!(f.value(&DEFINITION, "average_children_in_care"), None);
+        assert_eq!(f.problems.len(), 1);
+        assert_eq!(f.problems[0].value, "Nobody Known");
+        let east = fixture.area("EAST");
+        assert_eq!(f.area_value(&DEFINITION, east, "average"), Some(2.0));
+        let west = fixture.area("WEST");
+        assert_eq!(f.area_value(&DEFINITION, west, "average"), None);
+    }
+
+    #[test]
+    fn headcount_basis() {
+        let cin = "Child Unique ID,CIN Start Date,CIN Closure Date,Allocated Worker\n\
+                   A,01/01/2017,,W1\nB,01/01/2017,,W1\nC,01/01/2017,,W2\nI,01/01/2016,01/07/2017,W1\n";
+        let settings = crate::domain::settings::Settings {
+            caseload_basis: Basis::Headcount,
+            ..Default::default()
+        };
+        let fixture = Fixture::with_settings(
+            &[
+                ("staff_2017-12-31.csv", STAFF),
+                ("list6_2017-12-31.csv", cin),
+            ],
+            settings,
+        );
+        let f = fixture.figures(&DEFINITION, "2017-12");
+        // 3 cases ÷ 2 workers.
+        assert_eq!(f.value(&DEFINITION, "average"), Some(1.5));
+    }
+}

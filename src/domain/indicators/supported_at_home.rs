@@ -1,0 +1,124 @@
+//! Indicator 11, `supported_at_home`: % children in need / family support
+//! supported to live with their family (indicators.md, "11 supported_at_home").
+//!
+//! - Cohort (`total`): children with a List 6 episode, a family-support
+//!   episode (when that file is loaded) or a looked-after episode (as in
+//!   indicator 7, UASC included) open at `M_end`.
+//! - Numerator (`at_home`): of those, children not looked after at `M_end`.
+//! - Snapshot; no area breakdown.
+
+use std::collections::HashSet;
+
+use super::children_in_care::looked_after;
+use super::{Context, Definition, MeasureDef, MonthFigures, Tally, Timing};
+use crate::domain::month::Month;
+use crate::domain::records::open_at;
+use crate::domain::schema::Kind;
+use crate::domain::settings::{Polarity, PreviousMode};
+
+pub static DEFINITION: Definition = Definition {
+    number: 11,
+    id: "supported_at_home",
+    title: "% CIN / family support supported to live with family",
+    about: "Of the children with an open List 6, family support or looked-after episode at month end, those not looked after.",
+    spec: "indicators.md, 11 supported_at_home",
+    timing: Timing::Snapshot,
+    measures: &[
+        MeasureDef::count("at_home", "Supported to live with family"),
+        MeasureDef::count("total", "Children in need, family support and in care"),
+        MeasureDef::percent(
+            "percent",
+            "% supported to live with family",
+            "at_home",
+            "total",
+        ),
+    ],
+    headline: "percent",
+    inputs: &[Kind::List6Cin, Kind::List8Cla],
+    polarity: Polarity::Up,
+    target: Some(80.0),
+    tolerance: Some(5.0),
+    national: None,
+    statistical_neighbours: None,
+    previous_mode: PreviousMode::Average,
+    has_areas: false,
+    has_baseline: false,
+    compute,
+    missing: None,
+};
+
+fn compute(context: &Context<'_>, month: Month) -> MonthFigures {
+    let areas = context.areas;
+    let data = context.data;
+    let family_support = data.family_support.loaded();
+    if !context.covers_end(Kind::List6Cin, month)
+        || !context.covers_end(Kind::List8Cla, month)
+        || (family_support && !context.covers_end(Kind::FamilySupport, month))
+    {
+        return MonthFigures::none(&DEFINITION, areas);
+    }
+    let end = month.last_day();
+    let in_care: HashSet<&str> = looked_after(context, month)
+        .into_iter()
+        .map(|e| e.data.child.as_str())
+        .collect();
+    let mut children: HashSet<&str> = in_care.clone();
+    children.extend(
+        data.cin
+            .merged()
+            .filter(|e| open_at(e.data.start, e.data.closed, end))
+            .map(|e| e.data.child.as_str()),
+    );
+    children.extend(
+        data.family_support
+            .merged()
+            .filter(|e| open_at(e.data.start, e.data.end, end))
+            .map(|e| e.data.child.as_str()),
+    );
+    let mut tally = Tally::new(&DEFINITION, areas);
+    let slot = areas.unassigned();
+    tally.add(slot, "total", children.len() as f64);
+    tally.add(
+        slot,
+        "at_home",
+        children.difference(&in_care).count() as f64,
+    );
+    tally.finish(context.settings)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::indicators::testing::Fixture;
+
+    #[test]
+    fn children_in_need_family_support_and_in_care_once_each() {
+        let cin = "Child Unique ID,CIN Start Date,CIN Closure Date,Allocated Worker\n\
+                   A,01/01/2017,,W1\n\
+                   B,01/01/2017,,W1\n\
+                   C,01/01/2017,31/12/2017,W1\n\
+                   X,01/01/2017,02/03/2017,W1\n";
+        let cla = "Child Unique ID,UASC,Date Started to be Looked After,Legal Status,Date Ceased to be Looked After\n\
+                   B,N,01/06/2017,C2,\n\
+                   D,Y,01/06/2017,C2,\n\
+                   E,N,01/06/2017,V3,\n\
+                   X,N,01/01/2017,C2,02/03/2017\n";
+        let support = "Child Unique ID,Start Date,End Date,Service\n\
+                       A,01/01/2017,,Troubled Families\n\
+                       F,01/01/2017,,Troubled Families\n\
+                       G,01/01/2017,31/12/2017,Troubled Families\n\
+                       X,01/01/2017,02/03/2017,Troubled Families\n";
+        let fixture = Fixture::new(&[
+            ("list6_2017-12-31.csv", cin),
+            ("list8_2017-12-31.csv", cla),
+            ("family_support_2017-12-31.csv", support),
+        ]);
+        let f = fixture.figures(&DEFINITION, "2017-12");
+        // Open at M_end: A (CIN + support), B (CIN + care), D (care, UASC),
+        // F (support). C and G closed on M_end; E is short breaks only.
+        // Total 4; looked after B, D; at home A, F.
+        assert_eq!(f.value(&DEFINITION, "total"), Some(4.0));
+        assert_eq!(f.value(&DEFINITION, "at_home"), Some(2.0));
+        assert_eq!(f.value(&DEFINITION, "percent"), Some(50.0));
+    }
+}

@@ -1,0 +1,216 @@
+//! Indicator 1, `unallocated_cases`: open cases with no allocated worker
+//! for 7+ days (indicators.md, "1 unallocated_cases").
+//!
+//! - Cohort (`open_cases`): children with a List 6 episode open at `M_end`.
+//! - Numerator (`unallocated`): of those, children whose allocation in the
+//!   as-at List 6 file for the month (the latest dated in `M` or the 7 days
+//!   after) is blank or a placeholder name, and whose episode started at
+//!   least `unallocated_min_days` calendar days before `M_end`.
+//! - `percent` = unallocated ÷ open_cases × 100.
+//! - The allocation is looked up by the episode's key (child, CIN start);
+//!   an open episode missing from that file counts as allocated and is
+//!   reported. Months with no such file have `open_cases` only.
+
+use std::collections::HashMap;
+
+use jiff::civil::Date;
+
+use super::{Context, Definition, MeasureDef, MonthFigures, Tally, Timing, latest_per_key};
+use crate::domain::diagnostics::{Problem, Severity};
+use crate::domain::month::{Month, days_between};
+use crate::domain::records::open_at;
+use crate::domain::schema::Kind;
+use crate::domain::settings::{Polarity, PreviousMode, Settings};
+use crate::domain::values::fold_name;
+
+pub static DEFINITION: Definition = Definition {
+    number: 1,
+    id: "unallocated_cases",
+    title: "Number of unallocated cases (open 7+ days)",
+    about: "Children with an open List 6 episode at month end whose allocated worker (in the List 6 extract as at that month) is blank or a placeholder, and whose episode started at least 7 days before month end.",
+    spec: "indicators.md, 1 unallocated_cases",
+    timing: Timing::AsAt,
+    measures: &[
+        MeasureDef::count("unallocated", "Unallocated (open 7+ days)"),
+        MeasureDef::count("open_cases", "Total number of open cases"),
+        MeasureDef::percent(
+            "percent",
+            "% of unallocated cases",
+            "unallocated",
+            "open_cases",
+        ),
+    ],
+    headline: "unallocated",
+    inputs: &[Kind::List6Cin],
+    polarity: Polarity::Down,
+    target: Some(0.0),
+    tolerance: Some(2.0),
+    national: None,
+    statistical_neighbours: None,
+    previous_mode: PreviousMode::Average,
+    has_areas: true,
+    has_baseline: false,
+    compute,
+    missing: None,
+};
+
+/// Whether an allocated worker value means "no worker".
+pub fn is_unallocated(worker: &str, settings: &Settings) -> bool {
+    let worker = fold_name(worker);
+    worker.is_empty()
+        || settings
+            .unallocated_placeholders
+            .iter()
+            .any(|placeholder| fold_name(placeholder) == worker)
+}
+
+fn compute(context: &Context<'_>, month: Month) -> MonthFigures {
+    let areas = context.areas;
+    if !context.covers_end(Kind::List6Cin, month) {
+        return MonthFigures::none(&DEFINITION, areas);
+    }
+    let end = month.last_day();
+    let cin = &context.data.cin;
+    let open = latest_per_key(
+        cin.merged()
+            .filter(|r| open_at(r.data.start, r.data.closed, end)),
+        |e| &e.child,
+        |e| e.start,
+    );
+    let allocation_file = cin.as_at_file(month);
+    let allocation: Option<HashMap<(&str, Date), &str>> = allocation_file.map(|file| {
+        file.records
+            .iter()
+            .map(|r| {
+                (
+                    (r.data.child.as_str(), r.data.start),
+                    r.data.worker.as_str(),
+                )
+            })
+            .collect()
+    });
+    let mut tally = Tally::new(&DEFINITION, areas);
+    if allocation.is_none() {
+        tally.unavailable("unallocated");
+        tally
+            .notes
+            .push(format!("no List 6 extract as at {}", month.label()));
+    }
+    for episode in open {
+        let area = areas.area_of(&episode.data.team);
+        tally.count(area, "open_cases");
+        let Some(allocation) = &allocation else {
+            continue;
+        };
+        match allocation.get(&(episode.data.child.as_str(), episode.data.start)) {
+            Some(worker) => {
+                let waited = days_between(episode.data.start, end);
+                if is_unallocated(worker, context.settings)
+                    && waited >= context.settings.unallocated_min_days
+                {
+                    tally.count(area, "unallocated");
+                }
+            }
+            None => tally.problems.push(Problem {
+                file: context.data.file_name(episode.source.file),
+                row: Some(episode.source.row),
+                column: "Allocated Worker".to_string(),
+                value: episode.data.child.clone(),
+                message: format!(
+                    "open episode not in the allocation extract as at {}: counted as allocated",
+                    month.label()
+                ),
+                code: "episode_not_in_allocation_extract",
+                severity: Severity::Warning,
+            }),
+        }
+    }
+    tally.finish(context.settings)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::indicators::testing::Fixture;
+
+    const HEADER: &str =
+        "Child Unique ID,CIN Start Date,CIN Closure Date,Allocated Team,Allocated Worker\n";
+
+    fn figures(rows: &str) -> (Fixture, MonthFigures) {
+        let csv = format!("{HEADER}{rows}");
+        let fixture = Fixture::new(&[("list6_2017-12-31.csv", &csv)]);
+        let figures = fixture.figures(&DEFINITION, "2017-12");
+        (fixture, figures)
+    }
+
+    #[test]
+    fn counts_blank_and_placeholder_workers_open_seven_days_or_more() {
+        // indicators.md 1: unallocated = blank or placeholder worker and
+        // M_end − start >= 7. M_end = 31/12/2017, so 24/12 is exactly 7 days.
+        let (fixture, f) = figures(
+            "A,01/06/2017,,East Assessment,\n\
+             B,24/12/2017,,East Assessment,Duty\n\
+             C,25/12/2017,,East Assessment, TBC \n\
+             D,01/06/2017,,West Safeguarding,Worker 1\n\
+             E,01/06/2017,31/12/2017,West Safeguarding,\n\
+             F,01/06/2017,,West Safeguarding,referral  coordinator\n\
+             G,01/06/2016,02/06/2017,West Safeguarding,\n",
+        );
+        // A (blank, 213 days), B (Duty, exactly 7 days) and F count; C is
+        // only 6 days old; D has a worker; E closed on M_end (not open); G
+        // closed in June (its closure starts coverage on 01/06/2017).
+        assert_eq!(f.value(&DEFINITION, "open_cases"), Some(5.0));
+        assert_eq!(f.value(&DEFINITION, "unallocated"), Some(3.0));
+        assert_eq!(f.value(&DEFINITION, "percent"), Some(60.0));
+        let east = fixture.area("EAST");
+        assert_eq!(f.area_value(&DEFINITION, east, "open_cases"), Some(3.0));
+        assert_eq!(f.area_value(&DEFINITION, east, "unallocated"), Some(2.0));
+        let city = fixture.area("CITY");
+        assert_eq!(f.area_value(&DEFINITION, city, "open_cases"), Some(0.0));
+        assert_eq!(f.area_value(&DEFINITION, city, "percent"), None);
+    }
+
+    #[test]
+    fn the_latest_episode_gives_the_team() {
+        let (fixture, f) = figures(
+            "A,01/01/2017,,East Assessment,W1\n\
+             A,01/03/2017,,Nowhere Team,W1\n",
+        );
+        assert_eq!(f.value(&DEFINITION, "open_cases"), Some(1.0));
+        let unmapped = fixture.area("Unmapped");
+        assert_eq!(f.area_value(&DEFINITION, unmapped, "open_cases"), Some(1.0));
+        assert!(f.areas[fixture.area("Unassigned")].is_none());
+    }
+
+    #[test]
+    fn allocation_comes_from_the_as_at_extract_by_key() {
+        // The December extract (as at 31/12) is the merged source for
+        // openness; allocation for November comes from the November file.
+        let nov =
+            format!("{HEADER}A,01/06/2017,,East Assessment,\nB,01/06/2017,,East Assessment,W2\n");
+        let dec =
+            format!("{HEADER}A,01/06/2017,,East Assessment,W1\nB,01/06/2017,,East Assessment,\n");
+        let fixture = Fixture::new(&[("l6_2017-11-30.csv", &nov), ("l6_2017-12-31.csv", &dec)]);
+        let november = fixture.figures(&DEFINITION, "2017-11");
+        assert_eq!(november.value(&DEFINITION, "unallocated"), Some(1.0));
+        let december = fixture.figures(&DEFINITION, "2017-12");
+        assert_eq!(december.value(&DEFINITION, "unallocated"), Some(1.0));
+        // With no closure dates each file covers its as-at date only, so
+        // October is not covered: no value, never 0.
+        let october = fixture.figures(&DEFINITION, "2017-10");
+        assert_eq!(october.value(&DEFINITION, "open_cases"), None);
+    }
+
+    #[test]
+    fn a_month_without_an_allocation_extract_has_open_cases_only() {
+        // Coverage from the closure on 02/09/2017: Sep–Dec; the only file is as at 31/12.
+        let dec = format!(
+            "{HEADER}A,01/06/2017,,East Assessment,\nB,01/06/2017,02/09/2017,East Assessment,\n"
+        );
+        let fixture = Fixture::new(&[("l6_2017-12-31.csv", &dec)]);
+        let october = fixture.figures(&DEFINITION, "2017-10");
+        assert_eq!(october.value(&DEFINITION, "open_cases"), Some(1.0));
+        assert_eq!(october.value(&DEFINITION, "unallocated"), None);
+        assert_eq!(october.value(&DEFINITION, "percent"), None);
+    }
+}
