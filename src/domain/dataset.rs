@@ -138,8 +138,7 @@ impl<R> KindData<R> {
             .unwrap_or(month.last_day());
         self.files
             .iter()
-            .filter(|f| f.as_at.is_some_and(|d| from <= d && d <= to))
-            .next_back()
+            .rfind(|f| f.as_at.is_some_and(|d| from <= d && d <= to))
     }
 }
 

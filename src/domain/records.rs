@@ -30,13 +30,13 @@ impl<T: Copy> Field<T> {
 }
 
 impl Field<Date> {
-    /// For an end date: `Ok(None)` = no end (blank), `Ok(Some(d))`, or
-    /// `Err(())` when the end is unreadable and the record cannot be placed.
-    pub fn end(self) -> Result<Option<Date>, ()> {
+    /// For an end date: `Some(None)` = no end (blank), `Some(Some(d))`, or
+    /// `None` when the end is unreadable and the record cannot be placed.
+    pub fn end(self) -> Option<Option<Date>> {
         match self {
-            Field::Blank => Ok(None),
-            Field::Value(d) => Ok(Some(d)),
-            Field::Invalid => Err(()),
+            Field::Blank => Some(None),
+            Field::Value(d) => Some(Some(d)),
+            Field::Invalid => None,
         }
     }
 }
@@ -45,9 +45,9 @@ impl Field<Date> {
 /// An unreadable end makes the record unusable for openness: `false`.
 pub fn open_at(start: Date, end: Field<Date>, day: Date) -> bool {
     match end.end() {
-        Ok(None) => start <= day,
-        Ok(Some(end)) => start <= day && end > day,
-        Err(()) => false,
+        Some(None) => start <= day,
+        Some(Some(end)) => start <= day && end > day,
+        None => false,
     }
 }
 
@@ -278,9 +278,9 @@ impl StaffMember {
     pub fn in_post_during(&self, from: Date, to: Date) -> bool {
         let started = self.start.is_none_or(|start| start <= to);
         match self.end.end() {
-            Ok(None) => started,
-            Ok(Some(end)) => started && end >= from,
-            Err(()) => false,
+            Some(None) => started,
+            Some(Some(end)) => started && end >= from,
+            None => false,
         }
     }
 }

@@ -169,6 +169,13 @@ pub struct Definition {
     pub missing: Option<fn(&Context<'_>, Month) -> Vec<Kind>>,
 }
 
+/// Definitions are statics: two are the same when their ids are.
+impl PartialEq for Definition {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id
+    }
+}
+
 impl Definition {
     /// Index of a measure by name.
     pub fn measure(&self, name: &str) -> Option<usize> {
@@ -456,6 +463,26 @@ pub fn ratio(num: Option<f64>, den: Option<f64>) -> Option<f64> {
     }
 }
 
+/// indicators.md, "Children, not records": of each child's qualifying
+/// records, the one with the latest start (which gives the team and, for
+/// indicators 1 and 13, the allocation).
+pub fn latest_per_key<'r, R: 'r>(
+    records: impl Iterator<Item = &'r crate::domain::records::Rec<R>>,
+    child: impl Fn(&R) -> &str,
+    start: impl Fn(&R) -> Date,
+) -> Vec<&'r crate::domain::records::Rec<R>> {
+    let mut latest: HashMap<&'r str, &'r crate::domain::records::Rec<R>> = HashMap::new();
+    for record in records {
+        let entry = latest.entry(child(&record.data)).or_insert(record);
+        if start(&record.data) > start(&entry.data) {
+            *entry = record;
+        }
+    }
+    let mut chosen: Vec<_> = latest.into_values().collect();
+    chosen.sort_by_key(|r| r.source);
+    chosen
+}
+
 #[cfg(test)]
 mod invariants {
     use super::*;
@@ -513,24 +540,4 @@ mod invariants {
             .collect();
         assert_eq!(with, vec!["cp_plans", "children_in_care"]);
     }
-}
-
-/// indicators.md, "Children, not records": of each child's qualifying
-/// records, the one with the latest start (which gives the team and, for
-/// indicators 1 and 13, the allocation).
-pub fn latest_per_key<'r, R: 'r>(
-    records: impl Iterator<Item = &'r crate::domain::records::Rec<R>>,
-    child: impl Fn(&R) -> &str,
-    start: impl Fn(&R) -> Date,
-) -> Vec<&'r crate::domain::records::Rec<R>> {
-    let mut latest: HashMap<&'r str, &'r crate::domain::records::Rec<R>> = HashMap::new();
-    for record in records {
-        let entry = latest.entry(child(&record.data)).or_insert(record);
-        if start(&record.data) > start(&entry.data) {
-            *entry = record;
-        }
-    }
-    let mut chosen: Vec<_> = latest.into_values().collect();
-    chosen.sort_by_key(|r| r.source);
-    chosen
 }

@@ -309,7 +309,7 @@ fn build_content(
                     Some((
                         r.data.child.as_str(),
                         r.data.start,
-                        r.data.closed.end().ok()?,
+                        r.data.closed.end()?,
                         r.source.row,
                     ))
                 })
@@ -325,7 +325,7 @@ fn build_content(
                     Some((
                         r.data.child.as_str(),
                         r.data.start,
-                        r.data.end.end().ok()?,
+                        r.data.end.end()?,
                         r.source.row,
                     ))
                 })
@@ -341,7 +341,7 @@ fn build_content(
                     Some((
                         r.data.child.as_str(),
                         r.data.start,
-                        r.data.ceased.end().ok()?,
+                        r.data.ceased.end()?,
                         r.source.row,
                     ))
                 })

@@ -1,0 +1,91 @@
+//! The one place numbers and dates become text for people: counts with
+//! thousands separators, percentages and rates whole (one decimal for
+//! indicator 1's percentage), days and caseloads whole (indicators.md,
+//! "Rounding"). The engine keeps unrounded values; only display rounds.
+
+use jiff::civil::Date;
+
+use crate::domain::indicators::{Definition, MeasureKind};
+
+/// How a measure is shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Style {
+    Count,
+    Percent { decimals: usize },
+    Whole,
+}
+
+/// The display style of a measure of an indicator.
+pub fn style(definition: &Definition, measure: &str) -> Style {
+    let kind = definition
+        .measure(measure)
+        .and_then(|i| definition.measures.get(i))
+        .map(|m| m.kind);
+    match kind {
+        Some(MeasureKind::Percent { .. }) => Style::Percent {
+            decimals: usize::from(definition.id == "unallocated_cases"),
+        },
+        Some(MeasureKind::Count | MeasureKind::Hidden) => Style::Count,
+        _ => Style::Whole,
+    }
+}
+
+/// A value as shown: `–` when there is none.
+pub fn value(value: Option<f64>, style: Style) -> String {
+    let Some(value) = value else {
+        return "–".to_string();
+    };
+    match style {
+        Style::Percent { decimals } => format!("{value:.decimals$}%"),
+        Style::Count | Style::Whole => thousands(value),
+    }
+}
+
+/// A number rounded to whole units with thousands separators (`7,546`).
+pub fn thousands(value: f64) -> String {
+    let rounded = value.round();
+    let negative = rounded < 0.0;
+    let digits = format!("{:.0}", rounded.abs());
+    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    if negative && grouped != "0" {
+        grouped.insert(0, '-');
+    }
+    grouped
+}
+
+/// A date as a UK reader writes it (`31/12/2017`).
+pub fn date(date: Date) -> String {
+    date.strftime("%d/%m/%Y").to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::indicators::{re_referrals, unallocated_cases};
+
+    #[test]
+    fn numbers_as_the_seed_prints_them() {
+        assert_eq!(thousands(7546.0), "7,546");
+        assert_eq!(thousands(1234567.4), "1,234,567");
+        assert_eq!(thousands(999.5), "1,000");
+        assert_eq!(thousands(-0.2), "0");
+        let re = style(&re_referrals::DEFINITION, "percent");
+        assert_eq!(value(Some(21.7), re), "22%");
+        let unallocated = style(&unallocated_cases::DEFINITION, "percent");
+        assert_eq!(value(Some(0.0132), unallocated), "0.0%");
+        assert_eq!(value(None, unallocated), "–");
+        assert_eq!(
+            value(
+                Some(268.0),
+                style(&re_referrals::DEFINITION, "re_referrals")
+            ),
+            "268"
+        );
+    }
+}

@@ -1,0 +1,517 @@
+//! Runs every indicator of the registry over a month → the `Scorecard`:
+//! current, previous 6 months, baseline, areas, 13-month series, rating,
+//! trend, benchmarks, notes; plus the files and their problems.
+//!
+//! Owns: the previous-6-months rules (indicators.md, "Previous 6 months"),
+//! resolving settings against the registry's defaults, and the default
+//! month. It must not know how any single indicator counts.
+
+use jiff::civil::Date;
+
+use crate::domain::areas::Areas;
+use crate::domain::calendar::Calendar;
+use crate::domain::dataset::Dataset;
+use crate::domain::diagnostics::{Problem, Severity};
+use crate::domain::indicators::{ALL, Context, Definition, MeasureKind, MonthFigures, Timing};
+use crate::domain::ingest::{AsAtSource, FileOverrides, LoadedFile, load_file};
+use crate::domain::month::Month;
+use crate::domain::rating::{Rating, Trend, rate, trend};
+use crate::domain::schema::Kind;
+use crate::domain::settings::{Polarity, PreviousMode, Settings};
+
+/// One input file as given to the engine.
+#[derive(Clone, Debug)]
+pub struct InputFile {
+    pub name: String,
+    pub bytes: Vec<u8>,
+    pub overrides: FileOverrides,
+}
+
+/// A measure's values in one column, in the definition's order.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Values {
+    pub definition: &'static Definition,
+    pub values: Vec<Option<f64>>,
+}
+
+impl Values {
+    pub fn get(&self, measure: &str) -> Option<f64> {
+        self.definition
+            .measure(measure)
+            .and_then(|i| self.values.get(i).copied().flatten())
+    }
+
+    pub fn headline(&self) -> Option<f64> {
+        self.get(self.definition.headline)
+    }
+}
+
+/// The previous-6-months column: values and how many months are behind the headline.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Previous {
+    pub values: Values,
+    pub months: usize,
+}
+
+/// One indicator's results for the reporting month.
+#[derive(Clone, Debug, PartialEq)]
+pub struct IndicatorResult {
+    pub definition: &'static Definition,
+    pub polarity: Polarity,
+    pub previous_mode: PreviousMode,
+    pub missing_inputs: Vec<Kind>,
+    pub current: Values,
+    pub previous: Previous,
+    pub baseline: Option<(Month, Values)>,
+    /// Areas in column order (only for indicators with areas).
+    pub areas: Vec<(String, Values)>,
+    /// Months `M-12 … M`.
+    pub series: Vec<(Month, Values)>,
+    pub target: Option<f64>,
+    pub tolerance: Option<f64>,
+    pub rating: Rating,
+    pub trend: Trend,
+    pub national: Option<f64>,
+    pub statistical_neighbours: Option<f64>,
+    pub benchmark_year: Option<String>,
+    pub notes: Vec<String>,
+}
+
+/// A loaded file as the scorecard lists it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FileSummary {
+    pub name: String,
+    /// Kind id, `settings` for a settings document, `None` when unrecognised.
+    pub kind: Option<String>,
+    pub kind_name: String,
+    pub rows: usize,
+    pub as_at: Option<Date>,
+    pub as_at_source: AsAtSource,
+    pub covers_from: Option<Date>,
+    pub covers_to: Option<Date>,
+    pub problems: usize,
+    pub error: Option<String>,
+}
+
+/// The whole scorecard.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scorecard {
+    pub month: Month,
+    pub la_name: String,
+    pub protective_marking: String,
+    pub files: Vec<FileSummary>,
+    pub indicators: Vec<IndicatorResult>,
+    pub problems: Vec<Problem>,
+}
+
+/// Why no scorecard could be made.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ScorecardError {
+    /// No file could be read.
+    NoReadableFile,
+    /// No month given and no file has an as-at date to default from.
+    NoMonth,
+}
+
+impl std::fmt::Display for ScorecardError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            ScorecardError::NoReadableFile => "no file could be read",
+            ScorecardError::NoMonth => {
+                "no reporting month: give one, or load a file with an as-at date"
+            }
+        })
+    }
+}
+
+impl std::error::Error for ScorecardError {}
+
+/// Files read and merged, ready to compute any month without re-reading.
+#[derive(Debug)]
+pub struct Loaded {
+    pub files: Vec<LoadedFile>,
+    pub dataset: Dataset,
+    pub settings: Settings,
+}
+
+/// Reads every file (never failing on one) and merges them. `settings` are
+/// the starting settings; settings documents and teams files among the
+/// files update them.
+pub fn load(inputs: &[InputFile], settings: Settings, today: Date) -> Loaded {
+    let mut files: Vec<LoadedFile> = inputs
+        .iter()
+        .enumerate()
+        .map(|(index, input)| load_file(&input.name, &input.bytes, index, &input.overrides, today))
+        .collect();
+    let mut settings = settings;
+    let dataset = Dataset::build(&mut files, &mut settings);
+    Loaded {
+        files,
+        dataset,
+        settings,
+    }
+}
+
+/// The default month: the latest whose `M_end` is on or before the latest
+/// as-at date of any loaded file.
+pub fn default_month(dataset: &Dataset) -> Option<Month> {
+    let latest = dataset.latest_as_at?;
+    let month = Month::of(latest);
+    Some(if latest == month.last_day() {
+        month
+    } else {
+        month.plus(-1)
+    })
+}
+
+/// Computes the scorecard for `month` (or the default month).
+pub fn compute(loaded: &Loaded, month: Option<Month>) -> Result<Scorecard, ScorecardError> {
+    let readable = loaded.files.iter().any(|f| f.error.is_none());
+    if !readable {
+        return Err(ScorecardError::NoReadableFile);
+    }
+    let month = month
+        .or_else(|| default_month(&loaded.dataset))
+        .ok_or(ScorecardError::NoMonth)?;
+    let settings = &loaded.settings;
+    let calendar = Calendar::new(&settings.extra_bank_holidays);
+    let areas = Areas::new(settings);
+    let context = Context::new(&loaded.dataset, settings, &calendar, &areas);
+    let mut problems: Vec<Problem> = loaded
+        .files
+        .iter()
+        .flat_map(|f| f.problems.iter().cloned())
+        .collect();
+    let mut indicators = Vec::with_capacity(ALL.len());
+    for definition in ALL {
+        let (result, month_problems) = compute_indicator(definition, &context, month);
+        indicators.push(result);
+        problems.extend(month_problems);
+    }
+    problems.extend(unmapped_teams(&loaded.dataset, &areas));
+    let derived = calendar.derived_years(month.plus(-24).first_day(), month.last_day());
+    if !derived.is_empty() {
+        problems.push(Problem::file(
+            "",
+            "derived_bank_holidays",
+            Severity::Info,
+            format!(
+                "bank holidays for {} are not in the built-in list: derived by rule (add any others in settings)",
+                derived.iter().map(|y| y.to_string()).collect::<Vec<_>>().join(", ")
+            ),
+        ));
+    }
+    let files = loaded.files.iter().map(summarise).collect();
+    Ok(Scorecard {
+        month,
+        la_name: settings.la_name.clone(),
+        protective_marking: settings.protective_marking.clone(),
+        files,
+        indicators,
+        problems,
+    })
+}
+
+fn summarise(file: &LoadedFile) -> FileSummary {
+    let (kind, kind_name) = if file.is_settings() {
+        (
+            Some("settings".to_string()),
+            "Settings document".to_string(),
+        )
+    } else {
+        match file.kind {
+            Some(kind) => (Some(kind.id().to_string()), kind.name().to_string()),
+            None => (None, "Not recognised".to_string()),
+        }
+    };
+    FileSummary {
+        name: file.name.clone(),
+        kind,
+        kind_name,
+        rows: file.rows,
+        as_at: file.as_at,
+        as_at_source: file.as_at_source,
+        covers_from: file.coverage.map(|c| c.0),
+        covers_to: file.coverage.map(|c| c.1),
+        problems: file.problems.len(),
+        error: file.error.clone(),
+    }
+}
+
+fn compute_indicator(
+    definition: &'static Definition,
+    context: &Context<'_>,
+    month: Month,
+) -> (IndicatorResult, Vec<Problem>) {
+    let overrides = context.settings.overrides(definition.id);
+    let polarity = overrides
+        .polarity
+        .resolve(Some(definition.polarity))
+        .unwrap_or(Polarity::None);
+    let previous_mode = overrides
+        .previous_mode
+        .resolve(Some(definition.previous_mode))
+        .unwrap_or(PreviousMode::Average);
+    let series: Vec<(Month, MonthFigures)> = (-12..=0)
+        .map(|offset| {
+            let m = month.plus(offset);
+            (m, (definition.compute)(context, m))
+        })
+        .collect();
+    let values = |figures: &[Option<f64>]| Values {
+        definition,
+        values: figures.to_vec(),
+    };
+    let current_figures = series
+        .last()
+        .map(|(_, figures)| figures.clone())
+        .unwrap_or_else(|| MonthFigures::none(definition, context.areas));
+    let current = values(&current_figures.la);
+    let previous_months: Vec<&Vec<Option<f64>>> = series
+        .iter()
+        .filter(|(m, _)| *m >= month.plus(-6) && *m < month)
+        .map(|(_, figures)| &figures.la)
+        .collect();
+    let cumulative =
+        previous_mode == PreviousMode::Cumulative && definition.timing == Timing::Period;
+    let previous = previous_six(definition, &previous_months, cumulative);
+    let baseline = definition.has_baseline.then(|| {
+        let baseline_month = overrides
+            .baseline_month
+            .resolve(Some(default_baseline(month)))
+            .unwrap_or_else(|| default_baseline(month));
+        let figures = (definition.compute)(context, baseline_month);
+        (baseline_month, values(&figures.la))
+    });
+    let areas = if definition.has_areas {
+        current_figures
+            .areas
+            .iter()
+            .enumerate()
+            .filter_map(|(slot, figures)| {
+                figures
+                    .as_ref()
+                    .map(|f| (context.areas.name(slot).to_string(), values(f)))
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let target = overrides.target.resolve(definition.target);
+    let tolerance = overrides.tolerance.resolve(definition.tolerance);
+    let rating = rate(polarity, target, tolerance, current.headline());
+    let trend = trend(
+        polarity,
+        current.headline(),
+        previous.values.headline(),
+        definition.headline_is_percent(),
+    );
+    let missing_inputs = definition.missing_inputs(context, month);
+    let mut notes = current_figures.notes.clone();
+    if !missing_inputs.is_empty() {
+        notes.push(format!(
+            "needs {}",
+            missing_inputs
+                .iter()
+                .map(|k| k.short_name())
+                .collect::<Vec<_>>()
+                .join(" and ")
+        ));
+    } else if current.headline().is_none() && current.values.iter().all(Option::is_none) {
+        notes.push(format!("the loaded files do not cover {}", month.label()));
+    }
+    if previous.months < 6 {
+        notes.push(format!("{} of 6 months", previous.months));
+    }
+    let result = IndicatorResult {
+        definition,
+        polarity,
+        previous_mode,
+        missing_inputs,
+        current,
+        previous,
+        baseline,
+        areas,
+        series: series
+            .iter()
+            .map(|(m, figures)| (*m, values(&figures.la)))
+            .collect(),
+        target,
+        tolerance,
+        rating,
+        trend,
+        national: overrides.national.resolve(definition.national),
+        statistical_neighbours: overrides
+            .statistical_neighbours
+            .resolve(definition.statistical_neighbours),
+        benchmark_year: overrides.benchmark_year.resolve(None),
+        notes,
+    };
+    (result, current_figures.problems)
+}
+
+/// The latest March strictly before `month`.
+pub fn default_baseline(month: Month) -> Month {
+    let march = Month::new(month.year(), 3).unwrap_or(month);
+    if march < month {
+        march
+    } else {
+        march.plus(-12)
+    }
+}
+
+/// indicators.md, "Previous 6 months": percentages are Σnum ÷ Σden over
+/// the months where both have values; counts are sums (cumulative) or
+/// monthly means; every other measure is the mean of its monthly values.
+fn previous_six(
+    definition: &'static Definition,
+    months: &[&Vec<Option<f64>>],
+    cumulative: bool,
+) -> Previous {
+    let column = |index: usize| -> Vec<f64> {
+        months
+            .iter()
+            .filter_map(|m| m.get(index).copied().flatten())
+            .collect()
+    };
+    let index_of = |name: &str| definition.measure(name).unwrap_or(usize::MAX);
+    let paired = |num: &str, den: &str| -> (f64, f64, usize) {
+        let (n, d) = (index_of(num), index_of(den));
+        months
+            .iter()
+            .filter_map(|m| Some((m.get(n).copied().flatten()?, m.get(d).copied().flatten()?)))
+            .fold((0.0, 0.0, 0), |(sn, sd, k), (a, b)| (sn + a, sd + b, k + 1))
+    };
+    let mut headline_months = 0;
+    let values = definition
+        .measures
+        .iter()
+        .enumerate()
+        .map(|(index, measure)| {
+            let (value, used) = match measure.kind {
+                MeasureKind::Percent { num, den } => {
+                    let (sn, sd, k) = paired(num, den);
+                    let value = (k > 0 && sd != 0.0).then(|| sn * 100.0 / sd);
+                    (value, k)
+                }
+                MeasureKind::Count | MeasureKind::Hidden if cumulative => {
+                    let values = column(index);
+                    (
+                        (!values.is_empty()).then(|| values.iter().sum()),
+                        values.len(),
+                    )
+                }
+                _ => {
+                    let values = column(index);
+                    let mean = (!values.is_empty())
+                        .then(|| values.iter().sum::<f64>() / values.len() as f64);
+                    (mean, values.len())
+                }
+            };
+            if measure.name == definition.headline {
+                headline_months = used;
+            }
+            value
+        })
+        .collect();
+    Previous {
+        values: Values { definition, values },
+        months: headline_months,
+    }
+}
+
+/// inputs.md, "Bad input": teams not in the team table ("Unmapped team"),
+/// once per team with its first file and row and how many rows use it.
+fn unmapped_teams(dataset: &Dataset, areas: &Areas) -> Vec<Problem> {
+    use std::collections::BTreeMap;
+    let mut seen: BTreeMap<String, (String, usize, u32, usize)> = BTreeMap::new();
+    let mut note = |team: &str, file: usize, row: u32| {
+        if !areas.is_unmapped(team) {
+            return;
+        }
+        let entry = seen
+            .entry(crate::domain::values::fold_name(team))
+            .or_insert((team.to_string(), file, row, 0));
+        entry.3 += 1;
+    };
+    macro_rules! scan {
+        ($kind:expr) => {
+            for file in &$kind.files {
+                for record in &file.records {
+                    note(&record.data.team, record.source.file, record.source.row);
+                }
+            }
+        };
+    }
+    scan!(dataset.referrals);
+    scan!(dataset.assessments);
+    scan!(dataset.cin);
+    scan!(dataset.cp);
+    scan!(dataset.cla);
+    scan!(dataset.care_leavers);
+    scan!(dataset.adoptions);
+    scan!(dataset.family_support);
+    scan!(dataset.staff);
+    seen.into_values()
+        .map(|(team, file, row, count)| {
+            Problem::cell(
+                &dataset.file_name(file),
+                row,
+                "Team",
+                &team,
+                "unmapped_team",
+                Severity::Warning,
+                format!(
+                    "Unmapped team: `{team}` is not in the team table ({count} rows); add it in the settings or a teams file"
+                ),
+            )
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn baseline_is_the_latest_march_strictly_before() {
+        let m = |s| Month::parse(s).unwrap();
+        assert_eq!(default_baseline(m("2018-03")), m("2017-03"));
+        assert_eq!(default_baseline(m("2018-04")), m("2018-03"));
+        assert_eq!(default_baseline(m("2017-12")), m("2017-03"));
+        assert_eq!(default_baseline(m("2018-01")), m("2017-03"));
+    }
+
+    #[test]
+    fn default_month_ends_on_or_before_the_latest_as_at() {
+        let mut dataset = Dataset::default();
+        dataset.latest_as_at = Date::new(2017, 12, 31).ok();
+        assert_eq!(default_month(&dataset), Month::parse("2017-12"));
+        dataset.latest_as_at = Date::new(2018, 1, 5).ok();
+        assert_eq!(default_month(&dataset), Month::parse("2017-12"));
+    }
+
+    #[test]
+    fn previous_six_months_rules() {
+        use crate::domain::indicators::cp_plans::DEFINITION as CP;
+        use crate::domain::indicators::re_referrals::DEFINITION as RE;
+        // Re-referrals (cumulative): 2 of 10 and 3 of 20, and a month without values.
+        let a = vec![Some(2.0), Some(10.0), Some(20.0)];
+        let b = vec![Some(3.0), Some(20.0), Some(15.0)];
+        let none = vec![None, None, None];
+        let previous = previous_six(&RE, &[&a, &b, &none], true);
+        assert_eq!(previous.values.get("re_referrals"), Some(5.0));
+        assert_eq!(previous.values.get("referrals"), Some(30.0));
+        // 5 ÷ 30, not the mean of 20% and 15%.
+        assert_eq!(previous.values.get("percent"), Some(500.0 / 30.0));
+        assert_eq!(previous.months, 2);
+        let averaged = previous_six(&RE, &[&a, &b], false);
+        assert_eq!(averaged.values.get("referrals"), Some(15.0));
+        // Rates are the mean of monthly rates.
+        let c = vec![Some(10.0), Some(30.0)];
+        let d = vec![Some(20.0), Some(40.0)];
+        let cp = previous_six(&CP, &[&c, &d], false);
+        assert_eq!(cp.values.get("count"), Some(15.0));
+        assert_eq!(cp.values.get("rate_per_10k"), Some(35.0));
+    }
+}
