@@ -98,7 +98,8 @@ pub fn to_json(scorecard: &Scorecard) -> Value {
                 "kind": f.kind,
                 "rows": f.rows,
                 "as_at": f.as_at.map(|d| d.to_string()),
-                "as_at_source": f.as_at_source,
+                // Unrecognised files have no as-at date or source.
+                "as_at_source": f.kind.as_ref().map(|_| f.as_at_source),
                 "covers_from": f.covers_from.map(|d| d.to_string()),
                 "covers_to": f.covers_to.map(|d| d.to_string()),
                 "problems": f.problems,

@@ -484,8 +484,10 @@ mod tests {
 
     #[test]
     fn default_month_ends_on_or_before_the_latest_as_at() {
-        let mut dataset = Dataset::default();
-        dataset.latest_as_at = Date::new(2017, 12, 31).ok();
+        let mut dataset = Dataset {
+            latest_as_at: Date::new(2017, 12, 31).ok(),
+            ..Dataset::default()
+        };
         assert_eq!(default_month(&dataset), Month::parse("2017-12"));
         dataset.latest_as_at = Date::new(2018, 1, 5).ok();
         assert_eq!(default_month(&dataset), Month::parse("2017-12"));

@@ -402,14 +402,12 @@ pub fn parse_count(s: &str) -> Result<u32, ValueError> {
     if is_blank(t) {
         return Err(ValueError::Blank);
     }
-    let (whole, fraction) = t.split_once('.').unwrap_or((t, ""));
-    if whole.is_empty()
-        || !whole.bytes().all(|c| c.is_ascii_digit())
-        || !fraction.bytes().all(|c| c == b'0')
-    {
+    // Strict, as the spec's "integer >= 0": digits only; `2.0` is not a
+    // count (the row falls back to the dates, and the report says so).
+    if !t.bytes().all(|c| c.is_ascii_digit()) {
         return Err(ValueError::NotACount);
     }
-    whole.parse().map_err(|_| ValueError::NotACount)
+    t.parse().map_err(|_| ValueError::NotACount)
 }
 
 // ---------------------------------------------------------------------------
@@ -874,9 +872,9 @@ mod tests {
     fn counts() {
         assert_eq!(parse_count("0"), Ok(0));
         assert_eq!(parse_count(" 2 "), Ok(2));
-        assert_eq!(parse_count("2.0"), Ok(2));
-        assert_eq!(parse_count("2.00"), Ok(2));
-        assert_eq!(parse_count("2."), Ok(2));
+        // Strict integers: Excel's `2.0` is not a count.
+        assert_eq!(parse_count("2.0"), Err(ValueError::NotACount));
+        assert_eq!(parse_count("2."), Err(ValueError::NotACount));
         assert_eq!(parse_count("0012"), Ok(12));
         assert_eq!(parse_count("4294967295"), Ok(u32::MAX));
         for s in [

@@ -256,11 +256,14 @@ pub fn load_file(
     if as_at.is_none() {
         as_at_source = AsAtSource::LatestDate;
     }
+    // A file always describes its as-at date, so a coverage start after it
+    // (the earliest marker late in the as-at month) leaves the as-at date only.
     let coverage = as_at.map(|as_at| {
         let from = overrides
             .covers_from
             .or_else(|| coverage_marker(&content).map(coverage_start))
-            .unwrap_or(as_at);
+            .unwrap_or(as_at)
+            .min(as_at);
         (from, as_at)
     });
     LoadedFile {
@@ -464,6 +467,24 @@ mod tests {
             file.problems
                 .iter()
                 .any(|p| p.code == "future_date" && p.row == Some(4))
+        );
+    }
+
+    #[test]
+    fn coverage_never_starts_after_the_as_at_date() {
+        // Earliest closure on 20/12: coverage would start 01/01/2018, after
+        // the as-at date; the file still describes 31/12/2017.
+        let csv = "Child Unique ID,CIN Start Date,CIN Closure Date,Allocated Worker\nC1,01/01/2017,20/12/2017,W1\n";
+        let file = load_file(
+            "list6_2017-12-31.csv",
+            csv.as_bytes(),
+            0,
+            &FileOverrides::default(),
+            today(),
+        );
+        assert_eq!(
+            file.coverage,
+            Some((date(2017, 12, 31), date(2017, 12, 31)))
         );
     }
 
