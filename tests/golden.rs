@@ -1,3 +1,11 @@
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+// Tests may panic: a panic here is a failing test, not a dead page.
+
 //! Golden tests: each folder under `tests/golden/` holds synthetic input
 //! files, `settings.json`, `cmd.json` (month and files in order) and
 //! `expected.json`, the CLI's JSON worked out independently of this code
