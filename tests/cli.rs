@@ -1,0 +1,152 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+//! The `scorecard` binary as a user runs it: exit codes (outputs.md, "The
+//! CLI": 0 scorecard made, 2 usage error, 1 no file readable), one stderr
+//! line per unreadable file naming it, and the three formats.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn case(file: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden/public_city")
+        .join(file)
+}
+
+fn scorecard(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_scorecard"))
+        .args(["--today", "2026-11-26"])
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn path(file: &str) -> String {
+    case(file).to_string_lossy().into_owned()
+}
+
+#[test]
+fn json_for_a_case_with_overrides() {
+    let staff = path("staff_2017-12-31.csv");
+    let out = scorecard(&[
+        "--format",
+        "json",
+        "--month",
+        "2017-12",
+        "--settings",
+        &path("settings.json"),
+        "--as-at",
+        &format!("{staff}=2017-11-30"),
+        "--covers",
+        &format!("{staff}=2017-06-01"),
+        &path("teams.csv"),
+        &staff,
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["month"], "2017-12");
+    assert_eq!(json["la_name"], "Public Example City (synthetic)");
+    let file = &json["files"][1];
+    assert_eq!(file["as_at"], "2017-11-30");
+    assert_eq!(file["as_at_source"], "override");
+    assert_eq!(file["covers_from"], "2017-06-01");
+    // Only staff is loaded: re-referrals need List 3, and say so.
+    let re = &json["indicators"][1];
+    assert_eq!(re["missing_inputs"], serde_json::json!(["list3_referrals"]));
+    assert!(re["columns"]["current"]["percent"].is_null());
+    // Staff as at November does not cover December's end.
+    assert!(json["indicators"][13]["columns"]["current"]["percent_all"].is_null());
+}
+
+#[test]
+fn text_and_csv_formats() {
+    let args = |format| {
+        scorecard(&[
+            "--format",
+            format,
+            "--settings",
+            &path("settings.json"),
+            &path("teams.csv"),
+            &path("list7_cp_2017-12-31.csv"),
+        ])
+    };
+    let text = String::from_utf8(args("text").stdout).unwrap();
+    assert!(text.starts_with("Public Example City (synthetic) performance scorecard - December 2017"), "{text}");
+    assert!(text.contains("5.) Children with a child protection plan at month end"));
+    assert!(text.contains("Mar-17"));
+    let csv = String::from_utf8(args("csv").stdout).unwrap();
+    assert!(csv.starts_with("number,indicator,title,measure,column,value\n"));
+    assert!(csv.contains("5,cp_plans,Children with a child protection plan at month end,count,current,5\n"), "{csv}");
+    assert!(csv.contains(",count,area:EAST,1\n"));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    for args in [
+        vec![],
+        vec!["--format", "xml", "x.csv"],
+        vec!["--month", "2017-13", "x.csv"],
+        vec!["--as-at", "x.csv", "x.csv"],
+        vec!["--bogus", "x.csv"],
+        vec!["--as-at", "y.csv=2017-01-01", "x.csv"],
+    ] {
+        let out = scorecard(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert!(stderr.starts_with("scorecard: "), "{stderr}");
+        assert!(stderr.contains("usage: scorecard"));
+    }
+}
+
+#[test]
+fn bad_settings_name_the_file_and_key() {
+    let dir = tempdir("bad_settings");
+    let settings = dir.join("settings.json");
+    std::fs::write(&settings, r#"{"version": 1, "la_nmae": "x"}"#).unwrap();
+    let out = scorecard(&["--settings", settings.to_str().unwrap(), &path("teams.csv")]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("settings.json") && stderr.contains("la_nmae"), "{stderr}");
+}
+
+#[test]
+fn no_readable_file_exits_1_with_one_line_per_file() {
+    let dir = tempdir("unreadable");
+    let empty = dir.join("empty.csv");
+    let binary = dir.join("binary.csv");
+    std::fs::write(&empty, b"").unwrap();
+    std::fs::write(&binary, [0u8, 1, 2, 3, 255, 254, 0, 7]).unwrap();
+    let missing = dir.join("missing.csv");
+    let out = scorecard(&[
+        empty.to_str().unwrap(),
+        binary.to_str().unwrap(),
+        missing.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 4, "{stderr}");
+    assert!(lines.iter().any(|l| l.starts_with(&format!("{}: cannot read", missing.display()))));
+    assert!(lines.iter().any(|l| l == &format!("{}: The file is empty", empty.display())));
+    assert!(lines.iter().any(|l| l.starts_with(&format!("{}: This is not a text table", binary.display()))));
+    assert_eq!(lines[3], "scorecard: no file could be read");
+}
+
+#[test]
+fn one_bad_file_does_not_stop_the_others() {
+    let dir = tempdir("one_bad");
+    let bad = dir.join("notes.csv");
+    std::fs::write(&bad, "Some,Other,Columns\n1,2,3\n").unwrap();
+    let out = scorecard(&["--month", "2017-12", bad.to_str().unwrap(), &path("list7_cp_2017-12-31.csv")]);
+    assert_eq!(out.status.code(), Some(0));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.starts_with(&format!("{}: Not a file this scorecard reads", bad.display())), "{stderr}");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["indicators"][4]["columns"]["current"]["count"], 5);
+    assert!(json["files"][0]["kind"].is_null());
+}
+
+fn tempdir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("csc-scorecard-cli-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
