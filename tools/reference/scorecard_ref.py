@@ -442,7 +442,8 @@ KINDS = [
 KIND_BY_ID = {k[0]: k for k in KINDS}
 USED_KINDS = [k[0] for k in KINDS[:12]]
 
-# Date columns of each kind (used for the "latest date" as-at fallback, R4).
+# Date columns of each kind (used for the "latest date" as-at fallback, R4:
+# the date-typed columns of the recognised kind, over every data row).
 DATE_TYPES = ("date", "date_blank")
 
 # inputs.md "What months a file covers": the date that marks the start.
@@ -800,8 +801,13 @@ def read_file(path, order, problems, today):
     lf.all_rows = all_rows
     lf.nrows = nrows
     check_rows(lf, problems)
-    if not rows and nrows == 0 and kind != "teams":
-        problems.add(path, None, "", "", "header row only")
+    if nrows == 0:
+        # "A file that cannot be read at all (... a header row only for a kind
+        # whose rows are needed) is listed with one clear sentence of why"
+        # (R34: listed with kind null, not loaded).
+        lf.unreadable = "the file has a header row only: no %s rows to read" % KIND_BY_ID[kind][1]
+        lf.kind = None
+        lf.rows = lf.all_rows = []
     return lf
 
 
@@ -811,14 +817,10 @@ LEGAL_CODES = {"C1", "C2", "D1", "E1", "V2", "V3", "V4", "L1", "L2", "L3", "J1",
 def check_rows(lf, problems):
     """Typical checks of inputs.md "Bad input" that only report."""
     for r in lf.rows:
-        for s_f, e_f in (("start", "end"),):
-            s, e = r.values.get(s_f), r.values.get(e_f)
-            if isinstance(s, date) and isinstance(e, date) and e < s and lf.kind != "list4_assessments":
-                problems.add(lf.name, r.rownum, lf.headers.get(e_f, e_f), r.raw[lf.columns[e_f]],
-                             "end before start")
-        for f, v in r.values.items():
-            if isinstance(v, date) and lf.as_at and v > lf.as_at and f != "dob":
-                pass  # as-at is not known yet when rows are read; see report_future_dates
+        s, e = r.values.get("start"), r.values.get("end")
+        if isinstance(s, date) and isinstance(e, date) and e < s:
+            problems.add(lf.name, r.rownum, lf.headers["end"], r.raw[lf.columns["end"]],
+                         "end before start")
         if lf.kind == "list8_cla" and r.values.get("legal") and r.values["legal"] not in LEGAL_CODES:
             problems.add(lf.name, r.rownum, lf.headers["legal"], r.raw[lf.columns["legal"]],
                          "not a legal status code")
@@ -928,6 +930,7 @@ class Data:
     # line) wins."
     def _merge(self, kind):
         key = KIND_BY_ID[kind][3]
+        # R30: a file without an as-at date ranks before every dated file.
         ranked = sorted(self.by_kind[kind], key=lambda f: (f.as_at or date.min, f.order))
         out = {}
         for lf in ranked:
@@ -1154,6 +1157,7 @@ def ind_unallocated(data, ind, mi):
     # "open_cases: children with a List 6 episode open at M_end."
     open_rows = [r for r in data.merged["list6_cin"]
                  if "end" not in r.invalid and is_open(r.get("start"), r.get("end"), m_end)]
+    # R14: open_cases needs snapshot coverage; unallocated also needs the as-at file.
     alloc_file = data.asat_file("list6_cin", mi)
     alloc = {}
     if alloc_file:
@@ -1171,6 +1175,8 @@ def ind_unallocated(data, ind, mi):
                 u["unallocated"] = False
             else:
                 w = a.get("worker")
+                # R19: blank per "Value types" (incl. N/A, NULL, -) or a placeholder,
+                # compared trimmed, case-insensitively, spaces folded.
                 blank = w is None or not w.strip() or fold(w) in placeholders
                 # "M_end − start >= 7"
                 u["unallocated"] = blank and (m_end - ep.get("start")).days >= min_days
@@ -1220,7 +1226,7 @@ def ind_re_referrals(data, ind, mi):
         by_dates = any(lo <= o < d for o in dates_by_child[r.get("child")])
         if complete:
             rr = by_dates
-        elif r.get("count12") is not None:
+        elif r.get("count12") is not None:  # R31: the merged row's value, an integer
             rr = r.get("count12") >= 1
             used_count += 1
         else:
@@ -1247,6 +1253,8 @@ def ind_re_referrals(data, ind, mi):
 
 # 3 -------------------------------------------------------------------------
 def _assessment_rows(data):
+    """R33: a row whose authorisation is not a valid date (nor blank) is left
+    out of indicators 3 and 4 entirely, open_overdue included."""
     out = []
     for r in data.merged["list4_assessments"]:
         if "auth" in r.invalid:
@@ -1422,7 +1430,8 @@ def ind_cp_visits(data, ind, mi):
 # 7 -------------------------------------------------------------------------
 def looked_after_rows(data, d, need_uasc):
     """"Looked after at M_end: an episode open at M_end whose legal status is
-    not V3 or V4 (short breaks only)."""
+    not V3 or V4 (short breaks only).  R16: an invalid UASC value leaves the
+    row out of indicator 7 (need_uasc) but not out of indicator 11."""
     out = []
     for r in data.merged["list8_cla"]:
         if "end" in r.invalid or (need_uasc and "uasc" in r.invalid):
@@ -1492,7 +1501,7 @@ def ind_care_leavers(data, ind, mi):
             continue
         act = r.get("activity")
         if act is None or act not in ACTIVITY_CODES:
-            continue  # required field invalid: left out (reported at read / here)
+            continue  # R32: not an activity code: left out (reported when read)
         age = age_on(r.get("dob"), m_end)
         if not 17 <= age <= 21:
             continue
@@ -1639,6 +1648,7 @@ def worker_latest(rows):
            target=83, tolerance=5, national=None, sn=None, inputs=["staff", "supervisions"])
 def ind_supervision(data, ind, mi):
     res = MonthResult(ind["measures"])
+    # R14: a period indicator with two inputs needs both to cover the month.
     if not (data.period_ok("staff", mi) and data.period_ok("supervisions", mi)):
         return res
     m_start, m_end = month_start(mi), month_end(mi)
@@ -1712,7 +1722,9 @@ def ind_caseload(data, ind, mi):
         return res
     m_end = month_end(mi)
     basis = data.settings["caseload_basis"]
-    # Workers in post at M_end (all of them, for matching allocations).
+    # R17: allocations are matched against every worker in post at M_end (by
+    # ID, then by name); the case counts only for a counted worker.
+    # R18: a worker with several rows is described by the latest-start row.
     in_post = [r for r in staff_rows(data) if in_post_on(r, m_end)]
     workers = {}
     for wid, rs in group_by(in_post, lambda r: fold(r.get("worker_id"))).items():
@@ -1893,11 +1905,9 @@ def effective(ind, settings):
     }
 
 
-def clean(v):
-    return v
-
-
 def run_indicator(data, ind, mi):
+    """R22: with an input missing every value is null; the table's areas are
+    still listed (with nulls), Unmapped/Unassigned are not."""
     eff = effective(ind, data.settings)
     missing = []
     for k in ind["inputs"]:
@@ -1931,7 +1941,7 @@ def run_indicator(data, ind, mi):
         areas = {}
         area_names = list(data.areas)
         for extra in ("Unmapped", "Unassigned"):
-            # "Unmapped and Unassigned follow, each only when some record
+            # R15: "Unmapped and Unassigned follow, each only when some record
             # counted in any of the indicator's measures for the month falls in it."
             if extra in cur.counted_areas:
                 area_names.append(extra)

@@ -1,0 +1,959 @@
+#!/usr/bin/env python3
+"""Deterministic generator of the golden cases under tests/golden/.
+
+For each case it writes the input CSVs, settings.json, cmd.json (month,
+settings, files in order, description) and expected.json, computed by the
+independent reference implementation tools/reference/scorecard_ref.py with
+--today 2026-11-26.  Standard library only; randomness from seeded
+random.Random instances.  All identifiers are synthetic (GC000123, W00012,
+"Sam Sample").
+
+    python3 tools/reference/make_golden.py            # regenerate every case
+    python3 tools/reference/make_golden.py boundaries # one case
+"""
+
+import csv
+import io
+import json
+import os
+import random
+import shutil
+import sys
+from datetime import date, timedelta
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+GOLDEN = os.path.join(ROOT, "tests", "golden")
+TODAY = "2026-11-26"
+
+sys.path.insert(0, HERE)
+import scorecard_ref  # noqa: E402
+
+MON = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+MONTH_FULL = ["January", "February", "March", "April", "May", "June", "July", "August",
+              "September", "October", "November", "December"]
+
+
+# --- value formats -----------------------------------------------------------
+
+def dmy(d):
+    return "" if d is None else "%02d/%02d/%04d" % (d.day, d.month, d.year)
+
+
+def dmon(d):
+    return "" if d is None else "%d-%s-%04d" % (d.day, MON[d.month - 1], d.year)
+
+
+def d_month_y(d):
+    return "" if d is None else "%d %s %04d" % (d.day, MONTH_FULL[d.month - 1], d.year)
+
+
+def iso(d):
+    return "" if d is None else d.isoformat()
+
+
+def iso_time(d, t="09:30"):
+    return "" if d is None else "%s %s" % (d.isoformat(), t)
+
+
+def serial(d):
+    return "" if d is None else str((d - date(1899, 12, 30)).days)
+
+
+def dots(d):
+    return "" if d is None else "%d.%d.%04d" % (d.day, d.month, d.year)
+
+
+def D(y, m, d):
+    return date(y, m, d)
+
+
+GENDERS = ["a) Male", "b) Female"]
+ETHNICITIES = ["a) WBRI", "b) WIRI", "c) WOTH", "d) MWBC", "e) ABAN", "f) APKN", "g) BAFR", "h) CHNE"]
+FIRST = ["Sam", "Alex", "Jo", "Pat", "Robin", "Dana", "Lee", "Jamie", "Taylor", "Kim", "Ash", "Sky",
+         "Jordan", "Casey", "Riley", "Quinn", "Morgan", "Chris", "Rowan", "Avery"]
+LAST = ["Sample", "Example", "Placeholder", "Mock", "Replica", "Dummy", "Lorem", "Ipsum", "Testcase",
+        "Mockup", "Artificial", "Simulated", "Fake", "Pretend", "Sham", "Invented", "Specimen"]
+
+
+def add_months(d, n):
+    y, m = divmod(d.year * 12 + d.month - 1 + n, 12)
+    m += 1
+    import calendar
+    return date(y, m, min(d.day, calendar.monthrange(y, m)[1]))
+
+
+def month_end(y, m):
+    import calendar
+    return date(y, m, calendar.monthrange(y, m)[1])
+
+
+# --- writing -------------------------------------------------------------------
+
+class Case:
+    def __init__(self, name, month, description):
+        self.name = name
+        self.month = month
+        self.description = description
+        self.files = []  # (file name, bytes) in command-line order
+        self.settings = {"version": 1}
+
+    def csv(self, fname, header, rows, delimiter=",", bom=False, crlf=False, encoding="utf-8"):
+        buf = io.StringIO()
+        w = csv.writer(buf, delimiter=delimiter, lineterminator="\r\n" if crlf else "\n")
+        w.writerow(header)
+        for r in rows:
+            w.writerow(r)
+        data = buf.getvalue().encode(encoding)
+        if bom:
+            data = b"\xef\xbb\xbf" + data
+        self.files.append((fname, data))
+
+    def write(self):
+        d = os.path.join(GOLDEN, self.name)
+        if os.path.isdir(d):
+            shutil.rmtree(d)
+        os.makedirs(d)
+        for fname, data in self.files:
+            with open(os.path.join(d, fname), "wb") as fh:
+                fh.write(data)
+        with open(os.path.join(d, "settings.json"), "w", encoding="utf-8") as fh:
+            json.dump(self.settings, fh, indent=1)
+            fh.write("\n")
+        cmd = {"month": self.month, "settings": "settings.json",
+               "files": [f for f, _ in self.files],
+               "description": self.description}
+        with open(os.path.join(d, "cmd.json"), "w", encoding="utf-8") as fh:
+            json.dump(cmd, fh, indent=1)
+            fh.write("\n")
+        cwd = os.getcwd()
+        os.chdir(d)
+        try:
+            out = scorecard_ref.run(["--month", self.month, "--settings", "settings.json",
+                                     "--today", TODAY] + cmd["files"])
+        finally:
+            os.chdir(cwd)
+        with open(os.path.join(d, "expected.json"), "w", encoding="utf-8") as fh:
+            json.dump(out, fh, indent=1, ensure_ascii=False)
+            fh.write("\n")
+        return out
+
+
+def annex_cols(rng, child):
+    """Gender, Ethnicity, Date of Birth for the common Annex A columns."""
+    h = sum(ord(c) for c in child)
+    dob = date(2003, 1, 1) + timedelta(days=(h * 97) % 4000)
+    return [GENDERS[h % 2], ETHNICITIES[h % len(ETHNICITIES)], dmy(dob)]
+
+
+# =============================================================================
+# Case 1: boundaries (month 2017-04)
+# =============================================================================
+
+def case_boundaries():
+    c = Case("boundaries", "2017-04",
+             "hand-built boundary rows, reporting month 2017-04 (series 2016-04..2017-04): "
+             "open/closed on M_end, 45/46 working days across Christmas 2016 and Easter 2017, "
+             "12-month re-referral edges and 28 Feb 2017 look-back over 29 Feb 2016, coverage "
+             "starting on the 3rd vs the 9th, inclusive staff end dates, care leavers turning 17 "
+             "and 22 on M_end, UASC and V3/V4, Unmapped/Unassigned, CP plans starting on M_start "
+             "and M_start+1, placeholders and the 7-day rule, allocation from a List 6 extract "
+             "7 days after M_end, worker matched by name, agency manager; team table from settings")
+    rng = random.Random(20170430)
+    NA, NS, SA, SC, DC, LC = ("North Assessment", "North Safeguarding", "South Assessment",
+                              "South Children in Care", "Disabled Children", "Leaving Care")
+    MYST = "Mystery Team"
+    c.settings = {
+        "version": 1,
+        "la_name": "Boundary Borough (synthetic)",
+        "teams": [
+            {"team": NA, "area": "North", "team_type": "Assessment"},
+            {"team": NS, "area": "North", "team_type": "Safeguarding"},
+            {"team": SA, "area": "South", "team_type": "Assessment"},
+            {"team": SC, "area": "South", "team_type": "Children in Care"},
+            {"team": DC, "area": "Citywide", "team_type": "Disabled Children"},
+            {"team": LC, "area": "Citywide", "team_type": "Other"},
+        ],
+        "areas": [
+            {"area": "North", "population_0_17": 5000},
+            {"area": "South", "population_0_17": 4000},
+            {"area": "Citywide", "population_0_17": None},
+        ],
+    }
+
+    # --- List 3: one long extract (coverage from 2015-03-01: look-back complete)
+    refs = [
+        ("GC000100", D(2015, 3, 2), "0", NA),  # earliest referral: coverage from 01/03/2015
+        ("GC000001", D(2016, 4, 10), "0", NA), ("GC000001", D(2017, 4, 10), "1", NA),  # exactly 12 months: re-referral
+        ("GC000002", D(2016, 4, 9), "0", SA), ("GC000002", D(2017, 4, 10), "0", SA),   # 12 months + 1 day: not
+        ("GC000003", D(2016, 2, 29), "0", NA), ("GC000003", D(2017, 2, 28), "1", NA),  # 28/02/2017 looks back to 28/02/2016
+        ("GC000004", D(2016, 2, 29), "0", SA), ("GC000004", D(2017, 3, 1), "0", SA),   # 01/03/2017 looks back to 01/03/2016
+        ("GC000006", D(2017, 4, 3), "0", NA), ("GC000006", D(2017, 4, 20), "1", NA),   # two referrals in the month
+        ("GC000007", D(2017, 4, 12), "3", ""),             # count says 3 but look-back complete: dates say no; Unassigned
+        ("GC000008", D(2016, 10, 1), "0", MYST), ("GC000008", D(2017, 4, 18), "0", MYST),  # Unmapped, re by dates
+    ]
+    for i in range(40):
+        child = "GC%06d" % (110 + rng.randrange(25))
+        d = D(2016, 3, 1) + timedelta(days=rng.randrange(395))  # up to 2017-03-30
+        refs.append((child, d, "", rng.choice([NA, SA])))
+    rows = []
+    for child, d, cnt, team in sorted(refs, key=lambda r: (r[1], r[0])):
+        rows.append([child] + annex_cols(rng, child) + [dmy(d), rng.choice(["Yes", "No"]), cnt, team])
+    c.files_l3 = rows
+    c.csv("list3_referrals_2017-04-30.csv",
+          ["Child Unique ID", "Gender", "Ethnicity", "Date of Birth", "Date of referral", "Referral NFA?",
+           "Number of Referrals in Last 12 Months", "Allocated Team"], rows)
+
+    # --- List 4 (coverage from 2016-03-01)
+    S45_XMAS, S46_XMAS = D(2016, 11, 24), D(2016, 11, 23)   # to 31/01/2017: 45 and 46 working days
+    S45_EASTER, S46_EASTER = D(2017, 2, 22), D(2017, 2, 21)  # to 28/04/2017: 45 and 46 working days
+    ass = [
+        ("GC000200", D(2016, 2, 1), D(2016, 3, 4), "Yes", NA),          # earliest authorisation (4th): coverage from 01/03/2016
+        ("GC000201", S45_XMAS, D(2017, 1, 31), "Y", NA),                 # 45 working days over Christmas: inside
+        ("GC000202", S46_XMAS, D(2017, 1, 31), "", SA),                  # 46: outside; seen blank = not seen
+        ("GC000203", S45_EASTER, D(2017, 4, 28), "Yes", NA),             # 45 over Easter: inside
+        ("GC000204", S46_EASTER, D(2017, 4, 28), "b) No", SA),           # 46: outside, not seen
+        ("GC000205", D(2017, 4, 11), D(2017, 4, 11), "a) Yes", ""),      # same day: 0 days, inside; Unassigned
+        ("GC000206", D(2017, 4, 20), D(2017, 4, 19), "Yes", MYST),       # authorised before start: left out
+        ("GC000207", S45_EASTER, None, "", NA),                          # open, 45 working days at M_end: not overdue
+        ("GC000208", S46_EASTER, None, "", SA),                          # open, 46: overdue
+        ("GC000209", D(2017, 4, 3), None, "", DC),                       # open, recent
+    ]
+    for i in range(45):
+        child = "GC%06d" % (210 + i)
+        a = D(2016, 3, 7) + timedelta(days=rng.randrange(385))  # up to 2017-03-27
+        s = a - timedelta(days=rng.choice([10, 20, 30, 40, 50, 60, 64, 70, 80]))
+        ass.append((child, s, a, rng.choice(["Yes", "Yes", "Yes", "No"]), rng.choice([NA, SA])))
+    rows = [[ch] + annex_cols(rng, ch) + [dmy(s), seen, dmy(a), team] for ch, s, a, seen, team in ass]
+    c.csv("list4_assessments_2017-04-30.csv",
+          ["Child Unique ID", "Gender", "Ethnicity", "Date of Birth", "Continuous Assessment Start Date",
+           "Child Seen During Continuous Assessment", "Continuous Assessment Date of Authorisation",
+           "Allocated Team"], rows)
+
+    # --- List 6: as at 31/03/2017 and as at 07/05/2017 (7 days after M_end: gives April's allocation)
+    # (child, start, endA, endB, team, workerA, workerB, inA, inB)
+    eps = [
+        ("GC000300", D(2015, 6, 1), D(2016, 4, 5), None, NA, "W00006", None, True, False),  # A's earliest closure: from 01/04/2016
+        ("GC000301", D(2016, 2, 1), D(2016, 11, 20), D(2016, 11, 20), SA, "W00004", "W00004", True, True),  # B from 01/12/2016
+        ("GC000010", D(2016, 1, 10), None, D(2017, 4, 30), NA, "W00003", "W00003", True, True),  # closes on M_end: not open
+        ("GC000011", D(2017, 4, 23), None, None, NA, None, "Duty", False, True),       # M_end - start = 7: unallocated
+        ("GC000012", D(2017, 4, 24), None, None, SA, None, " TBC ", False, True),      # 6 days: not counted
+        ("GC000013", D(2017, 1, 15), None, None, SA, "", "", True, True),              # blank worker: unallocated
+        ("GC000014", D(2016, 6, 20), None, None, NS, "W00003", "W00003", True, True),
+        ("GC000015", D(2016, 9, 5), None, None, SA, "Sam Sample", "  sam   SAMPLE ", True, True),  # matched by name
+        ("GC000017", D(2016, 12, 1), None, None, NS, "", None, True, False),           # open but not in B: allocated, reported
+        ("GC000018", D(2016, 6, 1), None, None, NA, "W00006", "W00006", True, True),
+        ("GC000018", D(2017, 2, 1), None, None, NS, "Unallocated", "Unallocated", True, True),  # latest start gives allocation
+        ("GC000019", D(2016, 9, 1), None, None, MYST, "W00003", "W00003", True, True),  # Unmapped
+        ("GC000020", D(2016, 10, 1), None, None, "", "W00007", "W00007", True, True),   # Unassigned
+        ("GC000021", D(2016, 11, 11), None, None, DC, "W00009", "W00009", True, True),  # worker leaves on M_end: in post
+        ("GC000022", D(2016, 11, 12), None, None, NA, "W00010", "W00010", True, True),  # worker left M_end-1: no worker
+        ("GC000023", D(2017, 3, 15), None, None, SA, "w00005", "w00005", True, True),   # ID, other case
+        ("GC000024", D(2016, 8, 8), None, None, NA, "W00014", "W00014", True, True),    # case-holding manager
+        ("GC000025", D(2016, 7, 7), None, None, SA, "W00002", "W00002", True, True),    # agency manager, not case holder
+        ("GC000041", D(2016, 9, 9), None, None, SC, "W00007", "W00007", True, True),    # also V3 in List 8
+        ("GC000040", D(2016, 10, 10), None, None, SC, "W00007", "W00007", True, True),  # also looked after (UASC)
+        ("GC000026", D(2016, 5, 5), D(2016, 12, 15), D(2016, 12, 15), NA, "W00006", "W00006", True, True),
+        ("GC000027", D(2017, 3, 20), None, None, NS, "tbc", "W00016", True, True),      # allocated between extracts
+    ]
+    for i in range(14):
+        ch = "GC%06d" % (320 + i)
+        s = D(2015, 10, 1) + timedelta(days=rng.randrange(500))
+        e = s + timedelta(days=rng.randrange(60, 400))
+        endA = e if e <= D(2017, 3, 31) else None
+        endB = e if e <= D(2017, 5, 7) else None
+        inA = s <= D(2017, 3, 31) and (endA is None or endA >= D(2016, 10, 1))
+        inB = s <= D(2017, 5, 7) and (endB is None or endB >= D(2016, 11, 8))
+        w = rng.choice(["W00003", "W00004", "W00006", "W00007", "W00008", "Duty", ""])
+        eps.append((ch, s, endA, endB, rng.choice([NA, NS, SA, SC]), w, w, inA, inB))
+    for fname, which in (("list6_cin_2017-03-31.csv", "A"), ("list6_cin_2017-05-07.csv", "B")):
+        rows = []
+        for ch, s, eA, eB, team, wA, wB, inA, inB in eps:
+            if (which == "A" and not inA) or (which == "B" and not inB):
+                continue
+            e, w = (eA, wA) if which == "A" else (eB, wB)
+            rows.append([ch] + annex_cols(rng, ch) + [dmy(s), dmy(e), "b) CIN", team, w or ""])
+        c.csv(fname, ["Child Unique ID", "Gender", "Ethnicity", "Date of Birth", "CIN Start Date",
+                      "CIN Closure Date", "Case Status", "Allocated Team", "Allocated Worker"], rows)
+
+    # --- List 7 (earliest end on the 3rd: coverage from 01/05/2016) and CP visits
+    plans = [
+        ("GC000038", D(2016, 1, 10), D(2016, 5, 3), NS),
+        ("GC000030", D(2017, 4, 1), None, NS),      # starts on M_start: due
+        ("GC000031", D(2017, 4, 2), None, SA),      # starts M_start+1: not due, counted in indicator 5
+        ("GC000032", D(2016, 11, 1), D(2017, 4, 30), NS),  # ends on M_end: not open, not due
+        ("GC000033", D(2016, 8, 15), None, SA),     # visited but not seen
+        ("GC000034", D(2016, 10, 10), None, NS),    # visit with blank Child Seen
+        ("GC000035", D(2017, 1, 5), None, MYST),    # Unmapped
+        ("GC000036", D(2016, 12, 12), None, ""),    # Unassigned
+        ("GC000039", D(2016, 6, 1), D(2016, 12, 1), SA),
+        ("GC000039", D(2017, 1, 9), None, SA),      # second plan for the same child
+        ("GC000014", D(2016, 7, 1), D(2016, 10, 31), NS),
+        ("GC000028", D(2016, 5, 20), D(2017, 2, 14), NA),
+        ("GC000029", D(2016, 9, 1), D(2017, 3, 31), NA),
+    ]
+    rows = [[ch] + annex_cols(rng, ch) + [dmy(s), dmy(e), "", team] for ch, s, e, team in plans]
+    c.csv("list7_cp_2017-04-30.csv",
+          ["Child Unique ID", "Gender", "Ethnicity", "Date of Birth", "Child Protection Plan Start Date",
+           "Child Protection Plan End Date", "Date of the Last Statutory Visit", "Allocated Team"], rows)
+    visits = [("GC000030", D(2017, 4, 20), "Yes"), ("GC000033", D(2017, 4, 5), "No"),
+              ("GC000034", D(2017, 4, 6), ""), ("GC000035", D(2017, 4, 11), "Yes"),
+              ("GC000036", D(2017, 4, 12), "a) Yes"), ("GC000039", D(2017, 4, 3), "1"),
+              ("GC000038", D(2016, 5, 2), "Yes")]  # earliest visit: coverage from 01/05/2016
+    for ch, s, e, _t in plans:
+        d = max(s, D(2016, 5, 1))
+        last = min(e or D(2017, 3, 31), D(2017, 3, 31))
+        while d <= last:
+            mstart = d.replace(day=1)
+            if rng.random() < 0.85:
+                v = mstart + timedelta(days=rng.randrange(27))
+                if s <= v and (e is None or v < e):
+                    visits.append((ch, v, rng.choice(["Yes", "Yes", "Yes", "No"])))
+            d = add_months(mstart, 1)
+    visits.sort(key=lambda v: (v[1], v[0]))
+    c.csv("cp_visits_2017-04-30.csv", ["Child Unique ID", "Visit Date", "Child Seen"],
+          [[ch, dmy(d), seen] for ch, d, seen in visits])
+
+    # --- List 8 (earliest ceased on the 9th: coverage from 01/06/2016)
+    cla = [
+        ("GC000045", "N", D(2015, 8, 1), "C2", D(2016, 5, 9), SC),
+        ("GC000040", "Y", D(2016, 10, 10), "C2", None, SC),            # UASC
+        ("GC000041", "N", D(2016, 9, 20), "V3: Single short break", None, SC),  # short breaks: not looked after
+        ("GC000042", "N", D(2016, 9, 21), "V4: Short breaks", None, SC),
+        ("GC000043", "N", D(2017, 2, 2), "V2: Single period under S20", None, SC),
+        ("GC000044", "N", D(2016, 6, 6), "C1", D(2017, 4, 30), SC),     # ceased on M_end
+        ("GC000046", "N", D(2016, 12, 1), "", None, NS),                # no legal status: looked after
+        ("GC000047", "N", D(2016, 7, 1), "C2", None, MYST),             # Unmapped
+        ("GC000048", "N", D(2016, 8, 1), "L1", None, ""),               # Unassigned
+        ("GC000049", "b) No", D(2015, 12, 1), "C2", None, SC),
+        ("GC000060", "a) Yes", D(2017, 3, 20), "C2", None, NA),         # UASC from March
+        ("GC000061", "N", D(2016, 6, 15), "J2", D(2016, 11, 2), SC),
+    ]
+    rows = [[ch] + annex_cols(rng, ch) + [u, dmy(s), legal, dmy(e), team] for ch, u, s, legal, e, team in cla]
+    c.csv("list8_cla_2017-04-30.csv",
+          ["Child Unique ID", "Gender", "Ethnicity", "Date of Birth",
+           "Unaccompanied Asylum Seeking Child (UASC) within the Last 12 Months (Y/N)",
+           "Date Started to be Looked After", "Child's Legal Status", "Date Ceased to be Looked After",
+           "Allocated Team"], rows)
+
+    # --- List 9: as at 31/01/2017, 08/03/2017 (8 days after February: not February's), 30/04/2017
+    leavers = [
+        ("GC000050", D(2000, 4, 30), "a) Relevant", "a) Yes", LC),        # 17 on M_end: in
+        ("GC000051", D(1995, 4, 30), "b) Former relevant", "a) Yes", LC), # 22 on M_end: out
+        ("GC000052", D(1995, 5, 1), "b) Former relevant", "a) Yes", LC),  # 21: in
+        ("GC000053", D(1998, 1, 1), "b) Former relevant", "c) Died", LC),
+        ("GC000054", D(1997, 6, 1), "b) Former relevant", "f) Rhom", LC),
+        ("GC000055", D(1999, 9, 9), "d) Eligible child", "a) Yes", LC),
+        ("GC000056", D(2000, 5, 1), "a) Relevant", "a) Yes", LC),         # 16 on M_end
+        ("GC000057", D(1999, 2, 28), "c) Qualifying", "a) Yes", SC),
+        ("GC000058", D(1997, 11, 11), "b) Former relevant", "d) Refu", MYST),
+        ("GC000059", D(1996, 3, 3), "b) Former relevant", "a) Yes", ""),
+        ("GC000062", D(1996, 10, 10), "b) Former relevant", "e) NREQ", LC),
+        ("GC000063", D(1998, 8, 8), "b) Former relevant", "a) Yes", LC),
+    ]
+    acts_by_file = {
+        "2017-01-31": ["F1 - Full time higher education", "F4", "G6 - Not in EET: other", "G6", "G4",
+                       "F2", "F1", "P2", "G5", "0", "P5", "G6"],
+        "2017-03-08": ["G6", "F4", "P1: Part time higher education", "G6", "G4", "F2", "F1", "P2",
+                       "F4: Full time employment", "G4", "P5", "F3"],
+        "2017-04-30": ["F1 - Full time higher education", "F4", "G6 - Not in EET: other", "G6", "G4",
+                       "F2", "F1", "P2", "F4: Full time employment", "0", "P5", "X9"],
+    }
+    for asat, acts in acts_by_file.items():
+        rows = []
+        for (ch, dob, elig, touch, team), act in zip(leavers, acts):
+            rows.append([ch, GENDERS[int(ch[-1]) % 2], "a) WBRI", dmy(dob), elig, touch, act, team])
+        c.csv("list9_care_leavers_%s.csv" % asat,
+              ["Child Unique ID", "Gender", "Ethnicity", "Date of Birth", "Eligibility Category",
+               "LA in Touch", "Activity Status", "Allocated Team"], rows)
+
+    # --- List 10 (earliest adoption order 06/05/2016: coverage from 01/05/2016)
+    adopt = [
+        ("GC000070", D(2014, 5, 5), D(2015, 10, 1), D(2016, 2, 1), D(2016, 3, 1), D(2016, 5, 6)),
+        ("GC000071", D(2015, 1, 10), D(2016, 3, 10), D(2016, 3, 1), D(2016, 4, 1), D(2016, 9, 15)),  # match before PO: 0 days
+        ("GC000072", D(2015, 6, 1), D(2016, 5, 5), D(2016, 8, 1), D(2017, 3, 10), D(2017, 3, 1)),    # placed after order: left out
+        ("GC000073", D(2015, 9, 9), D(2016, 6, 6), None, D(2016, 10, 10), D(2017, 2, 14)),          # no match: out of 9, in 10
+        ("GC000074", D(2016, 1, 20), D(2016, 9, 1), D(2016, 12, 1), D(2017, 1, 5), D(2017, 4, 28)),
+        ("GC000075", D(2016, 2, 2), D(2016, 10, 1), D(2017, 1, 10), D(2017, 2, 20), None),          # not adopted yet
+        ("GC000076", D(2015, 3, 3), D(2016, 1, 4), D(2016, 4, 4), D(2016, 5, 5), D(2016, 11, 30)),
+    ]
+    rows = [[ch] + annex_cols(rng, ch) + [dmy(e), dmy(po), dmy(m), dmy(p), dmy(ao), SC]
+            for ch, e, po, m, p, ao in adopt]
+    c.csv("list10_adoption_2017-04-30.csv",
+          ["Child Unique ID", "Gender", "Ethnicity", "Date of Birth", "Date the Child Entered Care",
+           "Date of Placement Order", "Date of Matching Child and Prospective Adopters",
+           "Date Placed for Adoption", "Date of Adoption Order", "Allocated Team"], rows)
+
+    # --- family support (earliest end 04/04/2016: coverage from 01/04/2016)
+    fs = [("GC000080", D(2016, 1, 1), D(2016, 4, 4)), ("GC000081", D(2016, 10, 1), None),
+          ("GC000041", D(2017, 1, 1), None), ("GC000082", D(2017, 2, 1), D(2017, 4, 30)),
+          ("GC000049", D(2016, 5, 1), None), ("GC000083", D(2016, 6, 1), None),
+          ("GC000084", D(2016, 4, 20), D(2016, 12, 2))]
+    c.csv("family_support_2017-04-30.csv", ["Child Unique ID", "Start Date", "End Date", "Service", "Team"],
+          [[ch, dmy(s), dmy(e), "Family Support", "Early Help"] for ch, s, e in fs])
+
+    # --- staff (earliest end 30/06/2015: coverage from 01/07/2015) and supervisions
+    staff = [
+        # id, name, team, qualified, agency, manager, case holder, fte, start, end
+        ("W00001", "Alex Example", NA, "Yes", "No", "Yes", "", "1", D(2012, 1, 1), None),
+        ("W00002", "Morgan Mock", SA, "Yes", "Yes", "Yes", "", "1", D(2016, 1, 4), None),   # agency manager
+        ("W00003", "Pat Placeholder", NS, "Yes", "No", "No", "", "0.8", None, None),
+        ("W00004", "Sam Sample", SA, "Yes", "No", "No", "", "1", D(2014, 5, 1), None),
+        ("W00005", "Chris Cardboard", SA, "Yes", "Yes", "No", "", "0.5", D(2016, 9, 1), None),
+        ("W00006", "Robin Replica", NA, "Yes", "No", "No", "", "1", None, None),
+        ("W00007", "Dana Dummy", SC, "Yes", "No", "No", "", "1", None, None),
+        ("W00008", "Lee Lorem", DC, "Yes", "No", "No", "", "0.6", None, None),
+        ("W00009", "Jamie Ipsum", DC, "Yes", "No", "No", "", "1", None, D(2017, 4, 30)),     # leaves on M_end
+        ("W00010", "Taylor Testcase", NA, "Yes", "No", "No", "", "1", None, D(2017, 4, 29)), # leaves M_end-1
+        ("W00011", "Kim Mockup", LC, "No", "No", "No", "", "1", None, None),                 # not qualified
+        ("W00012", "Ash Artificial", MYST, "Yes", "No", "No", "", "1", None, None),          # Unmapped
+        ("W00013", "Sky Simulated", "", "Yes", "Yes", "No", "", "1", None, None),            # Unassigned, agency
+        ("W00014", "Jordan Fake", NA, "Yes", "No", "Yes", "Yes", "1", None, None),           # case-holding manager
+        ("W00015", "Casey Pretend", LC, "Yes", "No", "No", "", "1", D(2017, 4, 15), None),   # joins mid-month
+        ("W00016", "Riley Sham", NS, "Yes", "No", "No", "", "2", None, None),                # FTE out of range: 1
+        ("W00017", "Old Leaver", NA, "Yes", "No", "No", "", "1", D(2010, 1, 1), D(2015, 6, 30)),
+        ("W00018", "Quinn Invented", SC, "Yes", "No", "No", "No", "0.5", None, None),        # not a case holder
+    ]
+    c.csv("staff_2017-04-30.csv",
+          ["Worker ID", "Worker Name", "Team", "Qualified Social Worker", "Agency", "Manager", "Case Holder",
+           "FTE", "Start Date", "End Date"],
+          [[w, n, t, q, a, m, ch, f, dmy(s), dmy(e)] for w, n, t, q, a, m, ch, f, s, e in staff])
+    sups = [("W00001", D(2016, 3, 2))]  # earliest: coverage from 01/03/2016
+    for w, n, t, q, a, m, ch, f, s, e in staff:
+        if w == "W00017":
+            continue
+        d = D(2016, 4, 1)
+        while d <= D(2017, 4, 1):
+            first = max(d, s or d)
+            last = min(month_end(d.year, d.month), e or D(2099, 1, 1))
+            if first <= last and rng.random() < 0.85:
+                day = first + timedelta(days=rng.randrange((last - first).days + 1))
+                wid = w if rng.random() < 0.8 else rng.choice([w.lower(), " %s " % w])
+                sups.append((wid, day))
+            d = add_months(d, 1)
+    sups.append(("W00010", D(2017, 4, 29)))  # last day in post
+    sups.sort(key=lambda x: (x[1], x[0]))
+    c.csv("supervisions_2017-04-30.csv", ["Worker ID", "Supervision Date"], [[w, dmy(d)] for w, d in sups])
+    return c
+
+
+# =============================================================================
+# Case 2: messy inputs (month 2018-03)
+# =============================================================================
+
+def case_messy():
+    c = Case("messy_inputs", "2018-03",
+             "value forms and file handling, reporting month 2018-03: d-Mon-yyyy, yyyy-mm-dd with "
+             "times, Excel serials, yes/no and code forms, aliased/odd-case/punctuated/reordered "
+             "headers with extra columns, a semicolon file, a UTF-8-BOM file, CRLF, monthly List 6 "
+             "and List 9 extracts, overlapping keys (later as-at wins; same as-at: later on the "
+             "command line wins), in-file duplicates, invalid dates and blank ids, List 3 count "
+             "column where look-back is incomplete, settings overrides, an extra bank holiday, "
+             "a teams file replacing settings teams, as-at from the data of a file without a date")
+    rng = random.Random(20180331)
+    HA, HS, RA, RC, LC, DT = ("Hilltop Assessment", "Hilltop Safeguarding", "Riverside Assessment",
+                              "Riverside CIC", "Leaving Care Service", "Disability Team")
+    c.settings = {
+        "version": 1,
+        "la_name": "Messy Metropolitan (synthetic)",
+        "protective_marking": "OFFICIAL-SENSITIVE",
+        "teams": [{"team": "Old Team", "area": "OLD", "team_type": "Other"}],
+        "areas": [{"area": "HILL", "population_0_17": 8000}, {"area": "RIVER", "population_0_17": 6000},
+                  {"area": "CITY", "population_0_17": None}],
+        "population_year": "Mid-2017",
+        "indicators": {
+            "cp_plans": {"target": 30, "tolerance": 3, "polarity": "down"},
+            "children_in_care": {"target": 40, "tolerance": None, "baseline_month": "2017-09"},
+            "care_leavers_eet": {"target": 55, "tolerance": 5, "national": 51, "statistical_neighbours": None},
+            "supervision": {"previous_mode": "cumulative", "target": 90},
+            "assessments_in_timescale": {"national": None, "statistical_neighbours": 80},
+            "agency_staff": {"polarity": "none"},
+            "re_referrals": {"target": 20, "tolerance": None},
+        },
+        "unallocated_placeholders": ["unallocated", "duty", "tbc", "awaiting allocation"],
+        "extra_bank_holidays": ["2018-03-19"],
+        "agency_basis": "headcount",
+    }
+    # teams file (odd-case headers, CRLF) replaces the settings' team table
+    c.csv("teams.csv", ["TEAM", "area", "Team type"],
+          [[HA, "HILL", "Assessment"], [HS, "HILL", "Safeguarding"], [RA, "RIVER", "Assessment"],
+           [RC, "RIVER", "Children in Care"], [LC, "CITY", "Other"], [DT, "CITY", "Disabled Children"]],
+          crlf=True)
+    teams6 = [HA, HS, RA, RC, " hilltop  safeguarding ", "RIVERSIDE ASSESSMENT"]  # case/space folding
+
+    # --- List 3: A as at 30/09/2017 without the count column (coverage 2017-04-01..);
+    #     B "Referrals_Mar_2018.csv", semicolon, with the count column (coverage 2017-09-01..).
+    children = ["GC%06d" % (1000 + i) for i in range(60)]
+    refs = []
+    for i in range(110):
+        ch = rng.choice(children)
+        d = D(2017, 4, 3) + timedelta(days=rng.randrange(362))  # 2017-04-03 .. 2018-03-30
+        refs.append((ch, d))
+    refs.append(("GC001000", D(2017, 4, 3)))
+    refs = sorted(set(refs), key=lambda r: (r[1], r[0]))
+    a_rows, b_rows = [], []
+    for ch, d in refs:
+        team = rng.choice([HA, RA, HA, RA, ""])
+        if d <= D(2017, 9, 30):
+            a_rows.append([ch, dmon(d), rng.choice(["No", "Yes"]), team])
+        if d >= D(2017, 9, 4):
+            r = rng.random()
+            cnt = rng.choice(["0", "1", "2"]) if r < 0.75 else rng.choice(["", "two", "1.0", "-"])
+            b_rows.append([rng.choice(["a) Female", "b) Male"]), ch, iso_time(d, "%02d:%02d" % (rng.randrange(24), rng.randrange(60))) if rng.random() < 0.5 else iso(d), cnt, team, "note"])
+    # bad rows: invalid key dates and a blank id (left out entirely, reported)
+    a_rows.append(["GC001001", "2017/08/05", "No", HA])
+    a_rows.append(["#N/A", "5-Aug-2017", "No", HA])
+    b_rows.append(["a) Female", "GC001002", "03/25/2018", "0", RA, ""])
+    b_rows.append(["a) Female", "GC001003", "5/3/18", "0", RA, ""])
+    b_rows.append(["a) Female", "  ", "2018-03-05", "0", RA, ""])
+    c.csv("list3_referrals_2017-09-30.csv",
+          ["Child Unique ID", "Date of Referral", "Referral NFA?", "Allocated Team"], a_rows)
+    c.csv("Referrals_Mar_2018.csv",
+          ["Gender", "child unique id", "DATE OF REFERRAL", "number of referrals in last 12 months",
+           "Allocated team", "Comments"], b_rows, delimiter=";")
+
+    # --- List 4: UTF-8 with BOM, aliases, reordered and extra columns, serials and ISO with times
+    ass = []
+    for i in range(70):
+        ch = "GC%06d" % (1100 + i)
+        a = D(2017, 3, 6) + timedelta(days=rng.randrange(385))  # authorised 2017-03-06 .. 2018-03-25
+        s = a - timedelta(days=rng.choice([5, 15, 30, 45, 55, 62, 63, 64, 65, 70, 90]))
+        ass.append((ch, s, a, rng.choice(["Y", "1", "a) Yes", "yes", "N", "0", "b) No", "Y", "Y", ""])))
+    # extra bank holiday 19/03/2018: 46 weekday-working-days become 45 (inside)
+    ass.append(("GC001190", D(2018, 1, 15), D(2018, 3, 20), "Y"))
+    # open assessments for open_overdue
+    for i in range(8):
+        s = D(2017, 12, 1) + timedelta(days=rng.randrange(110))
+        ass.append(("GC%06d" % (1191 + i), s, None, ""))
+    rows = []
+    for ch, s, a, seen in ass:
+        fmt = rng.choice(["serial", "isotime", "dmy"])
+        f = {"serial": serial, "isotime": lambda d: iso_time(d, "00:00:00") if d else "", "dmy": dmy}[fmt]
+        rows.append(["x", f(a), seen, rng.choice([HA, RA, HS]), ch, f(s)])
+    rows.append(["x", dmy(D(2018, 3, 1)), "Y", HA, "#N/A", dmy(D(2018, 2, 1))])      # blank id
+    rows.append(["x", "31/02/2018", "Y", HA, "GC001199", dmy(D(2018, 1, 2))])         # invalid authorisation
+    c.csv("Assessments_2018-03-31.csv",
+          ["Extra Column", "Date of Authorisation", "child seen during assessment", "ALLOCATED TEAM",
+           "Child Unique ID", "Assessment Start Date"], rows, bom=True)
+
+    # --- List 6: monthly extracts Oct 2017 .. Mar 2018, plus a corrected Mar 2018 extract
+    eps = []
+    for i in range(45):
+        ch = "GC%06d" % (1200 + i)
+        s = D(2016, 6, 1) + timedelta(days=rng.randrange(660))
+        e = s + timedelta(days=rng.randrange(40, 500)) if rng.random() < 0.6 else None
+        eps.append({"child": ch, "start": s, "end": e, "team": rng.choice(teams6),
+                    "workers": {}})
+    eps.append({"child": "GC001250", "start": D(2018, 3, 24), "end": None, "team": HA, "workers": {}})
+    eps.append({"child": "GC001251", "start": D(2018, 3, 25), "end": None, "team": HA, "workers": {}})
+    worker_pool = ["W00101", "W00102", "w00103", "W00104", "Jo Sample", "W00106", "W00107", "W00108",
+                   "Rowan Specimen", "W00110"]
+    placeholders = ["", "Duty", "Awaiting Allocation", "TBC", "none", "N/A"]  # "none" is not a placeholder here
+    asats = [D(2017, 10, 31), D(2017, 11, 30), D(2017, 12, 31), D(2018, 1, 31), D(2018, 2, 28), D(2018, 3, 31)]
+    for ep in eps:
+        w = rng.choice(worker_pool)
+        for asat in asats:
+            if rng.random() < 0.15:
+                w = rng.choice(placeholders + worker_pool)
+            ep["workers"][asat] = w
+    fmts = [dmon, dmy, d_month_y, iso, dmon, dmy]
+    list6_header = ["child unique id", "Gender", "CIN start date", "Cin Closure Date", "Case Status",
+                    "Allocated team", "ALLOCATED WORKER", "Notes"]
+    for asat, fmt in zip(asats, fmts):
+        rows = []
+        for ep in eps:
+            s, e = ep["start"], ep["end"]
+            if s > asat:
+                continue
+            if e is not None and e <= asat - timedelta(days=183):
+                continue
+            ee = e if (e is not None and e <= asat) else None
+            rows.append([ep["child"], "b) Female", fmt(s), fmt(ee), "b) CIN", ep["team"],
+                         ep["workers"][asat], ""])
+        if asat == D(2018, 3, 31):
+            rows.append(["GC001299", "a) Male", fmt(D(2017, 8, 8)), "31/02/2018", "b) CIN", HA, "W00101", "bad closure"])
+            rows.append(rows[0][:])  # exact duplicate row
+        c.csv("list6_cin_%s.csv" % asat.isoformat(), list6_header, rows)
+    # Same as-at date, later on the command line: a full re-extract that wins for every key it
+    # holds and is March's allocation extract.  Changes against list6_cin_2018-03-31.csv: one
+    # closure corrected, allocations changed, one team moved; GC001299 (invalid closure) absent.
+    rows = []
+    for i, ep in enumerate(eps):
+        s, e = ep["start"], ep["end"]
+        asat = D(2018, 3, 31)
+        if s > asat or (e is not None and e <= asat - timedelta(days=183)):
+            continue
+        ee = e if (e is not None and e <= asat) else None
+        w = ep["workers"][asat]
+        team = ep["team"]
+        if i == 0:
+            ee = D(2018, 3, 15)  # corrected closure
+        elif i in (1, 2):
+            w = "Awaiting Allocation"
+        elif i in (3, 4):
+            w = "W00104"
+        elif i == 5:
+            team = RA
+        rows.append([ep["child"], "b) Female", dmy(s), dmy(ee), "b) CIN", team, w, "corrected"])
+    c.csv("list6_cin_2018-03-31_corrected.csv", list6_header, rows)
+
+    # --- List 7: semicolon, odd headers, d.m.yyyy dates, an exact duplicate row
+    plans = []
+    for i in range(30):
+        ch = "GC%06d" % (1300 + i)
+        s = D(2016, 6, 1) + timedelta(days=rng.randrange(640))
+        e = s + timedelta(days=rng.randrange(60, 500)) if rng.random() < 0.55 else None
+        if e is not None and e > D(2018, 3, 31):
+            e = None
+        plans.append((ch, s, e, rng.choice([HS, RC, HA, "Unknown Team"])))
+    plans.append(("GC001330", D(2016, 3, 1), D(2016, 9, 7), HS))  # earliest end on the 7th: from 01/09/2016
+    plans.append(("GC001331", D(2018, 3, 1), None, HS))           # starts on M_start: due
+    rows = [[ch, dots(s), "x", dots(e), "", t] for ch, s, e, t in plans]
+    rows.append(rows[3][:])
+    c.csv("list7_cp_2018-03-31.csv",
+          ["CHILD UNIQUE ID", "child protection plan start date", "Gender",
+           "Child-Protection-Plan End-Date", "date of the last statutory visit", "Allocated Team"],
+          rows, delimiter=";")
+
+    # --- List 8: aliases, coded values, same key twice in the file (later row wins)
+    cla = []
+    for i in range(30):
+        ch = "GC%06d" % (1400 + i)
+        s = D(2015, 6, 1) + timedelta(days=rng.randrange(1000))
+        e = s + timedelta(days=rng.randrange(100, 700)) if rng.random() < 0.4 else None
+        if e is not None and e > D(2018, 3, 31):
+            e = None
+        if e is not None and e < D(2017, 3, 2):
+            e = D(2017, 3, 2) + timedelta(days=rng.randrange(300))
+        legal = rng.choice(["C2 - Full care order", "C1: Interim care order", "a) V2", "V3: Short breaks",
+                            "v4", "L1", "E1 - Placement order", "C2", ""])
+        uasc = rng.choice(["N", "N", "N", "b) No", "0", "Y", "a) Yes", "1"])
+        cla.append([ch, uasc, dmon(s), legal, dmon(e), rng.choice([RC, RC, HS, ""])])
+    cla.append(["GC001430", "N", dmon(D(2016, 5, 5)), "C2", dmon(D(2017, 3, 2)), RC])  # earliest ceased: from 01/03/2017
+    cla.append(["GC001431", "N", dmon(D(2017, 6, 6)), "C2", "", RC])
+    cla.append(["GC001431", "N", dmon(D(2017, 6, 6)), "C2", dmon(D(2018, 1, 15)), RC])  # same key: this row wins
+    cla.append(["GC001432", "maybe", dmon(D(2017, 7, 7)), "C2", "", RC])                # invalid UASC
+    c.csv("list8_cla_2018-03-31.csv",
+          ["Child Unique ID", "UASC", "Date Started to be Looked After", "Legal Status",
+           "Date Ceased to be Looked After", "Allocated Team"], cla)
+
+    # --- List 9: monthly extracts Oct 2017 .. Mar 2018
+    leavers = []
+    for i in range(28):
+        ch = "GC%06d" % (1500 + i)
+        dob = D(1995, 9, 1) + timedelta(days=rng.randrange(2000))
+        leavers.append((ch, dob, rng.choice(["a) Relevant", "b) Former relevant", "b) Former relevant",
+                                             "c) Qualifying", "d) Eligible child"]),
+                        rng.choice(["a) Yes"] * 6 + ["b) No", "c) Died", "d) Refu", "f) Rhom"]),
+                        rng.choice([LC, LC, RC, HS])))
+    acts = ["F1 - Full time higher education", "p1: part time higher education", "F2", "P2", "f3",
+            "F4: Full time employment", "P4", "F5", "G4 - NEET: illness", "G5", "G6 - Not in EET: other", "0"]
+    for asat in asats:
+        rows = []
+        for ch, dob, elig, touch, team in leavers:
+            rows.append([team, rng.choice(acts), touch, elig, d_month_y(dob) if rng.random() < 0.5 else dmy(dob), ch])
+        c.csv("list9_care_leavers_%s.csv" % asat.strftime("%d.%m.%Y"),
+              ["Allocated Team", "ACTIVITY STATUS", "LA in touch", "Eligibility category",
+               "Date of birth", "Child Unique ID"], rows)
+
+    # --- List 10: Excel serials (earliest adoption order 03/04/2017: coverage from 01/04/2017)
+    rows = []
+    for i in range(10):
+        ch = "GC%06d" % (1600 + i)
+        ao = D(2017, 4, 3) + timedelta(days=rng.randrange(360)) if i else D(2017, 4, 3)
+        pl = ao - timedelta(days=rng.randrange(60, 200))
+        ma = pl - timedelta(days=rng.randrange(10, 60))
+        po = ma - timedelta(days=rng.randrange(-20, 300))
+        en = po - timedelta(days=rng.randrange(100, 500))
+        rows.append([ch, serial(en), serial(po), serial(ma) if i != 4 else "", serial(pl), serial(ao), RC])
+    c.csv("list10_adoption_2018-03-31.csv",
+          ["Child Unique ID", "Date the Child Entered Care", "Date of Placement Order",
+           "Date of Matching Child and Prospective Adopters", "Date Placed for Adoption",
+           "Date of Adoption Order", "Allocated Team"], rows)
+
+    # --- CP visits: no date in the name, as-at from the data (a typo date after today is left out)
+    visits = [("GC001330", D(2017, 2, 20), "Y")]  # earliest: coverage from 01/03/2017
+    for ch, s, e, t in plans:
+        d = max(s, D(2017, 3, 1)).replace(day=1)
+        while d <= D(2018, 3, 1):
+            if rng.random() < 0.85:
+                v = d + timedelta(days=rng.randrange(28))
+                if s <= v and (e is None or v < e):
+                    visits.append((ch, v, rng.choice(["Y", "Y", "a) Yes", "1", "N", ""])))
+            d = add_months(d, 1)
+    visits.append(("GC001331", D(2018, 3, 31), "Yes"))  # latest valid date: the as-at date
+    visits.sort(key=lambda v: (v[1], v[0]))
+    vrows = [[ch, dmon(d), s] for ch, d, s in visits]
+    vrows.insert(5, ["GC001331", "15-Mar-2099", "Y"])  # after today: not used for the as-at date
+    c.csv("cp_visits_extract.csv", ["Child Unique ID", "Visit Date", "Child Seen"], vrows)
+
+    # --- family support: month name in the file name
+    rows = []
+    for i in range(25):
+        ch = "GC%06d" % (1700 + i) if i < 20 else "GC%06d" % (1200 + i)
+        s = D(2016, 9, 1) + timedelta(days=rng.randrange(560))
+        e = s + timedelta(days=rng.randrange(60, 400)) if rng.random() < 0.5 else None
+        if e is not None and e > D(2018, 3, 31):
+            e = None
+        rows.append([ch, iso(s), iso(e), "Early Help", ""])
+    rows.append(["GC001799", iso(D(2016, 1, 1)), iso(D(2017, 3, 1)), "Early Help", ""])  # from 01/03/2017
+    c.csv("Family_Support_Mar_2018.csv", ["Child Unique ID", "Start Date", "End Date", "Service", "Team"], rows)
+
+    # --- staff: coded yes/no, an FTE with a comma (not a number: read as 1), mixed-case ids
+    staff = [
+        ["W00101", "Alex Sample", HA, "Y", "0", "N", "", "1", "", ""],
+        ["W00102", "Pat Example", HA, "1", "0", "0", "", "0.5", "01/06/2015", ""],
+        ["W00103", "Robin Mock", HS, "a) Yes", "b) No", "b) No", "", "1,0", "", ""],
+        ["W00104", "Dana Replica", HS, "yes", "1", "no", "", "1", "", ""],
+        ["W00105", "Jo Sample", RA, "Y", "N", "N", "", "0.8", "", ""],
+        ["W00106", "Lee Dummy", RA, "Y", "Y", "N", "", "1", "2017-11-13", ""],
+        ["W00107", "Jamie Lorem", RC, "Y", "N", "N", "", "1", "", "28-Feb-2018"],
+        ["W00108", "Taylor Ipsum", RC, "Y", "N", "Y", "Y", "1", "", ""],
+        ["W00109", "Rowan Specimen", DT, "Y", "N", "N", "", "0.6", "", ""],
+        ["W00110", "Kim Testcase", LC, "N", "N", "N", "", "1", "", ""],
+        ["W00111", "Ash Mockup", HA, "Y", "N", "Y", "", "1", "", ""],
+        ["W00112", "Sky Artificial", RA, "Y", "Y", "Y", "", "1", "", "05/01/2018"],
+        ["w00113", "Casey Fake", HS, "Y", "N", "N", "", "1", "2016-01-01", "2017-03-03"],  # earliest end: from 01/03/2017
+        ["W00114", "Riley Pretend", RC, "Y", "N", "N", "N", "0.5", "", ""],
+    ]
+    c.csv("staff_2018-03-31.csv",
+          ["Worker ID", "Worker Name", "Team", "Qualified Social Worker", "Agency", "Manager",
+           "Case Holder", "FTE", "Start Date", "End Date"], staff)
+    sups = []
+    for st in staff:
+        wid = st[0]
+        d = D(2017, 3, 1)
+        while d <= D(2018, 3, 1):
+            if rng.random() < 0.8:
+                day = d + timedelta(days=rng.randrange(27))
+                sups.append((rng.choice([wid, wid.lower(), wid.upper(), " " + wid]), day))
+            d = add_months(d, 1)
+    sups.append(("W00101", D(2017, 3, 1)))
+    sups = sorted(set(sups), key=lambda x: (x[1], x[0]))
+    c.csv("supervisions_20180331.csv", ["worker id", "supervision date"],
+          [[w, d_month_y(d) if i % 2 else iso(d)] for i, (w, d) in enumerate(sups)])
+    return c
+
+
+# =============================================================================
+# Case 3: partial inputs (month 2017-09)
+# =============================================================================
+
+def case_partial():
+    c = Case("partial_inputs", "2017-09",
+             "missing and partly covering inputs, reporting month 2017-09: no List 9, CP visits, "
+             "family support, staff or teams file (missing_inputs, nulls); indicator 6 from List 7 "
+             "Date of the Last Statutory Visit; List 6 and List 7 extracts for some months only; "
+             "months at the start of the series not covered; List 3 without the count column and "
+             "an incomplete look-back; List 10 partly covering the A1 window, A2 window set to 6 "
+             "months; an area without population; a List 2 file (named, not used) and an "
+             "unrecognised file")
+    rng = random.Random(20170930)
+    CA, CS, OA, OC, CL = ("Central Assessment", "Central Safeguarding", "Outer Assessment", "Outer CIC",
+                          "Citywide Leaving Care")
+    c.settings = {
+        "version": 1,
+        "la_name": "Partial Shire (synthetic)",
+        "teams": [
+            {"team": CA, "area": "Central", "team_type": "Assessment"},
+            {"team": CS, "area": "Central", "team_type": "Safeguarding"},
+            {"team": OA, "area": "Outer", "team_type": "Assessment"},
+            {"team": OC, "area": "Outer", "team_type": "Children in Care"},
+            {"team": CL, "area": "Citywide", "team_type": None},
+        ],
+        "areas": [{"area": "Central", "population_0_17": 6000}, {"area": "Outer", "population_0_17": None}],
+        "adoption_a2_window_months": 6,
+        "caseload_basis": "headcount",
+    }
+    TEAMS = [CA, CS, OA, OC, CL]
+
+    # List 3: no count column; earliest referral 04/01/2017 (coverage from 01/01/2017)
+    refs = [("GC002000", D(2017, 1, 4))]
+    kids = ["GC%06d" % (2000 + i) for i in range(30)]
+    for i in range(55):
+        refs.append((rng.choice(kids), D(2017, 1, 5) + timedelta(days=rng.randrange(268))))
+    refs = sorted(set(refs), key=lambda r: (r[1], r[0]))
+    c.csv("list3_referrals_2017-09-30.csv",
+          ["Child Unique ID", "Gender", "Ethnicity", "Date of Birth", "Date of referral", "Referral NFA?",
+           "Allocated Team"],
+          [[ch] + annex_cols(rng, ch) + [dmy(d), "No", rng.choice([CA, OA])] for ch, d in refs])
+
+    # List 4: earliest authorisation 10/02/2017 (coverage from 01/03/2017)
+    rows = []
+    for i in range(40):
+        ch = "GC%06d" % (2100 + i)
+        a = D(2017, 2, 10) + timedelta(days=rng.randrange(230)) if i else D(2017, 2, 10)
+        s = a - timedelta(days=rng.choice([12, 30, 50, 60, 66, 70, 75]))
+        rows.append([ch] + annex_cols(rng, ch) + [dmy(s), rng.choice(["Yes", "Yes", "No"]), dmy(a),
+                                                  rng.choice([CA, OA, CL])])
+    for i in range(5):
+        ch = "GC%06d" % (2140 + i)
+        rows.append([ch] + annex_cols(rng, ch) + [dmy(D(2017, 5, 1) + timedelta(days=rng.randrange(150))),
+                                                  "", "", rng.choice([CA, OA])])
+    c.csv("list4_assessments_2017-09-30.csv",
+          ["Child Unique ID", "Gender", "Ethnicity", "Date of Birth", "Continuous Assessment Start Date",
+           "Child Seen During Continuous Assessment", "Continuous Assessment Date of Authorisation",
+           "Allocated Team"], rows)
+
+    # List 6: as at 31/07/2017 and 30/09/2017 only (no August extract)
+    eps = []
+    for i in range(35):
+        ch = "GC%06d" % (2200 + i)
+        s = D(2016, 3, 1) + timedelta(days=rng.randrange(550))
+        e = s + timedelta(days=rng.randrange(50, 450)) if rng.random() < 0.5 else None
+        eps.append([ch, s, e, rng.choice(TEAMS), rng.choice(["W1", "W2", "W3", "Duty", "", "W4"])])
+    eps.append(["GC002240", D(2016, 1, 1), D(2017, 2, 2), CA, "W1"])   # file A: from 01/02/2017
+    eps.append(["GC002241", D(2016, 2, 1), D(2017, 4, 20), OA, "W2"])  # file B: from 01/05/2017
+    for asat in (D(2017, 7, 31), D(2017, 9, 30)):
+        rows = []
+        for ch, s, e, team, w in eps:
+            if s > asat or (e is not None and e < (D(2017, 2, 2) if asat.month == 7 else D(2017, 4, 20))):
+                continue
+            ee = e if e is not None and e <= asat else None
+            ww = w if asat.month == 7 else (w if rng.random() < 0.7 else rng.choice(["W5", "", "TBC"]))
+            rows.append([ch] + annex_cols(rng, ch) + [dmy(s), dmy(ee), "b) CIN", team, ww])
+        c.csv("list6_cin_%s.csv" % asat.isoformat(),
+              ["Child Unique ID", "Gender", "Ethnicity", "Date of Birth", "CIN Start Date", "CIN Closure Date",
+               "Case Status", "Allocated Team", "Allocated Worker"], rows)
+
+    # List 7: as at 30/06, 31/08 and 30/09/2017, with Date of the Last Statutory Visit (no CP visits)
+    plans = []
+    for i in range(20):
+        ch = "GC%06d" % (2300 + i)
+        s = D(2016, 6, 1) + timedelta(days=rng.randrange(460))
+        e = s + timedelta(days=rng.randrange(60, 400)) if rng.random() < 0.45 else None
+        plans.append((ch, s, e, rng.choice([CS, OA, OC, CL])))
+    plans += [("GC002320", D(2016, 5, 1), D(2017, 1, 5), CS),   # June file: from 01/01/2017
+              ("GC002321", D(2016, 5, 2), D(2017, 3, 3), OA),   # August file: from 01/03/2017
+              ("GC002322", D(2016, 5, 3), D(2017, 4, 25), OC),  # September file: from 01/05/2017
+              ("GC002323", D(2017, 9, 1), None, CS)]            # starts on M_start: due
+    earliest_end = {6: D(2017, 1, 5), 8: D(2017, 3, 3), 9: D(2017, 4, 25)}
+    for asat in (D(2017, 6, 30), D(2017, 8, 31), D(2017, 9, 30)):
+        rows = []
+        for ch, s, e, team in plans:
+            if s > asat or (e is not None and e < earliest_end[asat.month]):
+                continue
+            ee = e if e is not None and e <= asat else None
+            last_day = min(ee or asat, asat)
+            lv = last_day - timedelta(days=rng.randrange(0, 45))
+            if lv < s:
+                lv = None
+            rows.append([ch] + annex_cols(rng, ch) + [dmy(s), dmy(ee), dmy(lv), team])
+        c.csv("list7_cp_%s.csv" % asat.isoformat(),
+              ["Child Unique ID", "Gender", "Ethnicity", "Date of Birth", "Child Protection Plan Start Date",
+               "Child Protection Plan End Date", "Date of the Last Statutory Visit", "Allocated Team"], rows)
+
+    # List 8: earliest ceased 15/10/2016 (coverage from 01/11/2016)
+    rows = []
+    for i in range(25):
+        ch = "GC%06d" % (2400 + i)
+        s = D(2014, 1, 1) + timedelta(days=rng.randrange(1300))
+        e = s + timedelta(days=rng.randrange(100, 900)) if rng.random() < 0.4 else None
+        if e is not None and (e > D(2017, 9, 30) or e < D(2016, 10, 16)):
+            e = None
+        rows.append([ch] + annex_cols(rng, ch) + [rng.choice(["N", "N", "N", "Y"]), dmy(s),
+                                                  rng.choice(["C2", "C1", "V2", "V3", "E1"]), dmy(e),
+                                                  rng.choice([OC, OC, CS, CL])])
+    rows.append(["GC002430"] + annex_cols(rng, "GC002430") + ["N", dmy(D(2015, 1, 1)), "C2", dmy(D(2016, 10, 15)), OC])
+    c.csv("list8_cla_2017-09-30.csv",
+          ["Child Unique ID", "Gender", "Ethnicity", "Date of Birth",
+           "Unaccompanied Asylum Seeking Child (UASC) within the Last 12 Months (Y/N)",
+           "Date Started to be Looked After", "Child's Legal Status", "Date Ceased to be Looked After",
+           "Allocated Team"], rows)
+
+    # List 10: earliest adoption order 10/03/2017 (coverage from 01/04/2017)
+    rows = []
+    for i in range(7):
+        ch = "GC%06d" % (2500 + i)
+        ao = D(2017, 3, 10) + timedelta(days=rng.randrange(200)) if i else D(2017, 3, 10)
+        pl = ao - timedelta(days=rng.randrange(70, 200))
+        ma = pl - timedelta(days=rng.randrange(5, 50))
+        po = ma - timedelta(days=rng.randrange(30, 300))
+        en = po - timedelta(days=rng.randrange(100, 600))
+        rows.append([ch] + annex_cols(rng, ch) + [dmy(en), dmy(po), dmy(ma), dmy(pl), dmy(ao), OC])
+    c.csv("list10_adoption_2017-09-30.csv",
+          ["Child Unique ID", "Gender", "Ethnicity", "Date of Birth", "Date the Child Entered Care",
+           "Date of Placement Order", "Date of Matching Child and Prospective Adopters",
+           "Date Placed for Adoption", "Date of Adoption Order", "Allocated Team"], rows)
+
+    # Supervisions without a staff file
+    rows = []
+    for w in ("W1", "W2", "W3", "W4", "W5"):
+        d = D(2016, 9, 1)
+        while d <= D(2017, 9, 1):
+            if rng.random() < 0.8:
+                rows.append([w, dmy(d + timedelta(days=rng.randrange(28)))])
+            d = add_months(d, 1)
+    c.csv("supervisions_2017-09-30.csv", ["Worker ID", "Supervision Date"], rows)
+
+    # A List 2 file (recognised and named, not used) and an unrecognised file
+    c.csv("early_help_assessments.csv", ["Child Unique ID", "Organisation completing assessment"],
+          [["GC002600", "School"], ["GC002601", "Health visitor"]])
+    c.csv("referrals_summary.csv", ["Month", "Referrals", "Re-referrals"], [["Sep-17", "41", "9"]])
+    return c
+
+
+# =============================================================================
+# Case 4: leap_day (month 2016-02)
+# =============================================================================
+
+def case_leap_day():
+    c = Case("leap_day", "2016-02",
+             "29 February, reporting month 2016-02 (M_end is 29/02/2016): a referral on 29/02/2016 "
+             "looks back to 28/02/2015 inclusive; exactly 12 months and 12 months + 1 day; the "
+             "look-back is complete only for February 2016 (the count column is used before); "
+             "care leavers turning 17 on 28/02/2016 (in) and 22 on 28/02/2016 (out), born "
+             "29/02/1996 (20)")
+    rng = random.Random(20160229)
+    N, S = "North Team", "South Team"
+    c.settings = {"version": 1, "la_name": "Leap Town (synthetic)",
+                  "teams": [{"team": N, "area": "North", "team_type": "Assessment"},
+                            {"team": S, "area": "South", "team_type": "Assessment"}],
+                  "areas": [{"area": "North", "population_0_17": 3000},
+                            {"area": "South", "population_0_17": 2500}]}
+    refs = [
+        ("GC000905", D(2015, 2, 2), "0", S),   # earliest: coverage from 01/02/2015
+        ("GC000901", D(2015, 2, 28), "0", N), ("GC000901", D(2016, 2, 29), "0", N),  # looks back to 28/02/2015: re
+        ("GC000902", D(2015, 2, 27), "0", S), ("GC000902", D(2016, 2, 29), "1", S),  # 27/02/2015 is outside: not
+        ("GC000903", D(2015, 3, 1), "0", N), ("GC000903", D(2016, 2, 29), "0", N),   # inside: re
+        ("GC000904", D(2015, 2, 1), "0", S), ("GC000904", D(2016, 2, 1), "0", S),    # exactly 12 months: re
+        ("GC000905", D(2016, 2, 3), "1", S),  # 12 months + 1 day after 02/02/2015: not
+        ("GC000906", D(2016, 2, 15), "", N),
+    ]
+    kids = ["GC%06d" % (910 + i) for i in range(15)]
+    for i in range(40):
+        ch = rng.choice(kids)
+        d = D(2015, 2, 8) + timedelta(days=rng.randrange(350))  # up to 2016-01-24
+        refs.append((ch, d, rng.choice(["0", "1", "0", "2", ""]), rng.choice([N, S])))
+    refs = sorted(refs, key=lambda r: (r[1], r[0]))
+    c.csv("list3_referrals_2016-02-29.csv",
+          ["Child Unique ID", "Date of referral", "Number of Referrals in Last 12 Months", "Allocated Team"],
+          [[ch, dmy(d), cnt, t] for ch, d, cnt, t in refs])
+    leavers = [("GC000950", D(1999, 2, 28), "F1", N),   # 17 on 28/02/2016
+               ("GC000951", D(1999, 3, 1), "F2", N),    # 16
+               ("GC000952", D(1994, 2, 28), "F4", S),   # 22 on 28/02/2016
+               ("GC000953", D(1994, 3, 1), "G6", S),    # 21
+               ("GC000954", D(1996, 2, 29), "P4", S),   # 20 on 29/02/2016
+               ("GC000955", D(1998, 6, 6), "G5", N)]
+    c.csv("list9_care_leavers_2016-02-29.csv",
+          ["Child Unique ID", "Date of Birth", "Eligibility Category", "LA in Touch", "Activity Status",
+           "Allocated Team"],
+          [[ch, dmy(dob), "b) Former relevant", "a) Yes", act, t] for ch, dob, act, t in leavers])
+    return c
+
+
+CASES = {"boundaries": case_boundaries, "messy_inputs": case_messy, "partial_inputs": case_partial,
+         "leap_day": case_leap_day}
+
+
+def main(argv):
+    names = argv[1:] or list(CASES)
+    for n in names:
+        case = CASES[n]()
+        out = case.write()
+        print("%s: %d files, %d problems" % (n, len(case.files), len(out["problems"])))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
