@@ -1,4 +1,9 @@
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 //! The `scorecard` binary as a user runs it: exit codes (outputs.md, "The
 //! CLI": 0 scorecard made, 2 usage error, 1 no file readable), one stderr
 //! line per unreadable file naming it, and the three formats.
@@ -41,7 +46,12 @@ fn json_for_a_case_with_overrides() {
         &path("teams.csv"),
         &staff,
     ]);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["month"], "2017-12");
     assert_eq!(json["la_name"], "Public Example City (synthetic)");
@@ -70,12 +80,20 @@ fn text_and_csv_formats() {
         ])
     };
     let text = String::from_utf8(args("text").stdout).unwrap();
-    assert!(text.starts_with("Public Example City (synthetic) performance scorecard - December 2017"), "{text}");
+    assert!(
+        text.starts_with("Public Example City (synthetic) performance scorecard - December 2017"),
+        "{text}"
+    );
     assert!(text.contains("5.) Children with a child protection plan at month end"));
     assert!(text.contains("Mar-17"));
     let csv = String::from_utf8(args("csv").stdout).unwrap();
     assert!(csv.starts_with("number,indicator,title,measure,column,value\n"));
-    assert!(csv.contains("5,cp_plans,Children with a child protection plan at month end,count,current,5\n"), "{csv}");
+    assert!(
+        csv.contains(
+            "5,cp_plans,Children with a child protection plan at month end,count,current,5\n"
+        ),
+        "{csv}"
+    );
     assert!(csv.contains(",count,area:EAST,1\n"));
 }
 
@@ -105,7 +123,10 @@ fn bad_settings_name_the_file_and_key() {
     let out = scorecard(&["--settings", settings.to_str().unwrap(), &path("teams.csv")]);
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(stderr.contains("settings.json") && stderr.contains("la_nmae"), "{stderr}");
+    assert!(
+        stderr.contains("settings.json") && stderr.contains("la_nmae"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -125,9 +146,21 @@ fn no_readable_file_exits_1_with_one_line_per_file() {
     let stderr = String::from_utf8(out.stderr).unwrap();
     let lines: Vec<&str> = stderr.lines().collect();
     assert_eq!(lines.len(), 4, "{stderr}");
-    assert!(lines.iter().any(|l| l.starts_with(&format!("{}: cannot read", missing.display()))));
-    assert!(lines.iter().any(|l| l == &format!("{}: The file is empty", empty.display())));
-    assert!(lines.iter().any(|l| l.starts_with(&format!("{}: This is not a text table", binary.display()))));
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with(&format!("{}: cannot read", missing.display())))
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l == &format!("{}: The file is empty", empty.display()))
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with(&format!("{}: This is not a text table", binary.display())))
+    );
     assert_eq!(lines[3], "scorecard: no file could be read");
 }
 
@@ -136,10 +169,21 @@ fn one_bad_file_does_not_stop_the_others() {
     let dir = tempdir("one_bad");
     let bad = dir.join("notes.csv");
     std::fs::write(&bad, "Some,Other,Columns\n1,2,3\n").unwrap();
-    let out = scorecard(&["--month", "2017-12", bad.to_str().unwrap(), &path("list7_cp_2017-12-31.csv")]);
+    let out = scorecard(&[
+        "--month",
+        "2017-12",
+        bad.to_str().unwrap(),
+        &path("list7_cp_2017-12-31.csv"),
+    ]);
     assert_eq!(out.status.code(), Some(0));
     let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(stderr.starts_with(&format!("{}: Not a file this scorecard reads", bad.display())), "{stderr}");
+    assert!(
+        stderr.starts_with(&format!(
+            "{}: Not a file this scorecard reads",
+            bad.display()
+        )),
+        "{stderr}"
+    );
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["indicators"][4]["columns"]["current"]["count"], 5);
     assert!(json["files"][0]["kind"].is_null());

@@ -394,7 +394,10 @@ fn previous_six(
                     let value = (k > 0 && sd != 0.0).then(|| sn * 100.0 / sd);
                     (value, k)
                 }
-                MeasureKind::Count | MeasureKind::Hidden if cumulative => {
+                // "The counts shown beside it": only a percentage's parts sum.
+                MeasureKind::Count | MeasureKind::Hidden
+                    if cumulative && is_percentage_part(definition, measure.name) =>
+                {
                     let values = column(index);
                     (
                         (!values.is_empty()).then(|| values.iter().sum()),
@@ -418,6 +421,14 @@ fn previous_six(
         values: Values { definition, values },
         months: headline_months,
     }
+}
+
+/// Whether a measure is the numerator or denominator of a percentage.
+fn is_percentage_part(definition: &Definition, name: &str) -> bool {
+    definition
+        .measures
+        .iter()
+        .any(|m| matches!(m.kind, MeasureKind::Percent { num, den } if num == name || den == name))
 }
 
 /// inputs.md, "Bad input": teams not in the team table ("Unmapped team"),

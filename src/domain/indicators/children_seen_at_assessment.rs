@@ -35,8 +35,18 @@ pub static DEFINITION: Definition = Definition {
     has_areas: true,
     has_baseline: false,
     compute,
-    missing: None,
+    missing: Some(missing),
 };
+
+/// List 4 without the `Child Seen` column cannot give this indicator: it is
+/// still needed (a reading of the spec; see docs/decisions.md).
+fn missing(context: &Context<'_>, _month: Month) -> Vec<Kind> {
+    if context.data.assessments_have_seen {
+        Vec::new()
+    } else {
+        vec![Kind::List4Assessments]
+    }
+}
 
 fn compute(context: &Context<'_>, month: Month) -> MonthFigures {
     let areas = context.areas;
@@ -95,5 +105,11 @@ mod tests {
         assert_eq!(f.value(&DEFINITION, "percent"), None);
         assert_eq!(f.value(&DEFINITION, "total"), None);
         assert_eq!(f.notes.len(), 1);
+        let context = fixture.context();
+        let december = Month::parse("2017-12").unwrap();
+        assert_eq!(
+            DEFINITION.missing_inputs(&context, december),
+            vec![Kind::List4Assessments]
+        );
     }
 }

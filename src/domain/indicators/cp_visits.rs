@@ -12,6 +12,8 @@
 
 use std::collections::HashSet;
 
+use jiff::civil::Date;
+
 use super::{Context, Definition, MeasureDef, MonthFigures, Tally, Timing, latest_per_key};
 use crate::domain::month::Month;
 use crate::domain::records::open_at;
@@ -67,14 +69,15 @@ fn compute(context: &Context<'_>, month: Month) -> MonthFigures {
         return MonthFigures::none(&DEFINITION, areas);
     }
     let (start, end) = (month.first_day(), month.last_day());
-    let due = latest_per_key(
-        data.cp
-            .merged()
-            .filter(|r| r.data.start <= start && open_at(r.data.start, r.data.end, end)),
-        |p| &p.child,
-        |p| p.start,
-    );
+    let due_plans: Vec<_> = data
+        .cp
+        .merged()
+        .filter(|r| r.data.start <= start && open_at(r.data.start, r.data.end, end))
+        .collect();
+    let due = latest_per_key(due_plans.iter().copied(), |p| &p.child, |p| p.start);
     let mut tally = Tally::new(&DEFINITION, areas);
+    // Children seen on a CP visit in the month, or (fallback) the due plans
+    // whose last statutory visit in the month's List 7 extract is in the month.
     let visited: Option<HashSet<&str>> = if from_extract {
         tally
             .notes
@@ -93,10 +96,16 @@ fn compute(context: &Context<'_>, month: Month) -> MonthFigures {
                     "visited from List 7's Date of the Last Statutory Visit in {}",
                     data.file_name(file.file)
                 ));
+                let visited_plans: HashSet<(&str, Date)> = file
+                    .records
+                    .iter()
+                    .filter(|p| p.data.last_visit.value().is_some_and(|d| month.contains(d)))
+                    .map(|p| (p.data.child.as_str(), p.data.start))
+                    .collect();
                 Some(
-                    file.records
+                    due_plans
                         .iter()
-                        .filter(|p| p.data.last_visit.value().is_some_and(|d| month.contains(d)))
+                        .filter(|p| visited_plans.contains(&(p.data.child.as_str(), p.data.start)))
                         .map(|p| p.data.child.as_str())
                         .collect(),
                 )
@@ -169,7 +178,8 @@ mod tests {
     fn falls_back_to_the_last_statutory_visit_of_the_as_at_extract() {
         let fixture = Fixture::new(&[("list7_2017-12-31.csv", PLANS)]);
         let f = fixture.figures(&DEFINITION, "2017-12");
-        // Due A, D, E; last visit in December: A (and C, B — not due).
+        // Due A, D, E; last visit in December: A (and C, B — not due). The
+        // fallback looks up each due plan by its key in the as-at extract.
         assert_eq!(f.value(&DEFINITION, "due"), Some(3.0));
         assert_eq!(f.value(&DEFINITION, "visited"), Some(1.0));
         assert!(f.notes[0].starts_with("visited from List 7"));

@@ -217,13 +217,19 @@ pub fn load_file(
     }
     let kind = layout.kind;
     if !kind.is_used() {
+        // Named, not read: an as-at date from the name or override only.
+        let (as_at, as_at_source) = match (overrides.as_at, as_at_from_file_name(name)) {
+            (Some(date), _) => (Some(date), AsAtSource::Override),
+            (None, Some(date)) => (Some(date), AsAtSource::FileName),
+            (None, None) => (None, AsAtSource::LatestDate),
+        };
         return LoadedFile {
             name: name.to_string(),
             kind: Some(kind),
             layout: Some(layout),
             rows: table.rows.len(),
-            as_at: None,
-            as_at_source: AsAtSource::LatestDate,
+            as_at,
+            as_at_source,
             coverage: None,
             content: Content::NotUsed,
             error: None,
