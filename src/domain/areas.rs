@@ -4,7 +4,9 @@
 //! missing from the table) and `Unassigned` (a blank team), and team types.
 //! Teams match case-insensitively with runs of spaces folded and ends trimmed.
 
-use std::collections::HashMap;
+use std::cell::RefCell;
+
+use rustc_hash::FxHashMap;
 
 use crate::domain::settings::Settings;
 use crate::domain::values::fold_name;
@@ -82,13 +84,16 @@ pub type AreaId = usize;
 #[derive(Clone, Debug)]
 pub struct Areas {
     names: Vec<String>,
-    teams: HashMap<String, (AreaId, Option<TeamType>)>,
+    teams: FxHashMap<String, (AreaId, Option<TeamType>)>,
+    /// Lookups by the team as written: a file repeats a few dozen team
+    /// names hundreds of thousands of times, so fold each only once.
+    seen: RefCell<FxHashMap<String, (AreaId, Option<TeamType>)>>,
 }
 
 impl Areas {
     pub fn new(settings: &Settings) -> Areas {
         let mut names: Vec<String> = Vec::new();
-        let mut teams = HashMap::new();
+        let mut teams = FxHashMap::default();
         for row in &settings.teams {
             let area = match names.iter().position(|name| *name == row.area) {
                 Some(index) => index,
@@ -102,7 +107,11 @@ impl Areas {
                 .entry(fold_name(&row.team))
                 .or_insert((area, team_type));
         }
-        Areas { names, teams }
+        Areas {
+            names,
+            teams,
+            seen: RefCell::default(),
+        }
     }
 
     /// How many table areas there are (Unmapped and Unassigned follow).
@@ -130,18 +139,24 @@ impl Areas {
 
     /// The area and type of a team.
     pub fn lookup(&self, team: &str) -> (AreaId, Option<TeamType>) {
-        if team.trim().is_empty() {
-            return (self.unassigned(), None);
+        if let Some(found) = self.seen.borrow().get(team) {
+            return *found;
         }
-        self.teams
-            .get(&fold_name(team))
-            .copied()
-            .unwrap_or((self.unmapped(), None))
+        let found = if team.trim().is_empty() {
+            (self.unassigned(), None)
+        } else {
+            self.teams
+                .get(&fold_name(team))
+                .copied()
+                .unwrap_or((self.unmapped(), None))
+        };
+        self.seen.borrow_mut().insert(team.to_string(), found);
+        found
     }
 
     /// Whether a non-blank team is missing from the table.
     pub fn is_unmapped(&self, team: &str) -> bool {
-        !team.trim().is_empty() && !self.teams.contains_key(&fold_name(team))
+        self.lookup(team).0 == self.unmapped()
     }
 
     /// The display name of an area slot.

@@ -5,7 +5,7 @@
 //! Owns: which row wins when files overlap, coverage unions, and the as-at
 //! file for a month. It must not compute indicators.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use jiff::civil::Date;
 
@@ -94,7 +94,9 @@ impl<R: Keyed> KindData<R> {
     fn build(mut files: Vec<FileRecords<R>>, coverage: Coverage) -> KindData<R> {
         // Stable sort: equal as-at dates keep the order added, so the later wins.
         files.sort_by_key(|f| f.as_at);
-        let mut winner: HashMap<R::Key, (usize, usize)> = HashMap::new();
+        let rows = files.iter().map(|f| f.records.len()).sum();
+        let mut winner: FxHashMap<R::Key<'_>, (usize, usize)> =
+            FxHashMap::with_capacity_and_hasher(rows, Default::default());
         for (f, file) in files.iter().enumerate() {
             for (r, record) in file.records.iter().enumerate() {
                 winner.insert(record.data.key(), (f, r));

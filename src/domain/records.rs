@@ -66,10 +66,13 @@ pub struct Rec<R> {
     pub data: R,
 }
 
-/// A record kind with a merge key.
+/// A record kind with a merge key, borrowed from the record so merging
+/// hundreds of thousands of rows allocates nothing per row.
 pub trait Keyed {
-    type Key: std::hash::Hash + Eq + Clone;
-    fn key(&self) -> Self::Key;
+    type Key<'a>: std::hash::Hash + Eq
+    where
+        Self: 'a;
+    fn key(&self) -> Self::Key<'_>;
 }
 
 /// List 3 row: one referral.
@@ -83,9 +86,9 @@ pub struct Referral {
 }
 
 impl Keyed for Referral {
-    type Key = (String, Date);
-    fn key(&self) -> Self::Key {
-        (self.child.clone(), self.date)
+    type Key<'a> = (&'a str, Date);
+    fn key(&self) -> Self::Key<'_> {
+        (&self.child, self.date)
     }
 }
 
@@ -101,9 +104,9 @@ pub struct Assessment {
 }
 
 impl Keyed for Assessment {
-    type Key = (String, Date);
-    fn key(&self) -> Self::Key {
-        (self.child.clone(), self.start)
+    type Key<'a> = (&'a str, Date);
+    fn key(&self) -> Self::Key<'_> {
+        (&self.child, self.start)
     }
 }
 
@@ -119,9 +122,9 @@ pub struct CinEpisode {
 }
 
 impl Keyed for CinEpisode {
-    type Key = (String, Date);
-    fn key(&self) -> Self::Key {
-        (self.child.clone(), self.start)
+    type Key<'a> = (&'a str, Date);
+    fn key(&self) -> Self::Key<'_> {
+        (&self.child, self.start)
     }
 }
 
@@ -136,9 +139,9 @@ pub struct CpPlan {
 }
 
 impl Keyed for CpPlan {
-    type Key = (String, Date);
-    fn key(&self) -> Self::Key {
-        (self.child.clone(), self.start)
+    type Key<'a> = (&'a str, Date);
+    fn key(&self) -> Self::Key<'_> {
+        (&self.child, self.start)
     }
 }
 
@@ -162,9 +165,9 @@ impl CareEpisode {
 }
 
 impl Keyed for CareEpisode {
-    type Key = (String, Date);
-    fn key(&self) -> Self::Key {
-        (self.child.clone(), self.start)
+    type Key<'a> = (&'a str, Date);
+    fn key(&self) -> Self::Key<'_> {
+        (&self.child, self.start)
     }
 }
 
@@ -190,9 +193,9 @@ pub enum Activity {
 }
 
 impl Keyed for CareLeaver {
-    type Key = String;
-    fn key(&self) -> Self::Key {
-        self.child.clone()
+    type Key<'a> = &'a str;
+    fn key(&self) -> Self::Key<'_> {
+        &self.child
     }
 }
 
@@ -209,9 +212,9 @@ pub struct Adoption {
 }
 
 impl Keyed for Adoption {
-    type Key = (String, Date);
-    fn key(&self) -> Self::Key {
-        (self.child.clone(), self.entered_care)
+    type Key<'a> = (&'a str, Date);
+    fn key(&self) -> Self::Key<'_> {
+        (&self.child, self.entered_care)
     }
 }
 
@@ -225,9 +228,9 @@ pub struct CpVisit {
 }
 
 impl Keyed for CpVisit {
-    type Key = (String, Date);
-    fn key(&self) -> Self::Key {
-        (self.child.clone(), self.date)
+    type Key<'a> = (&'a str, Date);
+    fn key(&self) -> Self::Key<'_> {
+        (&self.child, self.date)
     }
 }
 
@@ -241,9 +244,9 @@ pub struct FamilySupport {
 }
 
 impl Keyed for FamilySupport {
-    type Key = (String, Date);
-    fn key(&self) -> Self::Key {
-        (self.child.clone(), self.start)
+    type Key<'a> = (&'a str, Date);
+    fn key(&self) -> Self::Key<'_> {
+        (&self.child, self.start)
     }
 }
 
@@ -286,9 +289,9 @@ impl StaffMember {
 }
 
 impl Keyed for StaffMember {
-    type Key = (String, Option<Date>);
-    fn key(&self) -> Self::Key {
-        (self.worker.clone(), self.start)
+    type Key<'a> = (&'a str, Option<Date>);
+    fn key(&self) -> Self::Key<'_> {
+        (&self.worker, self.start)
     }
 }
 
@@ -301,9 +304,9 @@ pub struct Supervision {
 }
 
 impl Keyed for Supervision {
-    type Key = (String, Date);
-    fn key(&self) -> Self::Key {
-        (self.worker.clone(), self.date)
+    type Key<'a> = (&'a str, Date);
+    fn key(&self) -> Self::Key<'_> {
+        (&self.worker, self.date)
     }
 }
 
@@ -316,8 +319,8 @@ pub struct TeamEntry {
 }
 
 impl Keyed for TeamEntry {
-    type Key = String;
-    fn key(&self) -> Self::Key {
+    type Key<'a> = String;
+    fn key(&self) -> Self::Key<'_> {
         crate::domain::values::fold_name(&self.team)
     }
 }

@@ -10,7 +10,7 @@
 //! - Also `percent_17_18` and `percent_19_21` by age band.
 //! - The area comes from the child's merged (latest) List 9 record.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::{Context, Definition, MeasureDef, MonthFigures, Tally, Timing};
 use crate::domain::month::{Month, age_on};

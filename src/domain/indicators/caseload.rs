@@ -12,7 +12,7 @@
 //!   and per area (the worker's team's area); per team type likewise, a
 //!   type with no workers having no value.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use jiff::civil::Date;
 
@@ -104,8 +104,8 @@ fn compute(context: &Context<'_>, month: Month) -> MonthFigures {
         |w| &w.worker,
         |w| w.start.unwrap_or(Date::MIN),
     );
-    let mut by_id: HashMap<&str, usize> = HashMap::new();
-    let mut by_name: HashMap<String, usize> = HashMap::new();
+    let mut by_id: HashMap<&str, usize> = HashMap::default();
+    let mut by_name: HashMap<String, usize> = HashMap::default();
     for (index, worker) in in_post.iter().enumerate() {
         by_id.insert(worker.data.worker.as_str(), index);
         if !worker.data.name.is_empty() {
@@ -130,6 +130,7 @@ fn compute(context: &Context<'_>, month: Month) -> MonthFigures {
         |e| e.start,
     );
     let mut cases = vec![0usize; in_post.len()];
+    let mut resolved: HashMap<&str, Option<usize>> = HashMap::default();
     let mut tally = Tally::new(&DEFINITION, areas);
     for episode in open {
         let Some(worker) = allocation.get(&(episode.data.child.as_str(), episode.data.start))
@@ -139,10 +140,14 @@ fn compute(context: &Context<'_>, month: Month) -> MonthFigures {
         if is_unallocated(worker, settings) {
             continue;
         }
-        let key = fold_name(worker);
-        match by_id.get(key.as_str()).or_else(|| by_name.get(&key)) {
+        // Allocations repeat a few hundred names thousands of times: fold each once.
+        let found = *resolved.entry(worker).or_insert_with(|| {
+            let key = fold_name(worker);
+            by_id.get(key.as_str()).or_else(|| by_name.get(&key)).copied()
+        });
+        match found {
             Some(index) => {
-                if let Some(count) = cases.get_mut(*index) {
+                if let Some(count) = cases.get_mut(index) {
                     *count += 1;
                 }
             }

@@ -10,7 +10,7 @@
 //!   Visit` inside `M`; the notes say which source was used.
 //! - The seed's rows are mislabelled; here: visited, due, % visited.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use jiff::civil::Date;
 

@@ -29,7 +29,7 @@ pub mod unallocated_cases;
 pub mod testing;
 
 use std::cell::OnceCell;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use jiff::civil::Date;
 
@@ -271,7 +271,7 @@ impl<'a> Context<'a> {
     /// Each child's referral dates, sorted (indicator 2's look-back).
     pub fn referral_dates(&self) -> &HashMap<&'a str, Vec<Date>> {
         self.referral_dates.get_or_init(|| {
-            let mut by_child: HashMap<&'a str, Vec<Date>> = HashMap::new();
+            let mut by_child: HashMap<&'a str, Vec<Date>> = HashMap::default();
             for record in self.data.referrals.merged() {
                 by_child
                     .entry(record.data.child.as_str())
@@ -471,7 +471,7 @@ pub fn latest_per_key<'r, R: 'r>(
     child: impl Fn(&R) -> &str,
     start: impl Fn(&R) -> Date,
 ) -> Vec<&'r crate::domain::records::Rec<R>> {
-    let mut latest: HashMap<&'r str, &'r crate::domain::records::Rec<R>> = HashMap::new();
+    let mut latest: HashMap<&'r str, &'r crate::domain::records::Rec<R>> = HashMap::default();
     for record in records {
         let entry = latest.entry(child(&record.data)).or_insert(record);
         if start(&record.data) > start(&entry.data) {

@@ -7,7 +7,7 @@
 //!   supervision dated in `M`.
 //! - Area: the worker's team (from the latest-starting qualifying row).
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use super::{Context, Definition, MeasureDef, MonthFigures, Tally, Timing, latest_per_key};
 use crate::domain::month::Month;

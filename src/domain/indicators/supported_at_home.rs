@@ -7,7 +7,7 @@
 //! - Numerator (`at_home`): of those, children not looked after at `M_end`.
 //! - Snapshot; no area breakdown.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use super::children_in_care::looked_after;
 use super::{Context, Definition, MeasureDef, MonthFigures, Tally, Timing};

@@ -11,7 +11,7 @@
 //!   an open episode missing from that file counts as allocated and is
 //!   reported. Months with no such file have `open_cases` only.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use jiff::civil::Date;
 
@@ -21,7 +21,6 @@ use crate::domain::month::{Month, days_between};
 use crate::domain::records::open_at;
 use crate::domain::schema::Kind;
 use crate::domain::settings::{Polarity, PreviousMode, Settings};
-use crate::domain::values::fold_name;
 
 pub static DEFINITION: Definition = Definition {
     number: 1,
@@ -54,14 +53,52 @@ pub static DEFINITION: Definition = Definition {
     missing: None,
 };
 
-/// Whether an allocated worker value means "no worker".
+/// Whether an allocated worker value means "no worker": blank, or one of
+/// the settings' placeholder names (whole value, case-insensitive, spaces
+/// folded). Called for every open case every month, so it does not allocate.
 pub fn is_unallocated(worker: &str, settings: &Settings) -> bool {
-    let worker = fold_name(worker);
-    worker.is_empty()
+    worker.trim().is_empty()
         || settings
             .unallocated_placeholders
             .iter()
-            .any(|placeholder| fold_name(placeholder) == worker)
+            .any(|placeholder| same_name(worker, placeholder))
+}
+
+/// Whether two names are equal once lower-cased with runs of whitespace
+/// folded and ends trimmed (as `fold_name` compares them), without allocating.
+pub fn same_name(a: &str, b: &str) -> bool {
+    let (a, b) = (a.trim(), b.trim());
+    if a.is_ascii() && b.is_ascii() {
+        return same_ascii_name(a.as_bytes(), b.as_bytes());
+    }
+    fn folded(s: &str) -> impl Iterator<Item = char> + '_ {
+        s.split_whitespace()
+            .enumerate()
+            .flat_map(|(i, word)| (i > 0).then_some(' ').into_iter().chain(word.chars()))
+            .flat_map(char::to_lowercase)
+    }
+    folded(a).eq(folded(b))
+}
+
+/// The ASCII case of `same_name` (nearly every real value), byte by byte.
+fn same_ascii_name(mut a: &[u8], mut b: &[u8]) -> bool {
+    loop {
+        match (a.split_first(), b.split_first()) {
+            (None, None) => return true,
+            (Some((x, rest_a)), Some((y, rest_b))) => {
+                if x.is_ascii_whitespace() && y.is_ascii_whitespace() {
+                    a = a.trim_ascii_start();
+                    b = b.trim_ascii_start();
+                } else if x.eq_ignore_ascii_case(y) {
+                    a = rest_a;
+                    b = rest_b;
+                } else {
+                    return false;
+                }
+            }
+            _ => return false,
+        }
+    }
 }
 
 fn compute(context: &Context<'_>, month: Month) -> MonthFigures {
@@ -168,6 +205,17 @@ mod tests {
         let city = fixture.area("CITY");
         assert_eq!(f.area_value(&DEFINITION, city, "open_cases"), Some(0.0));
         assert_eq!(f.area_value(&DEFINITION, city, "percent"), None);
+    }
+
+    #[test]
+    fn placeholder_names_compare_folded() {
+        assert!(same_name(" Referral   COORDINATOR ", "referral coordinator"));
+        assert!(same_name("N/A", "n/a"));
+        assert!(!same_name("Duty Team", "duty"));
+        assert!(!same_name("", "duty"));
+        assert!(is_unallocated("  ", &Settings::default()));
+        assert!(is_unallocated("tbc", &Settings::default()));
+        assert!(!is_unallocated("Worker 1", &Settings::default()));
     }
 
     #[test]

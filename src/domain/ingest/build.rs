@@ -6,7 +6,7 @@
 //! before 1990, FTE range), and within-file duplicate keys (inputs.md,
 //! "Merging several files of a kind"). It must not merge across files.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use jiff::civil::Date;
 
@@ -299,8 +299,6 @@ where
     let mut records: Vec<Rec<R>> = Vec::with_capacity(table.rows.len());
     // Table row index of each record, to compare raw cells of duplicate keys.
     let mut origins: Vec<usize> = Vec::with_capacity(table.rows.len());
-    let mut by_key: HashMap<R::Key, usize> = HashMap::with_capacity(table.rows.len());
-    let mut dropped: Vec<bool> = Vec::new();
     for (index, row) in table.rows.iter().enumerate() {
         let mut reader = RowReader {
             row,
@@ -312,8 +310,6 @@ where
         let Some(data) = read(&mut reader) else {
             continue;
         };
-        let key = data.key();
-        let position = records.len();
         records.push(Rec {
             source: Source {
                 file,
@@ -322,38 +318,47 @@ where
             data,
         });
         origins.push(index);
-        dropped.push(false);
-        if let Some(earlier) = by_key.insert(key, position) {
-            let earlier_row = origins.get(earlier).and_then(|i| table.rows.get(*i));
-            let same = earlier_row.is_some_and(|e| e.cells == row.cells);
-            let earlier_number = earlier_row.map_or(0, |e| e.number);
-            if same {
-                sink.cell(
-                    row.number,
-                    "",
-                    "",
-                    "duplicate_row",
-                    Severity::Info,
-                    format!("exact duplicate of row {earlier_number}: merged"),
-                );
-            } else {
-                sink.cell(
-                    earlier_number,
-                    "",
-                    "",
-                    "duplicate_key",
-                    Severity::Warning,
-                    format!(
-                        "same key as the later row {}: the later row is used",
-                        row.number
-                    ),
-                );
-            }
-            if let Some(flag) = dropped.get_mut(earlier) {
-                *flag = true;
-            }
+    }
+    // Within one file: an exact duplicate row is merged; two different rows
+    // with the same key, the later wins and the earlier is reported.
+    let mut dropped = vec![false; records.len()];
+    let mut by_key: FxHashMap<R::Key<'_>, usize> =
+        FxHashMap::with_capacity_and_hasher(records.len(), Default::default());
+    for (position, record) in records.iter().enumerate() {
+        let Some(earlier) = by_key.insert(record.data.key(), position) else {
+            continue;
+        };
+        let row_of = |p: usize| origins.get(p).and_then(|i| table.rows.get(*i));
+        let (Some(earlier_row), Some(row)) = (row_of(earlier), row_of(position)) else {
+            continue;
+        };
+        if earlier_row.cells == row.cells {
+            sink.cell(
+                row.number,
+                "",
+                "",
+                "duplicate_row",
+                Severity::Info,
+                format!("exact duplicate of row {}: merged", earlier_row.number),
+            );
+        } else {
+            sink.cell(
+                earlier_row.number,
+                "",
+                "",
+                "duplicate_key",
+                Severity::Warning,
+                format!(
+                    "same key as the later row {}: the later row is used",
+                    row.number
+                ),
+            );
+        }
+        if let Some(flag) = dropped.get_mut(earlier) {
+            *flag = true;
         }
     }
+    drop(by_key);
     records
         .into_iter()
         .zip(dropped)
