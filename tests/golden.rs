@@ -103,7 +103,7 @@ pub fn differences(expected: &Value, actual: &Value) -> Vec<String> {
         .zip(actual["files"].as_array().unwrap())
     {
         let name = e["name"].as_str().unwrap_or("");
-        let mut keys = vec!["name", "kind"];
+        let mut keys = vec!["name", "kind", "rows"];
         if e["kind"] != "teams" {
             keys.extend(["as_at", "as_at_source", "covers_from", "covers_to"]);
         }

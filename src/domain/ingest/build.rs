@@ -24,14 +24,16 @@ fn earliest_plausible() -> Date {
     Date::new(1990, 1, 1).unwrap_or(Date::MIN)
 }
 
-/// What the dates of a file tell about its as-at date.
+/// What reading a file's rows tells about the file as a whole.
 #[derive(Debug)]
-pub struct DateWatch {
+pub struct FileFacts {
     pub today: Date,
     /// The as-at date when already known (file name or override).
     pub as_at: Option<Date>,
     /// The latest valid date on or before today, for the as-at fallback.
     pub latest: Option<Date>,
+    /// Exact duplicate rows merged into another (not counted as rows read).
+    pub exact_duplicates: usize,
 }
 
 /// Reads the cells of one row as their columns' types.
@@ -40,7 +42,7 @@ pub struct RowReader<'a> {
     pub layout: &'a Layout,
     pub headers: &'a [String],
     pub sink: &'a mut ProblemSink,
-    pub dates: &'a mut DateWatch,
+    pub dates: &'a mut FileFacts,
 }
 
 impl RowReader<'_> {
@@ -289,7 +291,7 @@ pub fn build_rows<R, F>(
     layout: &Layout,
     file: usize,
     sink: &mut ProblemSink,
-    dates: &mut DateWatch,
+    dates: &mut FileFacts,
     mut read: F,
 ) -> Vec<Rec<R>>
 where
@@ -333,6 +335,7 @@ where
             continue;
         };
         if earlier_row.cells == row.cells {
+            dates.exact_duplicates += 1;
             sink.cell(
                 row.number,
                 "",

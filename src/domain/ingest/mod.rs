@@ -16,7 +16,7 @@ use crate::domain::records::*;
 use crate::domain::schema::{Kind, Layout, Recognition, recognise};
 use crate::domain::settings::Settings;
 use crate::domain::values::as_at_from_file_name;
-use build::DateWatch;
+use build::FileFacts;
 use sink::ProblemSink;
 use table::Table;
 
@@ -252,10 +252,11 @@ pub fn load_file(
         (None, Some(date)) => (Some(date), AsAtSource::FileName),
         (None, None) => (None, AsAtSource::LatestDate),
     };
-    let mut dates = DateWatch {
+    let mut dates = FileFacts {
         today,
         as_at: known_as_at,
         latest: None,
+        exact_duplicates: 0,
     };
     let content = build_content(kind, &table, &layout, index, &mut sink, &mut dates);
     let as_at = known_as_at.or(dates.latest);
@@ -276,7 +277,7 @@ pub fn load_file(
         name: name.to_string(),
         kind: Some(kind),
         layout: Some(layout),
-        rows: table.rows.len(),
+        rows: table.rows.len() - dates.exact_duplicates.min(table.rows.len()),
         as_at,
         as_at_source,
         coverage,
@@ -300,7 +301,7 @@ fn build_content(
     layout: &Layout,
     file: usize,
     sink: &mut ProblemSink,
-    dates: &mut DateWatch,
+    dates: &mut FileFacts,
 ) -> Content {
     use build::*;
     match kind {
