@@ -457,6 +457,8 @@ pub enum Recognition {
     /// No kind's required columns are all present.
     Unknown {
         closest: Kind,
+        /// How many of the closest kind's required columns are present.
+        found: usize,
         missing: Vec<&'static str>,
     },
     /// Two non-empty headers normalise to the same text.
@@ -517,9 +519,14 @@ pub fn recognise(headers: &[String]) -> Recognition {
     }
     match (best, closest) {
         (Some((_, layout)), _) => Recognition::Known(layout),
-        (None, Some((_, closest, missing))) => Recognition::Unknown { closest, missing },
+        (None, Some((found, closest, missing))) => Recognition::Unknown {
+            closest,
+            found,
+            missing,
+        },
         (None, None) => Recognition::Unknown {
             closest: Kind::List3Referrals,
+            found: 0,
             missing: Vec::new(),
         },
     }
@@ -613,7 +620,9 @@ mod tests {
             "CIN Start Date",
             "Allocated Worker",
         ])) {
-            Recognition::Unknown { closest, missing } => {
+            Recognition::Unknown {
+                closest, missing, ..
+            } => {
                 assert_eq!(closest, Kind::List6Cin);
                 assert_eq!(missing, vec!["CIN Closure Date"]);
             }

@@ -143,7 +143,10 @@ fn compute(context: &Context<'_>, month: Month) -> MonthFigures {
         // Allocations repeat a few hundred names thousands of times: fold each once.
         let found = *resolved.entry(worker).or_insert_with(|| {
             let key = fold_name(worker);
-            by_id.get(key.as_str()).or_else(|| by_name.get(&key)).copied()
+            by_id
+                .get(key.as_str())
+                .or_else(|| by_name.get(&key))
+                .copied()
         });
         match found {
             Some(index) => {

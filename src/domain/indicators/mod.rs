@@ -28,8 +28,8 @@ pub mod unallocated_cases;
 #[cfg(test)]
 pub mod testing;
 
-use std::cell::OnceCell;
 use rustc_hash::FxHashMap as HashMap;
+use std::cell::OnceCell;
 
 use jiff::civil::Date;
 

@@ -209,7 +209,10 @@ mod tests {
 
     #[test]
     fn placeholder_names_compare_folded() {
-        assert!(same_name(" Referral   COORDINATOR ", "referral coordinator"));
+        assert!(same_name(
+            " Referral   COORDINATOR ",
+            "referral coordinator"
+        ));
         assert!(same_name("N/A", "n/a"));
         assert!(!same_name("Duty Team", "duty"));
         assert!(!same_name("", "duty"));

@@ -16,7 +16,8 @@ use crate::domain::ingest::table::{Row, Table};
 use crate::domain::records::*;
 use crate::domain::schema::{Kind, Layout, col};
 use crate::domain::values::{
-    fold_name, is_blank, parse_code, parse_count, parse_date, parse_number, parse_yes_no,
+    ValueError, fold_name, is_blank, parse_code, parse_count, parse_date, parse_number,
+    parse_yes_no,
 };
 
 /// The earliest date the spec accepts without comment.
@@ -101,6 +102,14 @@ impl RowReader<'_> {
 
     /// A date or blank, with the date checks.
     pub fn date(&mut self, column: usize) -> Field<Date> {
+        self.read_date(
+            column,
+            "the row is left out of the indicators that use it",
+            Severity::Warning,
+        )
+    }
+
+    fn read_date(&mut self, column: usize, consequence: &str, severity: Severity) -> Field<Date> {
         let raw = self.raw(column);
         if is_blank(raw) {
             return Field::Blank;
@@ -112,12 +121,16 @@ impl RowReader<'_> {
             }
             Err(error) => {
                 let header = self.header(column);
+                let why = match error {
+                    ValueError::NotADate => String::new(),
+                    other => format!(" ({other})"),
+                };
                 self.report(
                     column,
                     "invalid_date",
-                    Severity::Warning,
+                    severity,
                     format!(
-                        "{header} is not a valid date ({error}); expected {}: the row is left out of the indicators that use it",
+                        "{header} is not a date{why}: expected {}; {consequence}",
                         error.expected()
                     ),
                 );
@@ -128,26 +141,20 @@ impl RowReader<'_> {
 
     /// A date that is part of the row's key: blank or invalid leaves the row out.
     pub fn key_date(&mut self, column: usize) -> Option<Date> {
-        match self.date(column) {
+        match self.read_date(
+            column,
+            "it identifies the row, so the row is left out",
+            Severity::Error,
+        ) {
             Field::Value(date) => Some(date),
+            Field::Invalid => None,
             Field::Blank => {
                 let header = self.header(column);
                 self.report(
                     column,
                     "blank_key_date",
                     Severity::Error,
-                    format!("{header} is blank: the row is left out"),
-                );
-                None
-            }
-            // Already reported as not a date; say that the whole row goes.
-            Field::Invalid => {
-                let header = self.header(column);
-                self.report(
-                    column,
-                    "invalid_key",
-                    Severity::Error,
-                    format!("{header} is needed to identify the row: the row is left out"),
+                    format!("{header} is blank: it identifies the row, so the row is left out"),
                 );
                 None
             }
@@ -583,18 +590,14 @@ pub fn family_support(r: &mut RowReader<'_>) -> Option<FamilySupport> {
 pub fn staff_member(r: &mut RowReader<'_>) -> Option<StaffMember> {
     use col::staff::*;
     let worker_label = r.id(WORKER)?;
-    let start = match r.date(START) {
+    let start = match r.read_date(
+        START,
+        "it identifies the row, so the row is left out",
+        Severity::Error,
+    ) {
         Field::Blank => None,
         Field::Value(date) => Some(date),
-        Field::Invalid => {
-            r.report(
-                START,
-                "invalid_key",
-                Severity::Error,
-                "Start Date is needed to identify the row: the row is left out".to_string(),
-            );
-            return None;
-        }
+        Field::Invalid => return None,
     };
     let end = r.end_date(END, start);
     let manager = r.yes_no_or(MANAGER, false);

@@ -175,9 +175,23 @@ pub fn load_file(
     };
     let layout = match recognise(&table.headers) {
         Recognition::Known(layout) => layout,
-        Recognition::Unknown { closest, missing } => {
-            let why = if missing.is_empty() {
-                "Not a file this scorecard reads: no known columns".to_string()
+        Recognition::Unknown {
+            closest,
+            found,
+            missing,
+        } => {
+            let why = if found == 0 {
+                let shown: Vec<String> = table
+                    .headers
+                    .iter()
+                    .filter(|h| !h.is_empty())
+                    .take(4)
+                    .map(|h| format!("`{}`", crate::domain::diagnostics::shorten(h)))
+                    .collect();
+                format!(
+                    "Not a file this scorecard reads: none of its columns ({}) belongs to an Annex A list or a template",
+                    shown.join(", ")
+                )
             } else {
                 format!(
                     "Not a file this scorecard reads: closest is {} ({}), which also needs {}",
