@@ -75,6 +75,34 @@ pub trait Keyed {
     fn key(&self) -> Self::Key<'_>;
 }
 
+/// A record that is an episode of a child's: open from a start to an end.
+pub trait Episode {
+    fn child(&self) -> &str;
+    fn start(&self) -> Date;
+    fn end(&self) -> Field<Date>;
+}
+
+macro_rules! episode {
+    ($record:ty, $end:ident) => {
+        impl Episode for $record {
+            fn child(&self) -> &str {
+                &self.child
+            }
+            fn start(&self) -> Date {
+                self.start
+            }
+            fn end(&self) -> Field<Date> {
+                self.$end
+            }
+        }
+    };
+}
+
+episode!(CinEpisode, closed);
+episode!(CpPlan, end);
+episode!(CareEpisode, ceased);
+episode!(FamilySupport, end);
+
 /// List 3 row: one referral.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Referral {

@@ -654,12 +654,15 @@ pub fn team_entry(r: &mut RowReader<'_>) -> Option<TeamEntry> {
 }
 
 /// inputs.md, "Bad input": the same child with overlapping open episodes in
-/// one list. `spans` are (child, start, end, row) of one file.
-pub fn report_overlaps(
-    sink: &mut ProblemSink,
-    kind: Kind,
-    mut spans: Vec<(&str, Date, Option<Date>, u32)>,
-) {
+/// one list (one file's records).
+pub fn report_overlaps<R: Episode>(sink: &mut ProblemSink, kind: Kind, records: &[Rec<R>]) {
+    let mut spans: Vec<(&str, Date, Option<Date>, u32)> = records
+        .iter()
+        .filter_map(|r| {
+            let end = r.data.end().end()?;
+            Some((r.data.child(), r.data.start(), end, r.source.row))
+        })
+        .collect();
     spans.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
     for pair in spans.windows(2) {
         let [first, second] = pair else { continue };

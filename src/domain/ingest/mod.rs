@@ -327,50 +327,17 @@ fn build_content(
         }
         Kind::List6Cin => {
             let rows = build_rows(table, layout, file, sink, dates, cin_episode);
-            let spans = rows
-                .iter()
-                .filter_map(|r| {
-                    Some((
-                        r.data.child.as_str(),
-                        r.data.start,
-                        r.data.closed.end()?,
-                        r.source.row,
-                    ))
-                })
-                .collect();
-            report_overlaps(sink, kind, spans);
+            report_overlaps(sink, kind, &rows);
             Content::Cin(rows)
         }
         Kind::List7Cp => {
             let rows = build_rows(table, layout, file, sink, dates, cp_plan);
-            let spans = rows
-                .iter()
-                .filter_map(|r| {
-                    Some((
-                        r.data.child.as_str(),
-                        r.data.start,
-                        r.data.end.end()?,
-                        r.source.row,
-                    ))
-                })
-                .collect();
-            report_overlaps(sink, kind, spans);
+            report_overlaps(sink, kind, &rows);
             Content::Cp(rows)
         }
         Kind::List8Cla => {
             let rows = build_rows(table, layout, file, sink, dates, care_episode);
-            let spans = rows
-                .iter()
-                .filter_map(|r| {
-                    Some((
-                        r.data.child.as_str(),
-                        r.data.start,
-                        r.data.ceased.end()?,
-                        r.source.row,
-                    ))
-                })
-                .collect();
-            report_overlaps(sink, kind, spans);
+            report_overlaps(sink, kind, &rows);
             Content::Cla(rows)
         }
         Kind::List9CareLeavers => {
@@ -584,6 +551,31 @@ mod tests {
         assert_eq!(
             codes,
             vec![("duplicate_row", Some(3)), ("duplicate_key", Some(3))]
+        );
+    }
+
+    #[test]
+    fn overlapping_open_episodes_of_one_child_are_reported() {
+        // A's second plan starts before the first ends; B's do not overlap
+        // (the first ends on the day the second starts).
+        let csv = "Child Unique ID,Child Protection Plan Start Date,Child Protection Plan End Date\n\
+                   A,01/01/2017,\nA,01/06/2017,\nB,01/01/2017,01/03/2017\nB,01/03/2017,\n";
+        let file = load_file(
+            "l7_2017-12-31.csv",
+            csv.as_bytes(),
+            0,
+            &FileOverrides::default(),
+            today(),
+        );
+        let overlaps: Vec<_> = file
+            .problems
+            .iter()
+            .filter(|p| p.code == "overlapping_episodes")
+            .collect();
+        assert_eq!(overlaps.len(), 1);
+        assert_eq!(
+            (overlaps[0].row, overlaps[0].value.as_str()),
+            (Some(3), "A")
         );
     }
 
