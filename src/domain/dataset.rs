@@ -144,6 +144,29 @@ impl<R> KindData<R> {
     }
 }
 
+/// What settings documents and teams files among the data files change
+/// (inputs.md: a settings document is imported as the settings; a teams
+/// file replaces the team table).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SettingsImports {
+    /// The last settings document among the files.
+    pub document: Option<Settings>,
+    /// The merged teams files' rows, in file order.
+    pub teams: Option<Vec<TeamRow>>,
+}
+
+impl SettingsImports {
+    /// `base` with the imports applied: the settings document replaces it,
+    /// then the teams files replace the team table.
+    pub fn apply(&self, base: &Settings) -> Settings {
+        let mut settings = self.document.clone().unwrap_or_else(|| base.clone());
+        if let Some(teams) = &self.teams {
+            settings.teams = teams.clone();
+        }
+        settings
+    }
+}
+
 /// Everything the indicators read.
 #[derive(Debug, Default)]
 pub struct Dataset {
@@ -167,9 +190,10 @@ pub struct Dataset {
 }
 
 impl Dataset {
-    /// Merges loaded files into a data set. `settings` are updated by any
-    /// settings documents among the files (in order) and then by teams files.
-    pub fn build(files: &mut [LoadedFile], settings: &mut Settings) -> Dataset {
+    /// Merges loaded files into a data set, and gathers what settings
+    /// documents and teams files among them would change in the settings.
+    pub fn build(files: &mut [LoadedFile]) -> (Dataset, SettingsImports) {
+        let mut imports = SettingsImports::default();
         let mut dataset = Dataset {
             file_names: files.iter().map(|f| f.name.clone()).collect(),
             ..Dataset::default()
@@ -193,7 +217,7 @@ impl Dataset {
         }
         for file in files.iter() {
             if let Content::Settings(document) = &file.content {
-                *settings = (**document).clone();
+                imports.document = Some((**document).clone());
             }
         }
         dataset.referrals = gather!(Referrals);
@@ -215,14 +239,15 @@ impl Dataset {
                 let position = teams.files.iter().position(|f| f.file == r.source.file);
                 (position, r.source.row)
             });
-            settings.teams = rows
-                .into_iter()
+            imports.teams = Some(
+                rows.into_iter()
                 .map(|r| TeamRow {
                     team: r.data.team.clone(),
                     area: r.data.area.clone(),
                     team_type: r.data.team_type.clone(),
                 })
-                .collect();
+                .collect(),
+            );
         }
         dataset.assessments_have_seen = files.iter().any(|f| {
             f.kind == Some(Kind::List4Assessments)
@@ -235,7 +260,7 @@ impl Dataset {
             .filter(|f| f.kind.is_some_and(Kind::is_used) && f.kind != Some(Kind::Teams))
             .filter_map(|f| f.as_at)
             .max();
-        dataset
+        (dataset, imports)
     }
 
     /// The name of the file a record came from.

@@ -10,7 +10,7 @@ use jiff::civil::Date;
 
 use crate::domain::areas::Areas;
 use crate::domain::calendar::Calendar;
-use crate::domain::dataset::Dataset;
+use crate::domain::dataset::{Dataset, SettingsImports};
 use crate::domain::diagnostics::{Problem, Severity};
 use crate::domain::indicators::{ALL, Context, Definition, MeasureKind, MonthFigures, Timing};
 use crate::domain::ingest::{AsAtSource, FileOverrides, LoadedFile, load_file};
@@ -131,6 +131,9 @@ impl std::error::Error for ScorecardError {}
 pub struct Loaded {
     pub files: Vec<LoadedFile>,
     pub dataset: Dataset,
+    /// What settings documents and teams files among the files change.
+    pub imports: SettingsImports,
+    /// The starting settings with the imports applied.
     pub settings: Settings,
 }
 
@@ -143,11 +146,12 @@ pub fn load(inputs: &[InputFile], settings: Settings, today: Date) -> Loaded {
         .enumerate()
         .map(|(index, input)| load_file(&input.name, &input.bytes, index, &input.overrides, today))
         .collect();
-    let mut settings = settings;
-    let dataset = Dataset::build(&mut files, &mut settings);
+    let (dataset, imports) = Dataset::build(&mut files);
+    let settings = imports.apply(&settings);
     Loaded {
         files,
         dataset,
+        imports,
         settings,
     }
 }
@@ -164,8 +168,19 @@ pub fn default_month(dataset: &Dataset) -> Option<Month> {
     })
 }
 
-/// Computes the scorecard for `month` (or the default month).
+/// Computes the scorecard for `month` (or the default month) with the
+/// settings the files brought.
 pub fn compute(loaded: &Loaded, month: Option<Month>) -> Result<Scorecard, ScorecardError> {
+    compute_with(loaded, &loaded.settings, month)
+}
+
+/// Computes the scorecard with other settings (the page's editor), without
+/// re-reading the files.
+pub fn compute_with(
+    loaded: &Loaded,
+    settings: &Settings,
+    month: Option<Month>,
+) -> Result<Scorecard, ScorecardError> {
     let readable = loaded.files.iter().any(|f| f.error.is_none());
     if !readable {
         return Err(ScorecardError::NoReadableFile);
@@ -173,7 +188,6 @@ pub fn compute(loaded: &Loaded, month: Option<Month>) -> Result<Scorecard, Score
     let month = month
         .or_else(|| default_month(&loaded.dataset))
         .ok_or(ScorecardError::NoMonth)?;
-    let settings = &loaded.settings;
     let calendar = Calendar::new(&settings.extra_bank_holidays);
     let areas = Areas::new(settings);
     let context = Context::new(&loaded.dataset, settings, &calendar, &areas);

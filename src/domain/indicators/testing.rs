@@ -59,7 +59,8 @@ impl Fixture {
             assert!(file.error.is_none(), "{name}: {:?}", file.error);
             loaded.push(file);
         }
-        let data = Dataset::build(&mut loaded, &mut settings);
+        let (data, imports) = Dataset::build(&mut loaded);
+        let settings = imports.apply(&settings);
         let calendar = Calendar::new(&settings.extra_bank_holidays);
         let areas = Areas::new(&settings);
         Fixture {
