@@ -241,12 +241,12 @@ impl Dataset {
             });
             imports.teams = Some(
                 rows.into_iter()
-                .map(|r| TeamRow {
-                    team: r.data.team.clone(),
-                    area: r.data.area.clone(),
-                    team_type: r.data.team_type.clone(),
-                })
-                .collect(),
+                    .map(|r| TeamRow {
+                        team: r.data.team.clone(),
+                        area: r.data.area.clone(),
+                        team_type: r.data.team_type.clone(),
+                    })
+                    .collect(),
             );
         }
         dataset.assessments_have_seen = files.iter().any(|f| {

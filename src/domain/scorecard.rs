@@ -75,6 +75,21 @@ pub struct IndicatorResult {
     pub statistical_neighbours: Option<f64>,
     pub benchmark_year: Option<String>,
     pub notes: Vec<String>,
+    /// The records behind the reporting month's counts.
+    pub drill: Vec<DrillRow>,
+}
+
+/// One record behind a count of the reporting month, for the drill-down.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DrillRow {
+    pub measure: &'static str,
+    pub area: String,
+    pub file: String,
+    pub row: u32,
+    /// The child's or worker's identifier.
+    pub subject: String,
+    /// What the record added (1 for a count; days, cases or FTE otherwise).
+    pub amount: f64,
 }
 
 /// A loaded file as the scorecard lists it.
@@ -269,7 +284,10 @@ fn compute_indicator(
     let series: Vec<(Month, MonthFigures)> = (-12..=0)
         .map(|offset| {
             let m = month.plus(offset);
-            (m, (definition.compute)(context, m))
+            context.drill.set(offset == 0);
+            let figures = (definition.compute)(context, m);
+            context.drill.set(false);
+            (m, figures)
         })
         .collect();
     let values = |figures: &[Option<f64>]| Values {
@@ -360,6 +378,18 @@ fn compute_indicator(
             .resolve(definition.statistical_neighbours),
         benchmark_year: overrides.benchmark_year.resolve(None),
         notes,
+        drill: current_figures
+            .drill
+            .iter()
+            .map(|item| DrillRow {
+                measure: item.measure,
+                area: context.areas.name(item.area).to_string(),
+                file: context.data.file_name(item.source.file),
+                row: item.source.row,
+                subject: item.subject.clone(),
+                amount: item.amount,
+            })
+            .collect(),
     };
     (result, current_figures.problems)
 }
@@ -497,6 +527,38 @@ fn unmapped_teams(dataset: &Dataset, areas: &Areas) -> Vec<Problem> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn drill_down_lists_the_records_behind_the_reporting_months_counts() {
+        let csv = "Child Unique ID,Child Protection Plan Start Date,Child Protection Plan End Date,Allocated Team\n\
+                   A,01/01/2017,,East\nB,01/02/2017,,\nC,01/01/2017,03/07/2017,East\n";
+        let inputs = [InputFile {
+            name: "list7_2017-12-31.csv".into(),
+            bytes: csv.as_bytes().to_vec(),
+            overrides: FileOverrides::default(),
+        }];
+        let loaded = load(
+            &inputs,
+            Settings::default(),
+            Date::new(2026, 11, 26).unwrap(),
+        );
+        let card = compute(&loaded, Month::parse("2017-12")).unwrap();
+        let cp = &card.indicators[4];
+        let rows: Vec<(&str, &str, u32, &str)> = cp
+            .drill
+            .iter()
+            .map(|d| (d.measure, d.area.as_str(), d.row, d.subject.as_str()))
+            .collect();
+        // C's plan ended in July; with no team table East is Unmapped.
+        assert_eq!(
+            rows,
+            vec![
+                ("count", "Unmapped", 2, "A"),
+                ("count", "Unassigned", 3, "B")
+            ]
+        );
+        assert!(cp.drill.iter().all(|d| d.file == "list7_2017-12-31.csv"));
+    }
 
     #[test]
     fn baseline_is_the_latest_march_strictly_before() {

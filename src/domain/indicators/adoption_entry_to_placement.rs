@@ -10,7 +10,7 @@
 
 use jiff::civil::Date;
 
-use super::{Context, Definition, MeasureDef, MonthFigures, Tally, Timing};
+use super::{Context, Definition, MeasureDef, MonthFigures, Timing};
 use crate::domain::diagnostics::{Problem, Severity};
 use crate::domain::month::{Month, days_between};
 use crate::domain::records::Adoption;
@@ -97,7 +97,7 @@ pub fn compute_window(
     }
     let window = month.plus(1 - window_months.max(1));
     let (from, to) = (window.first_day(), month.last_day());
-    let mut tally = Tally::new(definition, areas);
+    let mut tally = context.tally(definition);
     let covered = (0..window_months)
         .filter(|i| adoptions.coverage.covers_month(window.plus(*i)))
         .count();
@@ -121,6 +121,7 @@ pub fn compute_window(
             order,
         }) {
             Ok(days) => {
+                tally.about(record.source, &record.data.child);
                 tally.count(slot, "children");
                 tally.add(slot, "total_days", days as f64);
             }

@@ -8,7 +8,7 @@
 
 use jiff::civil::Date;
 
-use super::{Context, Definition, MeasureDef, MonthFigures, Tally, Timing, latest_per_key};
+use super::{Context, Definition, MeasureDef, MonthFigures, Timing, latest_per_key};
 use crate::domain::month::Month;
 use crate::domain::schema::Kind;
 use crate::domain::settings::{Basis, Polarity, PreviousMode};
@@ -75,9 +75,10 @@ fn compute(context: &Context<'_>, month: Month) -> MonthFigures {
         |w| &w.worker,
         |w| w.start.unwrap_or(Date::MIN),
     );
-    let mut tally = Tally::new(&DEFINITION, areas);
+    let mut tally = context.tally(&DEFINITION);
     let slot = areas.unassigned();
     for worker in workers {
+        tally.about(worker.source, &worker.data.worker_label);
         let worker = &worker.data;
         let Some(agency) = worker.agency.value() else {
             continue;

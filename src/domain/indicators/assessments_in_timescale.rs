@@ -10,7 +10,7 @@
 //! - `open_overdue`: assessments open at `M_end` already more than 45
 //!   working days from their start.
 
-use super::{Context, Definition, MeasureDef, MonthFigures, Tally, Timing};
+use super::{Context, Definition, MeasureDef, MonthFigures, Timing};
 use crate::domain::month::Month;
 use crate::domain::records::{Assessment, Field};
 use crate::domain::schema::Kind;
@@ -64,12 +64,13 @@ fn compute(context: &Context<'_>, month: Month) -> MonthFigures {
     let limit = context.settings.assessment_working_days;
     let start_day_counts = context.settings.start_day_counts;
     let working_days = |from, to| context.calendar.working_days(from, to, start_day_counts);
-    let mut tally = Tally::new(&DEFINITION, areas);
+    let mut tally = context.tally(&DEFINITION);
     for assessment in authorised_in(context, month) {
         let Some(authorised) = assessment.data.authorised.value() else {
             continue;
         };
         let area = areas.area_of(&assessment.data.team);
+        tally.about(assessment.source, &assessment.data.child);
         tally.count(area, "total");
         if working_days(assessment.data.start, authorised) <= limit {
             tally.count(area, "inside");
@@ -86,6 +87,7 @@ fn compute(context: &Context<'_>, month: Month) -> MonthFigures {
                 Field::Invalid => false,
             };
         if open && working_days(assessment.data.start, end) > limit {
+            tally.about(assessment.source, &assessment.data.child);
             tally.count(areas.area_of(&assessment.data.team), "open_overdue");
         }
     }

@@ -12,7 +12,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::{Context, Definition, MeasureDef, MonthFigures, Tally, Timing};
+use super::{Context, Definition, MeasureDef, MonthFigures, Timing};
 use crate::domain::month::{Month, age_on};
 use crate::domain::records::Activity;
 use crate::domain::schema::Kind;
@@ -73,9 +73,9 @@ fn compute(context: &Context<'_>, month: Month) -> MonthFigures {
         .collect();
     let end = month.last_day();
     let exclude_eligible = context.settings.exclude_eligible_children;
-    let mut tally = Tally::new(&DEFINITION, areas);
-    for leaver in &file.records {
-        let leaver = &leaver.data;
+    let mut tally = context.tally(&DEFINITION);
+    for record in &file.records {
+        let leaver = &record.data;
         let (Some(birth), Some(activity)) = (leaver.birth.value(), leaver.activity.value()) else {
             continue;
         };
@@ -99,6 +99,7 @@ fn compute(context: &Context<'_>, month: Month) -> MonthFigures {
             .unwrap_or(&leaver.team);
         let area = areas.area_of(team);
         let band = if age <= 18 { "17_18" } else { "19_21" };
+        tally.about(record.source, &leaver.child);
         tally.count(area, "cohort");
         tally.count(area, &format!("cohort_{band}"));
         if activity == Activity::Eet {

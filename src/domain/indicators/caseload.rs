@@ -17,7 +17,7 @@ use rustc_hash::FxHashMap as HashMap;
 use jiff::civil::Date;
 
 use super::unallocated_cases::is_unallocated;
-use super::{Context, Definition, MeasureDef, MonthFigures, Tally, Timing, latest_per_key};
+use super::{Context, Definition, MeasureDef, MonthFigures, Timing, latest_per_key};
 use crate::domain::areas::TeamType;
 use crate::domain::diagnostics::{Problem, Severity};
 use crate::domain::month::Month;
@@ -131,7 +131,7 @@ fn compute(context: &Context<'_>, month: Month) -> MonthFigures {
     );
     let mut cases = vec![0usize; in_post.len()];
     let mut resolved: HashMap<&str, Option<usize>> = HashMap::default();
-    let mut tally = Tally::new(&DEFINITION, areas);
+    let mut tally = context.tally(&DEFINITION);
     for episode in open {
         let Some(worker) = allocation.get(&(episode.data.child.as_str(), episode.data.start))
         else {
@@ -167,6 +167,7 @@ fn compute(context: &Context<'_>, month: Month) -> MonthFigures {
         }
     }
     for (worker, cases) in in_post.iter().zip(cases) {
+        tally.about(worker.source, &worker.data.worker_label);
         let worker = &worker.data;
         if worker.qualified.value() != Some(true) || !worker.case_holder {
             continue;

@@ -9,7 +9,7 @@
 //! - A child whose UASC field cannot be read is left out (reported at ingest).
 //! - Snapshot with a baseline column. Polarity down, target 1,695.
 
-use super::{Context, Definition, MeasureDef, MonthFigures, Tally, Timing, latest_per_key};
+use super::{Context, Definition, MeasureDef, MonthFigures, Timing, latest_per_key};
 use crate::domain::month::Month;
 use crate::domain::records::{CareEpisode, Rec, open_at};
 use crate::domain::schema::Kind;
@@ -66,12 +66,13 @@ fn compute(context: &Context<'_>, month: Month) -> MonthFigures {
     if !context.covers_end(Kind::List8Cla, month) {
         return MonthFigures::none(&DEFINITION, areas);
     }
-    let mut tally = Tally::new(&DEFINITION, areas);
+    let mut tally = context.tally(&DEFINITION);
     for episode in looked_after(context, month) {
         let Some(uasc) = episode.data.uasc.value() else {
             continue;
         };
         let area = areas.area_of(&episode.data.team);
+        tally.about(episode.source, &episode.data.child);
         tally.count(area, "count_all");
         tally.count(area, if uasc { "uasc" } else { "count_excl_uasc" });
     }

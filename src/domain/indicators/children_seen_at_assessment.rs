@@ -7,7 +7,7 @@
 //! - When no List 4 file has that column, there is no value and a note says so.
 
 use super::assessments_in_timescale::authorised_in;
-use super::{Context, Definition, MeasureDef, MonthFigures, Tally, Timing};
+use super::{Context, Definition, MeasureDef, MonthFigures, Timing};
 use crate::domain::month::Month;
 use crate::domain::schema::Kind;
 use crate::domain::settings::{Polarity, PreviousMode};
@@ -59,9 +59,10 @@ fn compute(context: &Context<'_>, month: Month) -> MonthFigures {
             .push("List 4 has no `Child Seen During Continuous Assessment` column".to_string());
         return none;
     }
-    let mut tally = Tally::new(&DEFINITION, areas);
+    let mut tally = context.tally(&DEFINITION);
     for assessment in authorised_in(context, month) {
         let area = areas.area_of(&assessment.data.team);
+        tally.about(assessment.source, &assessment.data.child);
         tally.count(area, "total");
         if assessment.data.seen.value() == Some(true) {
             tally.count(area, "seen");

@@ -7,7 +7,7 @@
 //!   sum of the areas' populations that are set).
 //! - Snapshot, with a baseline column. Polarity none unless set.
 
-use super::{Context, Definition, MeasureDef, MonthFigures, Tally, Timing, latest_per_key};
+use super::{Context, Definition, MeasureDef, MonthFigures, Timing, latest_per_key};
 use crate::domain::month::Month;
 use crate::domain::records::open_at;
 use crate::domain::schema::Kind;
@@ -53,8 +53,9 @@ fn compute(context: &Context<'_>, month: Month) -> MonthFigures {
         |p| &p.child,
         |p| p.start,
     );
-    let mut tally = Tally::new(&DEFINITION, areas);
+    let mut tally = context.tally(&DEFINITION);
     for plan in open {
+        tally.about(plan.source, &plan.data.child);
         tally.count(areas.area_of(&plan.data.team), "count");
     }
     tally.finish(context.settings)

@@ -14,7 +14,7 @@ use rustc_hash::FxHashSet as HashSet;
 
 use jiff::civil::Date;
 
-use super::{Context, Definition, MeasureDef, MonthFigures, Tally, Timing, latest_per_key};
+use super::{Context, Definition, MeasureDef, MonthFigures, Timing, latest_per_key};
 use crate::domain::month::Month;
 use crate::domain::records::open_at;
 use crate::domain::schema::Kind;
@@ -75,7 +75,7 @@ fn compute(context: &Context<'_>, month: Month) -> MonthFigures {
         .filter(|r| r.data.start <= start && open_at(r.data.start, r.data.end, end))
         .collect();
     let due = latest_per_key(due_plans.iter().copied(), |p| &p.child, |p| p.start);
-    let mut tally = Tally::new(&DEFINITION, areas);
+    let mut tally = context.tally(&DEFINITION);
     // Children seen on a CP visit in the month, or (fallback) the due plans
     // whose last statutory visit in the month's List 7 extract is in the month.
     let visited: Option<HashSet<&str>> = if from_extract {
@@ -122,6 +122,7 @@ fn compute(context: &Context<'_>, month: Month) -> MonthFigures {
     };
     for plan in due {
         let area = areas.area_of(&plan.data.team);
+        tally.about(plan.source, &plan.data.child);
         tally.count(area, "due");
         if visited
             .as_ref()

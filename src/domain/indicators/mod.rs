@@ -29,7 +29,7 @@ pub mod unallocated_cases;
 pub mod testing;
 
 use rustc_hash::FxHashMap as HashMap;
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 
 use jiff::civil::Date;
 
@@ -250,6 +250,9 @@ pub struct Context<'a> {
     pub calendar: &'a Calendar,
     pub areas: &'a Areas,
     referral_dates: OnceCell<HashMap<&'a str, Vec<Date>>>,
+    /// Whether tallies keep the records behind each count (the reporting
+    /// month's drill-down); off for the other twelve months.
+    pub drill: Cell<bool>,
 }
 
 impl<'a> Context<'a> {
@@ -265,7 +268,17 @@ impl<'a> Context<'a> {
             calendar,
             areas,
             referral_dates: OnceCell::new(),
+            drill: Cell::new(false),
         }
+    }
+
+    /// A new tally for an indicator, keeping records when drilling.
+    pub fn tally(&self, definition: &'static Definition) -> Tally<'a> {
+        let mut tally = Tally::new(definition, self.areas);
+        if self.drill.get() {
+            tally.drill = Some(Vec::new());
+        }
+        tally
     }
 
     /// Each child's referral dates, sorted (indicator 2's look-back).
@@ -307,6 +320,19 @@ pub struct MonthFigures {
     /// Findings made while computing (e.g. an allocated name matching no
     /// worker); the scorecard reports those of the reporting month.
     pub problems: Vec<Problem>,
+    /// The records behind each count, when the context asked for them.
+    pub drill: Vec<DrillItem>,
+}
+
+/// One record counted in a measure: the drill-down's row.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DrillItem {
+    pub measure: &'static str,
+    pub area: AreaId,
+    pub source: crate::domain::records::Source,
+    /// The child (or worker) the record is about.
+    pub subject: String,
+    pub amount: f64,
 }
 
 impl MonthFigures {
@@ -320,6 +346,7 @@ impl MonthFigures {
             areas: by_area,
             notes: Vec::new(),
             problems: Vec::new(),
+            drill: Vec::new(),
         }
     }
 
@@ -344,7 +371,7 @@ impl MonthFigures {
 /// and for the LA (which is the sum over all areas, Unmapped and
 /// Unassigned included).
 pub struct Tally<'d> {
-    definition: &'d Definition,
+    definition: &'static Definition,
     areas: &'d Areas,
     /// `sums[slot][measure]`; the last slot is the LA.
     sums: Vec<Vec<f64>>,
@@ -352,10 +379,13 @@ pub struct Tally<'d> {
     unavailable: Vec<bool>,
     pub notes: Vec<String>,
     pub problems: Vec<Problem>,
+    /// The record being counted (set by `about`), for the drill-down.
+    current: Option<(crate::domain::records::Source, String)>,
+    drill: Option<Vec<DrillItem>>,
 }
 
 impl<'d> Tally<'d> {
-    pub fn new(definition: &'d Definition, areas: &'d Areas) -> Tally<'d> {
+    pub fn new(definition: &'static Definition, areas: &'d Areas) -> Tally<'d> {
         let width = definition.measures.len();
         Tally {
             definition,
@@ -365,6 +395,15 @@ impl<'d> Tally<'d> {
             unavailable: vec![false; width],
             notes: Vec::new(),
             problems: Vec::new(),
+            current: None,
+            drill: None,
+        }
+    }
+
+    /// Names the record the next counts come from (for the drill-down).
+    pub fn about(&mut self, source: crate::domain::records::Source, subject: &str) {
+        if self.drill.is_some() {
+            self.current = Some((source, subject.to_string()));
         }
     }
 
@@ -385,6 +424,17 @@ impl<'d> Tally<'d> {
         }
         if let Some(flag) = self.touched.get_mut(area) {
             *flag = true;
+        }
+        if let (Some(drill), Some((source, subject))) = (self.drill.as_mut(), &self.current) {
+            if let Some(measure) = self.definition.measures.get(index) {
+                drill.push(DrillItem {
+                    measure: measure.name,
+                    area,
+                    source: *source,
+                    subject: subject.clone(),
+                    amount,
+                });
+            }
         }
     }
 
@@ -451,6 +501,7 @@ impl<'d> Tally<'d> {
             areas,
             notes: self.notes,
             problems: self.problems,
+            drill: self.drill.unwrap_or_default(),
         }
     }
 }

@@ -11,7 +11,7 @@
 //!   method used is in the notes.
 //! - previous_mode cumulative (as the seed).
 
-use super::{Context, Definition, MeasureDef, MonthFigures, Tally, Timing};
+use super::{Context, Definition, MeasureDef, MonthFigures, Timing};
 use crate::domain::month::{Month, months_before};
 use crate::domain::schema::Kind;
 use crate::domain::settings::{Polarity, PreviousMode};
@@ -54,13 +54,14 @@ fn compute(context: &Context<'_>, month: Month) -> MonthFigures {
         .coverage
         .contains_range(months_before(start, 12), start);
     let dates = context.referral_dates();
-    let mut tally = Tally::new(&DEFINITION, areas);
+    let mut tally = context.tally(&DEFINITION);
     let (mut by_count, mut by_dates) = (0usize, 0usize);
-    for referral in context.data.referrals.merged() {
-        let referral = &referral.data;
+    for record in context.data.referrals.merged() {
+        let referral = &record.data;
         if !month.contains(referral.date) {
             continue;
         }
+        tally.about(record.source, &referral.child);
         let area = areas.area_of(&referral.team);
         tally.count(area, "referrals");
         let is_re_referral = match (look_back_complete, referral.earlier_count) {

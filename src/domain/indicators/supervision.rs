@@ -9,7 +9,7 @@
 
 use rustc_hash::FxHashSet as HashSet;
 
-use super::{Context, Definition, MeasureDef, MonthFigures, Tally, Timing, latest_per_key};
+use super::{Context, Definition, MeasureDef, MonthFigures, Timing, latest_per_key};
 use crate::domain::month::Month;
 use crate::domain::schema::Kind;
 use crate::domain::settings::{Polarity, PreviousMode};
@@ -61,9 +61,10 @@ fn compute(context: &Context<'_>, month: Month) -> MonthFigures {
         .filter(|s| month.contains(s.data.date))
         .map(|s| s.data.worker.as_str())
         .collect();
-    let mut tally = Tally::new(&DEFINITION, areas);
+    let mut tally = context.tally(&DEFINITION);
     for worker in workers {
         let area = areas.area_of(&worker.data.team);
+        tally.about(worker.source, &worker.data.worker_label);
         tally.count(area, "staff");
         if supervised.contains(worker.data.worker.as_str()) {
             tally.count(area, "supervised");

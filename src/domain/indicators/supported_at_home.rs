@@ -10,7 +10,7 @@
 use rustc_hash::FxHashSet as HashSet;
 
 use super::children_in_care::looked_after;
-use super::{Context, Definition, MeasureDef, MonthFigures, Tally, Timing};
+use super::{Context, Definition, MeasureDef, MonthFigures, Timing};
 use crate::domain::month::Month;
 use crate::domain::records::open_at;
 use crate::domain::schema::Kind;
@@ -75,7 +75,7 @@ fn compute(context: &Context<'_>, month: Month) -> MonthFigures {
             .filter(|e| open_at(e.data.start, e.data.end, end))
             .map(|e| e.data.child.as_str()),
     );
-    let mut tally = Tally::new(&DEFINITION, areas);
+    let mut tally = context.tally(&DEFINITION);
     let slot = areas.unassigned();
     tally.add(slot, "total", children.len() as f64);
     tally.add(

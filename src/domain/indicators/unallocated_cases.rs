@@ -15,7 +15,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use jiff::civil::Date;
 
-use super::{Context, Definition, MeasureDef, MonthFigures, Tally, Timing, latest_per_key};
+use super::{Context, Definition, MeasureDef, MonthFigures, Timing, latest_per_key};
 use crate::domain::diagnostics::{Problem, Severity};
 use crate::domain::month::{Month, days_between};
 use crate::domain::records::open_at;
@@ -126,7 +126,7 @@ fn compute(context: &Context<'_>, month: Month) -> MonthFigures {
             })
             .collect()
     });
-    let mut tally = Tally::new(&DEFINITION, areas);
+    let mut tally = context.tally(&DEFINITION);
     if allocation.is_none() {
         tally.unavailable("unallocated");
         tally
@@ -135,6 +135,7 @@ fn compute(context: &Context<'_>, month: Month) -> MonthFigures {
     }
     for episode in open {
         let area = areas.area_of(&episode.data.team);
+        tally.about(episode.source, &episode.data.child);
         tally.count(area, "open_cases");
         let Some(allocation) = &allocation else {
             continue;
