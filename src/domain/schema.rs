@@ -431,6 +431,34 @@ impl Kind {
     }
 }
 
+/// Kinds the page offers an empty template for: the project's own formats
+/// for what Annex A lacks (inputs.md, "Templates for what Annex A lacks").
+pub const TEMPLATE_KINDS: [Kind; 5] = [
+    Kind::CpVisits,
+    Kind::FamilySupport,
+    Kind::Staff,
+    Kind::Supervisions,
+    Kind::Teams,
+];
+
+impl Kind {
+    /// An empty file of this kind: its standard header row only.
+    pub fn template_csv(self) -> String {
+        let mut writer = csv::Writer::from_writer(Vec::new());
+        let _ = writer.write_record(self.columns().iter().map(|c| c.header));
+        writer
+            .into_inner()
+            .ok()
+            .and_then(|bytes| String::from_utf8(bytes).ok())
+            .unwrap_or_default()
+    }
+
+    /// The template's file name, e.g. `cp_visits_template.csv`.
+    pub fn template_file_name(self) -> String {
+        format!("{}_template.csv", self.id())
+    }
+}
+
 /// Where each of a kind's columns sits in a file's header row.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Layout {
@@ -648,6 +676,19 @@ mod tests {
             kind_of(&["Child Unique ID", "", "Date of referral", " "]),
             Some(Kind::List3Referrals)
         );
+    }
+
+    #[test]
+    fn templates_are_header_rows_that_recognise_as_their_kind() {
+        assert_eq!(Kind::CpVisits.template_csv(), "Child Unique ID,Visit Date,Child Seen\n");
+        for kind in TEMPLATE_KINDS.into_iter().chain([Kind::List7Cp]) {
+            let text = kind.template_csv();
+            let headers: Vec<String> = text.trim_end().split(',').map(String::from).collect();
+            match recognise(&headers) {
+                Recognition::Known(layout) => assert_eq!(layout.kind, kind),
+                other => panic!("{kind:?}: {other:?}"),
+            }
+        }
     }
 
     #[test]
