@@ -149,19 +149,30 @@ impl<R> KindData<R> {
 /// file replaces the team table).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct SettingsImports {
-    /// The last settings document among the files.
-    pub document: Option<Settings>,
-    /// The merged teams files' rows, in file order.
-    pub teams: Option<Vec<TeamRow>>,
+    /// The last settings document among the files, with its file index.
+    pub document: Option<(usize, Settings)>,
+    /// The merged teams files' rows, in file order, with the files' indexes.
+    pub teams: Option<(Vec<usize>, Vec<TeamRow>)>,
 }
 
 impl SettingsImports {
     /// `base` with the imports applied: the settings document replaces it,
     /// then the teams files replace the team table.
     pub fn apply(&self, base: &Settings) -> Settings {
-        let mut settings = self.document.clone().unwrap_or_else(|| base.clone());
-        if let Some(teams) = &self.teams {
-            settings.teams = teams.clone();
+        self.apply_since(base, 0)
+    }
+
+    /// As `apply`, counting only files from index `first` on (the page
+    /// imports each dropped file once, then lets the user edit).
+    pub fn apply_since(&self, base: &Settings, first: usize) -> Settings {
+        let mut settings = match &self.document {
+            Some((index, document)) if *index >= first => document.clone(),
+            _ => base.clone(),
+        };
+        if let Some((files, teams)) = &self.teams {
+            if files.iter().any(|index| *index >= first) {
+                settings.teams = teams.clone();
+            }
         }
         settings
     }
@@ -215,9 +226,9 @@ impl Dataset {
                 KindData::build(parts, Coverage::from_spans(spans))
             }};
         }
-        for file in files.iter() {
+        for (index, file) in files.iter().enumerate() {
             if let Content::Settings(document) = &file.content {
-                imports.document = Some((**document).clone());
+                imports.document = Some((index, (**document).clone()));
             }
         }
         dataset.referrals = gather!(Referrals);
@@ -239,7 +250,9 @@ impl Dataset {
                 let position = teams.files.iter().position(|f| f.file == r.source.file);
                 (position, r.source.row)
             });
-            imports.teams = Some(
+            let indexes = teams.files.iter().map(|f| f.file).collect();
+            imports.teams = Some((
+                indexes,
                 rows.into_iter()
                     .map(|r| TeamRow {
                         team: r.data.team.clone(),
@@ -247,7 +260,7 @@ impl Dataset {
                         team_type: r.data.team_type.clone(),
                     })
                     .collect(),
-            );
+            ));
         }
         dataset.assessments_have_seen = files.iter().any(|f| {
             f.kind == Some(Kind::List4Assessments)
@@ -309,6 +322,41 @@ impl Dataset {
 mod tests {
     use super::*;
     use jiff::civil::date;
+
+    #[test]
+    fn imports_apply_once_from_the_files_that_brought_them() {
+        use crate::domain::ingest::{FileOverrides, load_file};
+        let today = date(2026, 11, 26);
+        let mut files = vec![
+            load_file(
+                "teams.csv",
+                b"Team,Area\nEast,EAST\n",
+                0,
+                &FileOverrides::default(),
+                today,
+            ),
+            load_file(
+                "s.json",
+                br#"{"version": 1, "la_name": "Example"}"#,
+                1,
+                &FileOverrides::default(),
+                today,
+            ),
+        ];
+        let (_, imports) = Dataset::build(&mut files);
+        let base = Settings {
+            la_name: "Edited".into(),
+            ..Settings::default()
+        };
+        // Everything: the document replaces the settings, then teams.
+        let all = imports.apply(&base);
+        assert_eq!((all.la_name.as_str(), all.teams.len()), ("Example", 1));
+        // Only files from index 1 on: the document, not the teams file.
+        let since = imports.apply_since(&base, 1);
+        assert_eq!((since.la_name.as_str(), since.teams.len()), ("Example", 0));
+        // Nothing new: the user's edits stay.
+        assert_eq!(imports.apply_since(&base, 2), base);
+    }
 
     #[test]
     fn touching_spans_join_and_gaps_do_not() {
