@@ -3,6 +3,7 @@
 
 pub mod areas;
 pub mod calendar;
+pub mod commentary;
 pub mod dataset;
 pub mod diagnostics;
 pub mod export;
