@@ -680,7 +680,10 @@ mod tests {
 
     #[test]
     fn templates_are_header_rows_that_recognise_as_their_kind() {
-        assert_eq!(Kind::CpVisits.template_csv(), "Child Unique ID,Visit Date,Child Seen\n");
+        assert_eq!(
+            Kind::CpVisits.template_csv(),
+            "Child Unique ID,Visit Date,Child Seen\n"
+        );
         for kind in TEMPLATE_KINDS.into_iter().chain([Kind::List7Cp]) {
             let text = kind.template_csv();
             let headers: Vec<String> = text.trim_end().split(',').map(String::from).collect();
