@@ -4,6 +4,12 @@
 //! - [`domain`]: the engine. Bytes and explicit parameters in (files, the
 //!   reporting month, the settings, *today*), a [`domain::scorecard::Scorecard`]
 //!   plus diagnostics out. No web crates, no file system, no clock.
+//! - [`chart`]: plotters drawings of the scorecard, generic over the backend.
+//! - `ui` (WebAssembly only): the Leptos page, a thin shell that reads the
+//!   `Scorecard` and never recomputes it.
 //! - `src/bin/scorecard.rs`: the native CLI, a thin shell over the engine.
 
+pub mod chart;
 pub mod domain;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

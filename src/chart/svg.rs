@@ -1,0 +1,105 @@
+//! SVG text from the drawing functions: sizes kept within what can be
+//! drawn, the text alternative added to the root (`role="img"`,
+//! `aria-label`, `<title>`), and a plain fallback when drawing fails.
+//!
+//! Owns the only use of `SVGBackend`. It must not draw chart content.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+/// Full charts: too small to lay out below this, too big to be sensible above.
+const CHART_MIN: (u32, u32) = (240, 160);
+const MAX: (u32, u32) = (4000, 3000);
+const SPARKLINE_MIN: (u32, u32) = (16, 8);
+
+pub fn chart_size(width: u32, height: u32) -> (u32, u32) {
+    (
+        width.clamp(CHART_MIN.0, MAX.0),
+        height.clamp(CHART_MIN.1, MAX.1),
+    )
+}
+
+pub fn sparkline_size(width: u32, height: u32) -> (u32, u32) {
+    (
+        width.clamp(SPARKLINE_MIN.0, MAX.0),
+        height.clamp(SPARKLINE_MIN.1, MAX.1),
+    )
+}
+
+/// Draws with `draw` on an SVG of `size` and labels it with `alt`.
+pub fn render<F>(size: (u32, u32), alt: &str, draw: F) -> String
+where
+    F: for<'a> FnOnce(&DrawingArea<SVGBackend<'a>, Shift>) -> DrawResult<(), SVGBackend<'a>>,
+{
+    let mut text = String::new();
+    let drawn = {
+        let root = SVGBackend::with_string(&mut text, size).into_drawing_area();
+        draw(&root).and_then(|()| root.present()).is_ok()
+    };
+    if drawn {
+        if let Some(labelled) = label(&text, alt) {
+            return labelled;
+        }
+    }
+    fallback(size, alt)
+}
+
+/// Adds the text alternative to plotters' root `<svg …>` tag: the
+/// attributes go right after `<svg`, the `<title>` first inside it.
+fn label(svg: &str, alt: &str) -> Option<String> {
+    let rest = svg.strip_prefix("<svg ")?;
+    let close = rest.find('>')?;
+    let (attributes, body) = rest.split_at(close);
+    let body = body.strip_prefix(">")?;
+    let body = body.strip_prefix('\n').unwrap_or(body);
+    let alt = escape(alt);
+    Some(format!(
+        "<svg role=\"img\" aria-label=\"{alt}\" {attributes}>\n<title>{alt}</title>\n{body}"
+    ))
+}
+
+/// The SVG when drawing failed: a blank box that still says what it shows.
+fn fallback((width, height): (u32, u32), alt: &str) -> String {
+    let alt = escape(alt);
+    format!(
+        "<svg role=\"img\" aria-label=\"{alt}\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" xmlns=\"http://www.w3.org/2000/svg\">\n<title>{alt}</title>\n</svg>\n"
+    )
+}
+
+/// Text safe inside an attribute or element.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_the_root() {
+        let svg = "<svg width=\"2\" height=\"1\">\n<rect/>\n</svg>\n";
+        assert_eq!(
+            label(svg, "A & B").unwrap(),
+            "<svg role=\"img\" aria-label=\"A &amp; B\" width=\"2\" height=\"1\">\n<title>A &amp; B</title>\n<rect/>\n</svg>\n"
+        );
+        assert_eq!(label("<g/>", "x"), None);
+    }
+
+    #[test]
+    fn fallback_is_labelled() {
+        let svg = fallback((10, 5), "\"quoted\"");
+        assert!(svg.starts_with("<svg role=\"img\" aria-label=\"&quot;quoted&quot;\""));
+        assert!(svg.contains("<title>&quot;quoted&quot;</title>"));
+    }
+}

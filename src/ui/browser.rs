@@ -1,0 +1,93 @@
+//! The few browser facilities the page needs, behind plain functions:
+//! downloads (a Blob and an object URL, never a network request), local
+//! storage (settings and commentary only, never child-level data), today's
+//! date, and reading dropped files.
+
+use jiff::civil::Date;
+use wasm_bindgen::JsCast;
+
+/// Today's date on the user's machine (for the as-at fallback).
+pub fn today() -> Date {
+    let now = js_sys::Date::new_0();
+    let year = i16::try_from(now.get_full_year()).unwrap_or(2000);
+    let month = i8::try_from(now.get_month() + 1).unwrap_or(1);
+    let day = i8::try_from(now.get_date()).unwrap_or(1);
+    Date::new(year, month, day).unwrap_or(Date::MIN)
+}
+
+/// Offers `content` as a file download named `name`.
+pub fn download(name: &str, mime: &str, content: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(content));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Some(anchor) = document
+        .create_element("a")
+        .ok()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    {
+        anchor.set_href(&url);
+        anchor.set_download(name);
+        anchor.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window().and_then(|w| w.local_storage().ok().flatten())
+}
+
+/// A value from local storage.
+pub fn load(key: &str) -> Option<String> {
+    storage().and_then(|s| s.get_item(key).ok().flatten())
+}
+
+/// Keeps a value in local storage (settings and commentary only).
+pub fn save(key: &str, value: &str) {
+    if let Some(storage) = storage() {
+        let _ = storage.set_item(key, value);
+    }
+}
+
+/// Forgets a value.
+pub fn forget(key: &str) {
+    if let Some(storage) = storage() {
+        let _ = storage.remove_item(key);
+    }
+}
+
+/// The files of a file list (from an input or a drop).
+pub fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+    let Some(list) = list else {
+        return Vec::new();
+    };
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
+}
+
+/// Reads a file's bytes.
+pub async fn read_bytes(file: web_sys::File) -> Result<Vec<u8>, String> {
+    let blob = gloo_file::Blob::from(file);
+    gloo_file::futures::read_as_bytes(&blob)
+        .await
+        .map_err(|error| error.to_string())
+}
+
+/// Milliseconds since the page started, for timing the steps.
+pub fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+/// Lets the browser paint before a long synchronous step.
+pub async fn yield_to_browser() {
+    gloo_timers::future::TimeoutFuture::new(0).await;
+}

@@ -1,0 +1,305 @@
+//! Intake: the drop zone with its keyboard-reachable "Choose files" button,
+//! the file list (kind, rows, as-at date and its source, coverage,
+//! problems, remove; as-at and coverage editable), and the checklist of
+//! what each indicator still needs with the empty templates.
+
+use leptos::prelude::*;
+
+use crate::domain::format;
+use crate::domain::ingest::FileOverrides;
+use crate::domain::schema::{Kind, TEMPLATE_KINDS};
+use crate::domain::scorecard::{FileSummary, InputFile};
+use crate::ui::browser;
+use crate::ui::state::AppState;
+
+/// Reads the chosen or dropped files and hands them to the state.
+fn take_files(state: AppState, files: Vec<web_sys::File>) {
+    if files.is_empty() {
+        return;
+    }
+    state
+        .busy
+        .set(Some(format!("Opening {} file(s)…", files.len())));
+    leptos::task::spawn_local(async move {
+        let mut inputs = Vec::with_capacity(files.len());
+        let mut failed = Vec::new();
+        for file in files {
+            let name = file.name();
+            match browser::read_bytes(file).await {
+                Ok(bytes) => inputs.push(InputFile {
+                    name,
+                    bytes,
+                    overrides: FileOverrides::default(),
+                }),
+                Err(error) => failed.push(format!("{name}: {error}")),
+            }
+        }
+        state
+            .notice
+            .set((!failed.is_empty()).then(|| failed.join("; ")));
+        state.add_files(inputs);
+    });
+}
+
+#[component]
+pub fn DropZone(state: AppState) -> impl IntoView {
+    let (over, set_over) = signal(false);
+    view! {
+        <section
+            class="dropzone"
+            class:over=move || over.get()
+            aria-labelledby="dropzone-title"
+            on:dragover=move |ev: web_sys::DragEvent| {
+                ev.prevent_default();
+                set_over.set(true);
+            }
+            on:dragleave=move |_| set_over.set(false)
+            on:drop=move |ev: web_sys::DragEvent| {
+                ev.prevent_default();
+                set_over.set(false);
+                let files = browser::files_of(ev.data_transfer().and_then(|d| d.files()));
+                take_files(state, files);
+            }
+        >
+            <h2 id="dropzone-title">"Your files"</h2>
+            <p>
+                "Drop your Annex A lists, templates, a teams file or a settings file here, or "
+                <label class="button" for="file-input">"Choose files"</label>
+                <input
+                    id="file-input"
+                    class="visually-hidden"
+                    type="file"
+                    multiple
+                    accept=".csv,.txt,.tsv,.json,.xlsx"
+                    data-testid="file-input"
+                    on:change=move |ev| {
+                        let input: web_sys::HtmlInputElement = event_target(&ev);
+                        let files = browser::files_of(input.files());
+                        take_files(state, files);
+                        input.set_value("");
+                    }
+                />
+                " "
+                <button
+                    type="button"
+                    class="button secondary"
+                    data-testid="load-example"
+                    on:click=move |_| state.add_files(crate::ui::example::files())
+                >
+                    "Load example"
+                </button>
+            </p>
+            <p class="hint">
+                "Files are read in this browser only: nothing is uploaded, and nothing but your settings and commentary is kept when you close the page."
+            </p>
+        </section>
+    }
+}
+
+fn coverage_text(file: &FileSummary) -> String {
+    match (file.covers_from, file.covers_to) {
+        (Some(from), Some(to)) if from == to => format::date(to),
+        (Some(from), Some(to)) => format!(
+            "{} – {}",
+            crate::domain::month::Month::of(from).label(),
+            crate::domain::month::Month::of(to).label()
+        ),
+        _ => "–".to_string(),
+    }
+}
+
+fn source_text(file: &FileSummary) -> &'static str {
+    use crate::domain::ingest::AsAtSource;
+    match (file.as_at, file.as_at_source) {
+        (None, _) => "",
+        (Some(_), AsAtSource::FileName) => "from the file name",
+        (Some(_), AsAtSource::LatestDate) => "latest date in the file",
+        (Some(_), AsAtSource::Override) => "set by you",
+    }
+}
+
+/// Reads a date input's value (`YYYY-MM-DD`) as a date.
+fn date_of(ev: &web_sys::Event) -> Option<jiff::civil::Date> {
+    let input: web_sys::HtmlInputElement = event_target(ev);
+    input.value().parse().ok()
+}
+
+#[component]
+pub fn FileList(state: AppState) -> impl IntoView {
+    let rows = move || {
+        state
+            .scorecard
+            .get()
+            .and_then(|r| r.ok())
+            .map(|card| card.files.clone())
+            .unwrap_or_default()
+    };
+    view! {
+        <Show when=move || !rows().is_empty()>
+            <table class="files">
+                <caption>"Files read"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"File"</th>
+                        <th scope="col">"Recognised as"</th>
+                        <th scope="col">"Rows"</th>
+                        <th scope="col">"As at"</th>
+                        <th scope="col">"Covers from"</th>
+                        <th scope="col">"Coverage"</th>
+                        <th scope="col">"Problems"</th>
+                        <th scope="col"><span class="visually-hidden">"Remove"</span></th>
+                    </tr>
+                </thead>
+                <tbody>
+                    <For
+                        each=rows
+                        key=|file| (file.name.clone(), file.rows, file.as_at, file.covers_from, file.problems)
+                        children=move |file| {
+                            let name = file.name.clone();
+                            let (as_at_name, covers_name, remove_name) = (name.clone(), name.clone(), name.clone());
+                            let overrides = move |n: &str| state.inputs.with_untracked(|i| {
+                                i.iter().find(|f| f.name == n).map(|f| f.overrides.clone()).unwrap_or_default()
+                            });
+                            let kind_label = match &file.error {
+                                Some(error) => error.clone(),
+                                None => file.kind_name.clone(),
+                            };
+                            view! {
+                                <tr
+                                    data-file=name.clone()
+                                    data-kind=file.kind.clone().unwrap_or_default()
+                                    data-rows=file.rows.to_string()
+                                    class:unreadable=file.error.is_some()
+                                >
+                                    <th scope="row">{name.clone()}</th>
+                                    <td>{kind_label}</td>
+                                    <td class="number">{format::thousands(file.rows as f64)}</td>
+                                    <td>
+                                        <input
+                                            type="date"
+                                            aria-label=format!("As-at date of {name}")
+                                            prop:value=file.as_at.map(|d| d.to_string()).unwrap_or_default()
+                                            on:change=move |ev| {
+                                                let mut o = overrides(&as_at_name);
+                                                o.as_at = date_of(&ev);
+                                                state.set_overrides(&as_at_name, o);
+                                            }
+                                        />
+                                        <span class="hint">{source_text(&file)}</span>
+                                    </td>
+                                    <td>
+                                        <input
+                                            type="date"
+                                            aria-label=format!("Coverage start of {name}")
+                                            prop:value=file.covers_from.map(|d| d.to_string()).unwrap_or_default()
+                                            on:change=move |ev| {
+                                                let mut o = overrides(&covers_name);
+                                                o.covers_from = date_of(&ev);
+                                                state.set_overrides(&covers_name, o);
+                                            }
+                                        />
+                                    </td>
+                                    <td>{coverage_text(&file)}</td>
+                                    <td class="number">{file.problems}</td>
+                                    <td>
+                                        <button
+                                            type="button"
+                                            class="button small"
+                                            aria-label=format!("Remove {name}")
+                                            on:click=move |_| state.remove_file(&remove_name)
+                                        >
+                                            "Remove"
+                                        </button>
+                                    </td>
+                                </tr>
+                            }
+                        }
+                    />
+                </tbody>
+            </table>
+        </Show>
+    }
+}
+
+/// What each indicator still needs, with templates to download.
+#[component]
+pub fn Checklist(state: AppState) -> impl IntoView {
+    let needs = move || {
+        let Some(Ok(card)) = state.scorecard.get() else {
+            return Vec::new();
+        };
+        card.indicators
+            .iter()
+            .filter(|i| !i.missing_inputs.is_empty())
+            .map(|i| {
+                (
+                    i.definition.number,
+                    i.definition.title,
+                    i.missing_inputs.clone(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    view! {
+        <section class="checklist" aria-labelledby="checklist-title">
+            <h2 id="checklist-title">"What each indicator needs"</h2>
+            {move || {
+                let needs = needs();
+                if state.loaded.with(Option::is_none) {
+                    view! { <p>"Add files to see which indicators they make."</p> }.into_any()
+                } else if needs.is_empty() {
+                    view! { <p>"Every indicator has the files it needs."</p> }.into_any()
+                } else {
+                    view! {
+                        <ul>
+                            {needs
+                                .into_iter()
+                                .map(|(number, title, kinds)| {
+                                    view! {
+                                        <li>
+                                            {format!("Indicator {number} ({title}) needs ")}
+                                            {kinds.into_iter().map(|kind| view! { <KindNeeded kind=kind/> }).collect_view()}
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                    }
+                        .into_any()
+                }
+            }}
+            <p class="hint">
+                "Empty templates for what Annex A lacks: "
+                {TEMPLATE_KINDS
+                    .into_iter()
+                    .map(|kind| view! { <TemplateLink kind=kind/> " " })
+                    .collect_view()}
+            </p>
+        </section>
+    }
+}
+
+#[component]
+fn KindNeeded(kind: Kind) -> impl IntoView {
+    let template = TEMPLATE_KINDS.contains(&kind);
+    view! {
+        <span class="need">
+            {kind.name()}
+            {template.then(|| view! { " — " <TemplateLink kind=kind/> })}
+            " "
+        </span>
+    }
+}
+
+#[component]
+fn TemplateLink(kind: Kind) -> impl IntoView {
+    view! {
+        <button
+            type="button"
+            class="link"
+            on:click=move |_| browser::download(&kind.template_file_name(), "text/csv", &kind.template_csv())
+        >
+            {format!("download {} template", kind.short_name())}
+        </button>
+    }
+}

@@ -1,0 +1,159 @@
+//! The page: a Leptos single-page app over the engine. Components read the
+//! `Scorecard` and call the state's actions; none computes a figure.
+
+pub mod browser;
+pub mod example;
+pub mod intake;
+pub mod quality;
+pub mod scorecard_view;
+pub mod settings_view;
+pub mod state;
+
+use leptos::prelude::*;
+
+use crate::domain::export;
+use crate::domain::month::Month;
+use intake::{Checklist, DropZone, FileList};
+use quality::DataQuality;
+use scorecard_view::ScorecardView;
+use settings_view::SettingsEditor;
+use state::{AppState, Tab};
+
+/// Installs the panic hook and mounts the app.
+pub fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        let message = format!(
+            "Something went wrong inside the page, so it has stopped. Your files were not sent anywhere. \
+             Reload the page to start again, and please report this: {info}"
+        );
+        web_sys::console::error_1(&message.clone().into());
+        if let Some(element) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("panic"))
+        {
+            element.set_text_content(Some(&message));
+            let _ = element.remove_attribute("hidden");
+        }
+    }));
+    leptos::mount::mount_to_body(App);
+}
+
+#[component]
+fn App() -> impl IntoView {
+    let state = AppState::new();
+    view! {
+        <header class="page-header">
+            <h1>"Children's services performance scorecard"</h1>
+            <p class="tagline">"Your monthly extracts in, the scorecard out — all in this browser."</p>
+        </header>
+        <main>
+            <div class="intake no-print">
+                <DropZone state=state/>
+                <Progress state=state/>
+                <FileList state=state/>
+                <Checklist state=state/>
+            </div>
+            <nav class="tabs no-print" aria-label="Views">
+                <TabButton state=state tab=Tab::Scorecard label="Scorecard"/>
+                <TabButton state=state tab=Tab::DataQuality label="Data quality"/>
+                <TabButton state=state tab=Tab::Settings label="Settings"/>
+                <MonthPicker state=state/>
+                <Exports state=state/>
+            </nav>
+            {move || match state.tab.get() {
+                Tab::Scorecard => view! { <ScorecardView state=state/> }.into_any(),
+                Tab::DataQuality => view! { <DataQuality state=state/> }.into_any(),
+                Tab::Settings => view! { <SettingsEditor state=state/> }.into_any(),
+            }}
+        </main>
+    }
+}
+
+#[component]
+fn Progress(state: AppState) -> impl IntoView {
+    view! {
+        <p class="progress" role="status" aria-live="polite">
+            {move || state.busy.get()}
+            {move || state.notice.get().map(|n| format!(" {n}"))}
+        </p>
+    }
+}
+
+#[component]
+fn TabButton(state: AppState, tab: Tab, label: &'static str) -> impl IntoView {
+    view! {
+        <button
+            type="button"
+            class="tab"
+            aria-pressed=move || (state.tab.get() == tab).to_string()
+            on:click=move |_| state.tab.set(tab)
+        >
+            {label}
+        </button>
+    }
+}
+
+/// The reporting month: a `<select>` of the months the data reach, the
+/// default (latest computable) first chosen.
+#[component]
+fn MonthPicker(state: AppState) -> impl IntoView {
+    let months = move || {
+        let Some(loaded) = state.loaded.get() else {
+            return Vec::new();
+        };
+        let Some(latest) = crate::domain::scorecard::default_month(&loaded.dataset) else {
+            return Vec::new();
+        };
+        (0..36)
+            .map(|back| latest.plus(-back))
+            .collect::<Vec<Month>>()
+    };
+    let current = move || {
+        state
+            .scorecard
+            .get()
+            .and_then(|r| r.ok())
+            .map(|card| card.month.to_string())
+            .unwrap_or_default()
+    };
+    view! {
+        <label class="month">
+            "Month "
+            <select
+                data-testid="month"
+                prop:value=current
+                on:change=move |ev| state.month.set(Month::parse(&event_target_value(&ev)))
+            >
+                {move || {
+                    months()
+                        .into_iter()
+                        .map(|m| view! { <option value=m.to_string()>{m.long_label()}</option> })
+                        .collect_view()
+                }}
+            </select>
+        </label>
+    }
+}
+
+#[component]
+fn Exports(state: AppState) -> impl IntoView {
+    let card = move || state.scorecard.get_untracked().and_then(|r| r.ok());
+    view! {
+        <span class="exports">
+            <button type="button" class="button small" on:click=move |_| {
+                if let Some(card) = card() {
+                    browser::download(&format!("scorecard-{}.csv", card.month), "text/csv", &export::to_csv(&card));
+                }
+            }>"Export CSV"</button>
+            <button type="button" class="button small" on:click=move |_| {
+                if let Some(card) = card() {
+                    let json = serde_json::to_string_pretty(&export::to_json(&card)).unwrap_or_default();
+                    browser::download(&format!("scorecard-{}.json", card.month), "application/json", &json);
+                }
+            }>"Export JSON"</button>
+            <button type="button" class="button small" on:click=move |_| {
+                if let Some(window) = web_sys::window() { let _ = window.print(); }
+            }>"Print"</button>
+        </span>
+    }
+}

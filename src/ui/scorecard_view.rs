@@ -1,0 +1,385 @@
+//! The scorecard: the summary grid of the 14 headlines, then each
+//! indicator's table (Previous 6 months, baseline, the month, one column per
+//! area; the measures; target, rating, trend, benchmarks) with every `data-*`
+//! attribute of outputs.md, its charts, commentary and drill-down. Reads the
+//! `Scorecard`; never recomputes it.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::domain::format;
+use crate::domain::indicators::Timing;
+use crate::domain::month::Month;
+use crate::domain::rating::Rating;
+use crate::domain::scorecard::{IndicatorResult, Scorecard, Values};
+use crate::domain::settings::PreviousMode;
+use crate::ui::browser;
+use crate::ui::state::AppState;
+
+/// A value's `data-value`: the unrounded number, empty when none.
+fn raw(value: Option<f64>) -> String {
+    value.map(|v| v.to_string()).unwrap_or_default()
+}
+
+fn rating_class(rating: Rating) -> &'static str {
+    match rating {
+        Rating::Green => "rating green",
+        Rating::Amber => "rating amber",
+        Rating::Red => "rating red",
+        Rating::None => "rating none",
+    }
+}
+
+/// The previous-6-months column's heading.
+fn previous_heading(result: &IndicatorResult) -> String {
+    let kind = if result.definition.timing == Timing::Period
+        && result.previous_mode == PreviousMode::Cumulative
+    {
+        "cumulative"
+    } else {
+        "average"
+    };
+    if result.previous.months < 6 {
+        format!(
+            "Prev. 6 months {kind} ({} of 6 months)",
+            result.previous.months
+        )
+    } else {
+        format!("Prev. 6 months {kind}")
+    }
+}
+
+#[component]
+pub fn ScorecardView(state: AppState) -> impl IntoView {
+    move || match state.scorecard.get() {
+        None => view! {
+            <section class="empty" aria-live="polite">
+                <h2>"No scorecard yet"</h2>
+                <p>"Add your files above, or load the example to see a full scorecard."</p>
+            </section>
+        }
+        .into_any(),
+        Some(Err(error)) => view! {
+            <section class="empty" role="alert">
+                <h2>"No scorecard"</h2>
+                <p>{format!("The files gave no scorecard: {error}.")}</p>
+            </section>
+        }
+        .into_any(),
+        Some(Ok(card)) => view! { <Card state=state card=card/> }.into_any(),
+    }
+}
+
+#[component]
+fn Card(state: AppState, card: Arc<Scorecard>) -> impl IntoView {
+    let month = card.month;
+    let sections = card
+        .indicators
+        .iter()
+        .cloned()
+        .map(|result| view! { <IndicatorSection state=state card=card.clone() result=result/> })
+        .collect_view();
+    view! {
+        <section class="scorecard" data-testid="scorecard" data-month=month.to_string() aria-labelledby="scorecard-title">
+            <header class="card-header">
+                <p class="marking">{card.protective_marking.clone()}</p>
+                <h2 id="scorecard-title">
+                    {if card.la_name.is_empty() { String::new() } else { format!("{} — ", card.la_name) }}
+                    "Children's services performance scorecard, "
+                    {month.long_label()}
+                </h2>
+            </header>
+            <SummaryGrid card=card.clone()/>
+            {sections}
+        </section>
+    }
+}
+
+#[component]
+fn SummaryGrid(card: Arc<Scorecard>) -> impl IntoView {
+    let month = card.month;
+    view! {
+        <section class="summary" aria-labelledby="summary-title">
+            <h3 id="summary-title">{format!("Summary, {}", month.label())}</h3>
+            <ul class="summary-grid">
+                {card
+                    .indicators
+                    .iter()
+                    .map(|result| {
+                        let d = result.definition;
+                        let style = format::style(d, d.headline);
+                        let value = result.current.headline();
+                        let spark = crate::chart::sparkline(result, 120, 32);
+                        view! {
+                            <li class="summary-item" data-indicator=d.id>
+                                <a href=format!("#indicator-{}", d.id)>
+                                    <span class="summary-title">{format!("{}. {}", d.number, d.title)}</span>
+                                </a>
+                                <span class="summary-value" data-measure=d.headline data-column="current" data-value=raw(value)>
+                                    {if result.missing_inputs.is_empty() { format::value(value, style) } else { "needs files".to_string() }}
+                                </span>
+                                <span class=rating_class(result.rating) data-rating=result.rating.id()>{result.rating.word()}</span>
+                                <span class="trend" data-trend=result.trend.id()>{result.trend.label()}</span>
+                                <span class="sparkline" aria-hidden="true" inner_html=spark></span>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </section>
+    }
+}
+
+/// One value cell with its machine-readable attributes.
+fn value_cell(
+    result: &IndicatorResult,
+    measure: &'static str,
+    column: String,
+    values: Option<&Values>,
+) -> impl IntoView + use<> {
+    let value = values.and_then(|v| v.get(measure));
+    let style = format::style(result.definition, measure);
+    view! {
+        <td class="number" data-measure=measure data-column=column data-value=raw(value)>
+            {format::value(value, style)}
+        </td>
+    }
+}
+
+#[component]
+fn IndicatorSection(
+    state: AppState,
+    card: Arc<Scorecard>,
+    result: IndicatorResult,
+) -> impl IntoView {
+    let d = result.definition;
+    let month: Month = card.month;
+    let headline_style = format::style(d, d.headline);
+    let baseline_label = result.baseline.as_ref().map(|(m, _)| m.label());
+    let mut heading = vec![previous_heading(&result)];
+    heading.extend(baseline_label.clone());
+    heading.push(month.label());
+    heading.extend(result.areas.iter().map(|(name, _)| name.clone()));
+    let columns = heading.len();
+    let rows = d
+        .measures
+        .iter()
+        .filter(|m| m.is_shown())
+        .map(|measure| {
+            let name = measure.name;
+            view! {
+                <tr>
+                    <th scope="row">{measure.label}</th>
+                    {value_cell(&result, name, "previous".into(), Some(&result.previous.values))}
+                    {result.baseline.as_ref().map(|(_, values)| value_cell(&result, name, "baseline".into(), Some(values)))}
+                    {value_cell(&result, name, "current".into(), Some(&result.current))}
+                    {result
+                        .areas
+                        .iter()
+                        .map(|(area, values)| value_cell(&result, name, format!("area:{area}"), Some(values)))
+                        .collect_view()}
+                </tr>
+            }
+        })
+        .collect_view();
+    let benchmark = |label: &'static str, column: &'static str, value: Option<f64>| {
+        view! {
+            <tr>
+                <th scope="row">{label}</th>
+                <td class="number" data-measure=d.headline data-column=column data-value=raw(value)>
+                    {format::value(value, headline_style)}
+                </td>
+                <td colspan=columns.saturating_sub(1).to_string()></td>
+            </tr>
+        }
+    };
+    let charts = (result.missing_inputs.is_empty()).then(|| {
+        let series = crate::chart::series_chart(&result, 560, 260);
+        let areas = (!result.areas.is_empty()).then(|| crate::chart::area_chart(&result, 560, 260));
+        view! {
+            <div class="charts">
+                <figure inner_html=series></figure>
+                {areas.map(|svg| view! { <figure inner_html=svg></figure> })}
+            </div>
+        }
+    });
+    let notes = result.notes.clone();
+    let title_id = format!("title-{}", d.id);
+    let labelled_by = title_id.clone();
+    view! {
+        <section class="indicator" id=format!("indicator-{}", d.id) data-indicator=d.id aria-labelledby=labelled_by>
+            <h3 id=title_id>{format!("{}.) {}", d.number, d.title)}</h3>
+            {(!result.missing_inputs.is_empty()).then(|| {
+                let needs = result.missing_inputs.iter().map(|k| k.short_name()).collect::<Vec<_>>().join(" and ");
+                view! { <p class="needs" role="note">{format!("Needs {needs}: add it above to compute this indicator.")}</p> }
+            })}
+            <div class="table-wrap">
+                <table class="figures">
+                    <caption class="visually-hidden">{format!("{} — figures for {}", d.title, month.long_label())}</caption>
+                    <thead>
+                        <tr>
+                            <td></td>
+                            {heading.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {rows}
+                        <tr>
+                            <th scope="row">"Target"</th>
+                            <td class="number" data-measure=d.headline data-column="target" data-value=raw(result.target)>
+                                {format::value(result.target, headline_style)}
+                            </td>
+                            <td colspan=columns.saturating_sub(1).to_string()></td>
+                        </tr>
+                        <tr>
+                            <th scope="row">"Performance rating"</th>
+                            <td data-rating=result.rating.id()>
+                                <span class=rating_class(result.rating)>{result.rating.word()}</span>
+                            </td>
+                            <td colspan=columns.saturating_sub(1).to_string()></td>
+                        </tr>
+                        <tr>
+                            <th scope="row">"Trend"</th>
+                            <td data-trend=result.trend.id()>{result.trend.label()}</td>
+                            <td colspan=columns.saturating_sub(1).to_string()></td>
+                        </tr>
+                        {benchmark("National average", "national", result.national)}
+                        {benchmark("Statistical neighbours average", "statistical_neighbours", result.statistical_neighbours)}
+                    </tbody>
+                </table>
+            </div>
+            {(!notes.is_empty()).then(|| view! {
+                <ul class="notes">{notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+            })}
+            {charts}
+            <Commentary state=state card=card.clone() result=result.clone()/>
+            <DrillDown result=result/>
+        </section>
+    }
+}
+
+/// The commentary box: the user's text, kept per LA, month and indicator in
+/// local storage, starting from the engine's draft.
+#[component]
+fn Commentary(state: AppState, card: Arc<Scorecard>, result: IndicatorResult) -> impl IntoView {
+    let _ = state;
+    let key = format!(
+        "csc-scorecard:commentary:{}:{}:{}",
+        card.la_name, card.month, result.definition.id
+    );
+    let draft = crate::domain::commentary::draft(&result, card.month);
+    let stored = browser::load(&key);
+    let text = stored.unwrap_or(draft.clone());
+    let id = format!("commentary-{}", result.definition.id);
+    let (key_for_input, key_for_reset) = (key.clone(), key);
+    let value = RwSignal::new(text);
+    view! {
+        <div class="commentary">
+            <label for=id.clone()>"Commentary"</label>
+            <textarea
+                id=id
+                rows="3"
+                prop:value=move || value.get()
+                on:input=move |ev| {
+                    let text = event_target_value(&ev);
+                    browser::save(&key_for_input, &text);
+                    value.set(text);
+                }
+            ></textarea>
+            <p class="print-only commentary-print">{move || value.get()}</p>
+            <button
+                type="button"
+                class="link"
+                on:click=move |_| {
+                    browser::forget(&key_for_reset);
+                    value.set(draft.clone());
+                }
+            >
+                "Start again from the draft"
+            </button>
+        </div>
+    }
+}
+
+/// The records behind the counts, with their file and row; downloadable.
+#[component]
+fn DrillDown(result: IndicatorResult) -> impl IntoView {
+    if result.drill.is_empty() {
+        return ().into_any();
+    }
+    let d = result.definition;
+    let label = |measure: &str| {
+        d.measure(measure)
+            .and_then(|i| d.measures.get(i))
+            .map_or(measure.to_string(), |m| m.label.to_string())
+    };
+    let rows = result.drill.clone();
+    let count = rows.len();
+    let csv = {
+        let mut writer = csv::Writer::from_writer(Vec::new());
+        let _ = writer.write_record([
+            "measure",
+            "area",
+            "file",
+            "row",
+            "child or worker",
+            "amount",
+        ]);
+        for row in &rows {
+            let _ = writer.write_record([
+                row.measure.to_string(),
+                row.area.clone(),
+                row.file.clone(),
+                row.row.to_string(),
+                row.subject.clone(),
+                row.amount.to_string(),
+            ]);
+        }
+        writer
+            .into_inner()
+            .ok()
+            .and_then(|b| String::from_utf8(b).ok())
+            .unwrap_or_default()
+    };
+    let file_name = format!("{}-records.csv", d.id);
+    let shown = rows.iter().take(500).cloned().collect::<Vec<_>>();
+    view! {
+        <details class="drill">
+            <summary>{format!("The {count} records behind these figures")}</summary>
+            <p>
+                <button type="button" class="button small" on:click=move |_| browser::download(&file_name, "text/csv", &csv)>
+                    "Download as CSV"
+                </button>
+                {(count > 500).then_some(" (the first 500 are shown; the download has all)")}
+            </p>
+            <table class="drill-table">
+                <caption class="visually-hidden">{format!("Records behind {}", d.title)}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Counted in"</th>
+                        <th scope="col">"Area"</th>
+                        <th scope="col">"File"</th>
+                        <th scope="col">"Row"</th>
+                        <th scope="col">"Child or worker"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {shown
+                        .into_iter()
+                        .map(|row| view! {
+                            <tr>
+                                <td>{label(row.measure)}</td>
+                                <td>{row.area}</td>
+                                <td>{row.file}</td>
+                                <td class="number">{row.row}</td>
+                                <td>{row.subject}</td>
+                            </tr>
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </details>
+    }
+    .into_any()
+}

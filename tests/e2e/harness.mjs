@@ -1,0 +1,76 @@
+// Shared set-up for the browser tests: serve dist/ on loopback, launch
+// Debian's Chromium through playwright-core, and record every request so a
+// test can prove the page sends nothing anywhere.
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import os from 'node:os';
+import { chromium } from 'playwright-core';
+
+const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+export const DIST = path.join(ROOT, 'dist');
+export const GOLDEN = path.join(ROOT, 'tests/golden');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
+  '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json',
+};
+
+/** Serves dist/ on 127.0.0.1 at a free port. */
+export async function serve() {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://x');
+    let file = path.join(DIST, decodeURIComponent(url.pathname));
+    if (!file.startsWith(DIST)) { res.writeHead(403).end(); return; }
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
+    if (!fs.existsSync(file)) { res.writeHead(404).end('not found'); return; }
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(r)) };
+}
+
+export const CHROMIUM_FLAGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+/** A browser, a page, and the lists of requests and console errors it makes. */
+export async function open(url, { width = 1280, height = 800 } = {}) {
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'csc-chromium-'));
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: [...CHROMIUM_FLAGS, `--user-data-dir=${userDataDir}`],
+  });
+  const page = await browser.newPage({ viewport: { width, height } });
+  const requests = [];
+  const errors = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(url);
+  await page.waitForSelector('[data-testid="file-input"]', { state: 'attached', timeout: 20000 });
+  return { browser, page, requests, errors };
+}
+
+/** The files of a golden case, in its cmd.json order, plus its settings file. */
+export function caseFiles(name) {
+  const dir = path.join(GOLDEN, name);
+  const cmd = JSON.parse(fs.readFileSync(path.join(dir, 'cmd.json'), 'utf8'));
+  const files = cmd.files.map((f) => path.join(dir, f));
+  return { dir, cmd, files, settings: cmd.settings ? path.join(dir, cmd.settings) : null };
+}
+
+/** The `data-value` of a scorecard cell, as a number or null. */
+export async function cell(page, indicator, measure, column) {
+  const selector = `section.indicator[data-indicator="${indicator}"] td[data-measure="${measure}"][data-column="${column}"]`;
+  const value = await page.getAttribute(selector, 'data-value');
+  return value === null || value === '' ? null : Number(value);
+}
+
+export function close(a, b) {
+  if (a === null || b === null || a === undefined || b === undefined) return a == b; // eslint-disable-line eqeqeq
+  return Math.abs(a - b) <= 1e-6 * Math.max(Math.abs(a), Math.abs(b), 1e-9);
+}

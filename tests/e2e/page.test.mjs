@@ -1,0 +1,106 @@
+// The page as a person uses it: files in through the real file input or a
+// drop, figures read back by their data-* attributes and compared with the
+// independently worked expected output; no request leaves the page.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { serve, open, caseFiles, cell, close } from './harness.mjs';
+
+let server;
+before(async () => { server = await serve(); });
+after(async () => { await server.close(); });
+
+/** Checks every current and area figure of a golden case against expected.json. */
+async function checkAgainstExpected(page, dir) {
+  const expected = JSON.parse(fs.readFileSync(path.join(dir, 'expected.json'), 'utf8'));
+  await page.waitForSelector(`[data-testid="scorecard"][data-month="${expected.month}"]`, { timeout: 20000 });
+  let checked = 0;
+  for (const indicator of expected.indicators) {
+    const columns = [['current', indicator.columns.current], ['previous', indicator.columns.previous]];
+    for (const [area, values] of Object.entries(indicator.columns.areas || {})) columns.push([`area:${area}`, values]);
+    for (const [column, values] of columns) {
+      for (const [measure, want] of Object.entries(values)) {
+        if (measure === 'months') continue;
+        const got = await cell(page, indicator.id, measure, column);
+        assert.ok(close(got, want), `${indicator.id} ${measure} ${column}: expected ${want}, page shows ${got}`);
+        checked += 1;
+      }
+    }
+    const rating = await page.getAttribute(`section.indicator[data-indicator="${indicator.id}"] [data-rating]`, 'data-rating');
+    assert.equal(rating, indicator.rating, `${indicator.id} rating`);
+    const trend = await page.getAttribute(`section.indicator[data-indicator="${indicator.id}"] [data-trend]`, 'data-trend');
+    assert.equal(trend, indicator.trend, `${indicator.id} trend`);
+  }
+  return checked;
+}
+
+test('files through the file input give the independently computed figures', async () => {
+  const { browser, page, requests, errors } = await open(server.url);
+  try {
+    const { dir, files, settings } = caseFiles('public_city');
+    await page.setInputFiles('[data-testid="file-input"]', [settings, ...files]);
+    await page.selectOption('[data-testid="month"]', '2017-12').catch(() => {});
+    const checked = await checkAgainstExpected(page, dir);
+    assert.ok(checked > 300, `checked ${checked} figures`);
+    // The file list names each file with its kind and rows.
+    const kind = await page.getAttribute('tr[data-file="list7_cp_2017-12-31.csv"]', 'data-kind');
+    assert.equal(kind, 'list7_cp');
+    assert.equal(await page.getAttribute('tr[data-file="settings.json"]', 'data-kind'), 'settings');
+    assert.equal(await page.getAttribute('tr[data-file="supervisions_2017-12-31.csv"]', 'data-rows'), '805');
+    await page.screenshot({ path: path.join(dir, '../../../target/page-public-city.png'), fullPage: false });
+    assert.deepEqual(requests.filter((u) => !u.startsWith(server.url)), [], 'no request outside the page');
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('dropping files on the drop zone works like choosing them', async () => {
+  const { browser, page, errors } = await open(server.url);
+  try {
+    const { files } = caseFiles('public_city');
+    const payload = files.filter((f) => f.includes('list7_cp_')).map((f) => ({
+      name: path.basename(f), text: fs.readFileSync(f, 'utf8'),
+    }));
+    await page.evaluate((items) => {
+      const dt = new DataTransfer();
+      for (const { name, text } of items) dt.items.add(new File([text], name, { type: 'text/csv' }));
+      const zone = document.querySelector('.dropzone');
+      zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, payload);
+    await page.waitForSelector('[data-testid="scorecard"][data-month="2017-12"]', { timeout: 20000 });
+    // No team table: every plan is Unmapped, the LA count is 5.
+    assert.equal(await cell(page, 'cp_plans', 'count', 'current'), 5);
+    assert.equal(await cell(page, 'cp_plans', 'count', 'area:Unmapped'), 5);
+    // Indicators without their files say what they need, never zero.
+    assert.equal(await cell(page, 're_referrals', 'percent', 'current'), null);
+    const needs = await page.textContent('section.indicator[data-indicator="re_referrals"] .needs');
+    assert.match(needs, /Needs List 3/);
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('a bad file is listed with its reason and the others still count', async () => {
+  const { browser, page, errors } = await open(server.url);
+  try {
+    const { files } = caseFiles('public_city');
+    await page.setInputFiles('[data-testid="file-input"]', [
+      { name: 'garbage.csv', mimeType: 'text/csv', buffer: Buffer.from([0, 1, 2, 3, 255, 0, 7]) },
+      { name: 'notes.csv', mimeType: 'text/csv', buffer: Buffer.from('Month,Referrals\nDec-17,41\n') },
+      ...files.filter((f) => f.includes('list7_cp_')),
+    ]);
+    await page.waitForSelector('[data-testid="scorecard"][data-month="2017-12"]', { timeout: 20000 });
+    assert.equal(await page.getAttribute('tr[data-file="garbage.csv"]', 'data-kind'), '');
+    const row = await page.textContent('tr[data-file="notes.csv"]');
+    assert.match(row, /Not a file this scorecard reads/);
+    assert.equal(await cell(page, 'cp_plans', 'count', 'current'), 5);
+    assert.equal(await page.isHidden('#panic'), true);
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
+});
