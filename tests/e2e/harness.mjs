@@ -4,7 +4,6 @@
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
-import os from 'node:os';
 import { chromium } from 'playwright-core';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
@@ -39,10 +38,10 @@ export const CHROMIUM_FLAGS = [
 
 /** A browser, a page, and the lists of requests and console errors it makes. */
 export async function open(url, { width = 1280, height = 800 } = {}) {
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'csc-chromium-'));
+  // Playwright gives each launch a fresh, empty profile of its own.
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: [...CHROMIUM_FLAGS, `--user-data-dir=${userDataDir}`],
+    args: CHROMIUM_FLAGS,
   });
   const page = await browser.newPage({ viewport: { width, height } });
   const requests = [];
