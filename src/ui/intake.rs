@@ -134,10 +134,28 @@ pub fn FileList(state: AppState) -> impl IntoView {
             .map(|card| card.files.clone())
             .unwrap_or_default()
     };
+    let summary = move || {
+        let files = rows();
+        let unreadable = files.iter().filter(|f| f.error.is_some()).count();
+        let problems: usize = files.iter().map(|f| f.problems).sum();
+        let mut text = format!("{} file(s) read", files.len() - unreadable);
+        if unreadable > 0 {
+            text.push_str(&format!(", {unreadable} could not be used"));
+        }
+        if problems > 0 {
+            text.push_str(&format!(
+                ", {} data-quality problem(s)",
+                format::thousands(problems as f64)
+            ));
+        }
+        text
+    };
     view! {
         <Show when=move || !rows().is_empty()>
+            <details class="file-list" open=move || rows().len() <= 12 || rows().iter().any(|f| f.error.is_some())>
+            <summary>{summary}</summary>
             <table class="files">
-                <caption>"Files read"</caption>
+                <caption class="visually-hidden">"Files read"</caption>
                 <thead>
                     <tr>
                         <th scope="col">"File"</th>
@@ -217,6 +235,7 @@ pub fn FileList(state: AppState) -> impl IntoView {
                     />
                 </tbody>
             </table>
+            </details>
         </Show>
     }
 }

@@ -41,6 +41,7 @@ test('files through the file input give the independently computed figures', asy
     const { dir, files, settings } = caseFiles('public_city');
     await page.setInputFiles('[data-testid="file-input"]', [settings, ...files]);
     await page.selectOption('[data-testid="month"]', '2017-12').catch(() => {});
+    const requestsAfterLoad = requests.length;
     const checked = await checkAgainstExpected(page, dir);
     assert.ok(checked > 250, `checked ${checked} figures`);
     // The file list names each file with its kind and rows.
@@ -50,6 +51,12 @@ test('files through the file input give the independently computed figures', asy
     assert.equal(await page.getAttribute('tr[data-file="supervisions_2017-12-31.csv"]', 'data-rows'), '805');
     await page.screenshot({ path: path.join(dir, '../../../target/page-public-city.png'), fullPage: false });
     assert.deepEqual(requests.filter((u) => !u.startsWith(server.url)), [], 'no request outside the page');
+    assert.equal(requests.length, requestsAfterLoad, `no request at all after load: ${requests.slice(requestsAfterLoad)}`);
+    // The Content-Security-Policy allows no other origin and pins its inline script.
+    const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
+    assert.match(csp, /connect-src 'self'/);
+    assert.doesNotMatch(csp, /https?:|\*/);
+    assert.doesNotMatch(csp.match(/script-src[^;]*/)[0], /unsafe-inline/);
     assert.deepEqual(errors, []);
   } finally {
     await browser.close();
