@@ -4,6 +4,7 @@
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
@@ -72,4 +73,13 @@ export async function cell(page, indicator, measure, column) {
 export function close(a, b) {
   if (a === null || b === null || a === undefined || b === undefined) return a == b; // eslint-disable-line eqeqeq
   return Math.abs(a - b) <= 1e-6 * Math.max(Math.abs(a), Math.abs(b), 1e-9);
+}
+
+/** The CLI's JSON scorecard on the same files (the native engine). */
+export function cli(cwd, args) {
+  const bin = ['release', 'debug'].map((p) => path.join(ROOT, 'target', p, 'scorecard'))
+    .filter((b) => fs.existsSync(b))
+    .sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs)[0];
+  if (!bin) throw new Error('build the CLI first: cargo build --bin scorecard');
+  return JSON.parse(execFileSync(bin, ['--format', 'json', ...args], { cwd, maxBuffer: 64 << 20 }).toString());
 }

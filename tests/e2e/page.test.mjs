@@ -5,27 +5,32 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, open, caseFiles, cell, close } from './harness.mjs';
+import { serve, open, caseFiles, cell, close, cli } from './harness.mjs';
 
 let server;
 before(async () => { server = await serve(); });
 after(async () => { await server.close(); });
 
-/** Checks every current and area figure of a golden case against expected.json. */
-async function checkAgainstExpected(page, dir) {
-  const expected = JSON.parse(fs.readFileSync(path.join(dir, 'expected.json'), 'utf8'));
+/** Checks every figure the page shows (current, previous, baseline, areas,
+ * target, benchmarks, rating, trend) against a JSON scorecard. */
+async function checkAgainst(page, expected) {
   await page.waitForSelector(`[data-testid="scorecard"][data-month="${expected.month}"]`, { timeout: 20000 });
   let checked = 0;
   for (const indicator of expected.indicators) {
     const columns = [['current', indicator.columns.current], ['previous', indicator.columns.previous]];
+    if (indicator.columns.baseline) columns.push(['baseline', indicator.columns.baseline]);
     for (const [area, values] of Object.entries(indicator.columns.areas || {})) columns.push([`area:${area}`, values]);
     for (const [column, values] of columns) {
       for (const [measure, want] of Object.entries(values)) {
-        if (measure === 'months') continue;
+        if (measure === 'months' || measure === 'month') continue;
         const got = await cell(page, indicator.id, measure, column);
         assert.ok(close(got, want), `${indicator.id} ${measure} ${column}: expected ${want}, page shows ${got}`);
         checked += 1;
       }
+    }
+    for (const column of ['target', 'national', 'statistical_neighbours']) {
+      const got = await cell(page, indicator.id, indicator.headline, column);
+      assert.ok(close(got, indicator[column]), `${indicator.id} ${column}: expected ${indicator[column]}, page shows ${got}`);
     }
     const rating = await page.getAttribute(`section.indicator[data-indicator="${indicator.id}"] [data-rating]`, 'data-rating');
     assert.equal(rating, indicator.rating, `${indicator.id} rating`);
@@ -42,7 +47,10 @@ test('files through the file input give the independently computed figures', asy
     await page.setInputFiles('[data-testid="file-input"]', [settings, ...files]);
     await page.selectOption('[data-testid="month"]', '2017-12').catch(() => {});
     const requestsAfterLoad = requests.length;
-    const checked = await checkAgainstExpected(page, dir);
+    const expected = JSON.parse(fs.readFileSync(path.join(dir, 'expected.json'), 'utf8'));
+    const checked = await checkAgainst(page, expected);
+    // And the CLI's JSON on the same files agrees with the page, figure for figure.
+    await checkAgainst(page, cli(dir, ['--month', '2017-12', '--settings', settings, ...files]));
     assert.ok(checked > 250, `checked ${checked} figures`);
     // The file list names each file with its kind and rows.
     const kind = await page.getAttribute('tr[data-file="list7_cp_2017-12-31.csv"]', 'data-kind');
@@ -98,6 +106,7 @@ test('a bad file is listed with its reason and the others still count', async ()
     await page.setInputFiles('[data-testid="file-input"]', [
       { name: 'garbage.csv', mimeType: 'text/csv', buffer: Buffer.from([0, 1, 2, 3, 255, 0, 7]) },
       { name: 'notes.csv', mimeType: 'text/csv', buffer: Buffer.from('Month,Referrals\nDec-17,41\n') },
+      { name: 'empty.csv', mimeType: 'text/csv', buffer: Buffer.alloc(0) },
       ...files.filter((f) => f.includes('list7_cp_')).map((f) => ({
         name: path.basename(f), mimeType: 'text/csv', buffer: fs.readFileSync(f),
       })),
@@ -106,8 +115,50 @@ test('a bad file is listed with its reason and the others still count', async ()
     assert.equal(await page.getAttribute('tr[data-file="garbage.csv"]', 'data-kind'), '');
     const row = await page.textContent('tr[data-file="notes.csv"]');
     assert.match(row, /Not a file this scorecard reads/);
+    assert.match(await page.textContent('tr[data-file="empty.csv"]'), /The file is empty/);
     assert.equal(await cell(page, 'cp_plans', 'count', 'current'), 5);
     assert.equal(await page.isHidden('#panic'), true);
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('changing the month and a setting recomputes; drill-down downloads as CSV', async () => {
+  const { browser, page, requests, errors } = await open(server.url);
+  try {
+    const { dir, files, settings } = caseFiles('public_city');
+    await page.setInputFiles('[data-testid="file-input"]', [settings, ...files]);
+    await page.waitForSelector('[data-testid="scorecard"][data-month="2017-12"]', { timeout: 20000 });
+    const afterLoad = requests.length;
+    // Another month: the page shows what the CLI gives for it.
+    await page.selectOption('[data-testid="month"]', '2017-09');
+    await page.waitForSelector('[data-testid="scorecard"][data-month="2017-09"]');
+    await checkAgainst(page, cli(dir, ['--month', '2017-09', '--settings', settings, ...files]));
+    // A setting: a target of -5% turns December's green re-referrals red.
+    await page.selectOption('[data-testid="month"]', '2017-12');
+    await page.waitForSelector('[data-testid="scorecard"][data-month="2017-12"]');
+    assert.equal(await cell(page, 're_referrals', 'percent', 'target'), 24);
+    await page.click('button.tab:has-text("Settings")');
+    await page.fill('input[aria-label="Target for % re-referrals within 12 months"]', '-5');
+    await page.press('input[aria-label="Target for % re-referrals within 12 months"]', 'Tab');
+    await page.click('button.tab:has-text("Scorecard")');
+    await page.waitForSelector('[data-testid="scorecard"][data-month="2017-12"]');
+    assert.equal(await cell(page, 're_referrals', 'percent', 'target'), -5);
+    const rating = await page.getAttribute('section.indicator[data-indicator="re_referrals"] [data-rating]', 'data-rating');
+    // 0% against a target of -5 with a tolerance of 2 (lower is better): red.
+    assert.equal(rating, 'red');
+    // Drill-down: the CP plans behind December's count, downloaded as CSV.
+    await page.click('section.indicator[data-indicator="cp_plans"] details.drill > summary');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('section.indicator[data-indicator="cp_plans"] details.drill button'),
+    ]);
+    const csv = fs.readFileSync(await download.path(), 'utf8').trim().split('\n');
+    assert.equal(csv[0], 'measure,area,file,row,child or worker,amount');
+    assert.equal(csv.length, 1 + 5, 'five children on plans');
+    assert.ok(csv.slice(1).every((line) => line.startsWith('count,') && line.includes('list7_cp_2017-12-31.csv')));
+    assert.equal(requests.length, afterLoad, 'no request after load');
     assert.deepEqual(errors, []);
   } finally {
     await browser.close();
