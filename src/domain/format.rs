@@ -59,6 +59,40 @@ pub fn thousands(value: f64) -> String {
     grouped
 }
 
+/// How a value prints in a "publishable" scorecard (settings
+/// `suppress_below`): counts from 1 up to (not including) the threshold
+/// print as `<N`, and a percentage whose denominator is below the threshold
+/// prints as `–`. `None` when the value prints as normal. The screen always
+/// shows true figures; only the print uses this.
+pub fn suppressed(
+    definition: &Definition,
+    measure: &str,
+    values: &[Option<f64>],
+    threshold: Option<u32>,
+) -> Option<String> {
+    let threshold = f64::from(threshold?);
+    let value_of = |name: &str| {
+        definition
+            .measure(name)
+            .and_then(|i| values.get(i).copied().flatten())
+    };
+    let kind = definition
+        .measure(measure)
+        .and_then(|i| definition.measures.get(i))
+        .map(|m| m.kind)?;
+    match kind {
+        MeasureKind::Count => {
+            let value = value_of(measure)?;
+            (value > 0.0 && value < threshold).then(|| format!("<{threshold}"))
+        }
+        MeasureKind::Percent { den, .. } => {
+            let denominator = value_of(den)?;
+            (denominator < threshold && value_of(measure).is_some()).then(|| "–".to_string())
+        }
+        _ => None,
+    }
+}
+
 /// A date as a UK reader writes it (`31/12/2017`).
 pub fn date(date: Date) -> String {
     date.strftime("%d/%m/%Y").to_string()
@@ -68,6 +102,23 @@ pub fn date(date: Date) -> String {
 mod tests {
     use super::*;
     use crate::domain::indicators::{re_referrals, unallocated_cases};
+
+    #[test]
+    fn publishable_print_suppresses_small_counts_and_their_percentages() {
+        use crate::domain::indicators::cp_visits::DEFINITION as VISITS;
+        // cp_visits measures: visited, due, percent. 3 of 4 visited.
+        let values = [Some(3.0), Some(4.0), Some(75.0)];
+        assert_eq!(suppressed(&VISITS, "visited", &values, Some(5)), Some("<5".into()));
+        assert_eq!(suppressed(&VISITS, "due", &values, Some(5)), Some("<5".into()));
+        assert_eq!(suppressed(&VISITS, "percent", &values, Some(5)), Some("–".into()));
+        // 0 is not suppressed (nothing to disclose); 5 is not below 5.
+        let values = [Some(0.0), Some(5.0), Some(0.0)];
+        assert_eq!(suppressed(&VISITS, "visited", &values, Some(5)), None);
+        assert_eq!(suppressed(&VISITS, "due", &values, Some(5)), None);
+        assert_eq!(suppressed(&VISITS, "percent", &values, Some(5)), None);
+        // No threshold set: nothing suppressed.
+        assert_eq!(suppressed(&VISITS, "visited", &[Some(1.0), Some(1.0), Some(100.0)], None), None);
+    }
 
     #[test]
     fn numbers_as_the_seed_prints_them() {

@@ -17,3 +17,4 @@ pub mod schema;
 pub mod scorecard;
 pub mod settings;
 pub mod values;
+pub mod about;

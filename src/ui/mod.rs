@@ -154,6 +154,19 @@ fn Exports(state: AppState) -> impl IntoView {
             <button type="button" class="button small" on:click=move |_| {
                 if let Some(window) = web_sys::window() { let _ = window.print(); }
             }>"Print"</button>
+            <label class="print-option">
+                <input type="checkbox" prop:checked=move || state.landscape.get()
+                    on:change=move |ev| state.landscape.set(event_target_checked(&ev))/>
+                " Landscape"
+            </label>
+            <label class="print-option">
+                <input type="checkbox" prop:checked=move || state.publishable.get()
+                    on:change=move |ev| state.publishable.set(event_target_checked(&ev))/>
+                {move || match state.settings.with(|s| s.suppress_below) {
+                    Some(n) => format!(" Publishable print (counts under {n} hidden)"),
+                    None => " Publishable print (set a threshold in Settings)".to_string(),
+                }}
+            </label>
         </span>
     }
 }

@@ -80,18 +80,76 @@ fn Card(state: AppState, card: Arc<Scorecard>) -> impl IntoView {
         .cloned()
         .map(|result| view! { <IndicatorSection state=state card=card.clone() result=result/> })
         .collect_view();
+    let about = state.settings.with_untracked(|s| crate::domain::about::about(&card, s));
+    let title = if card.la_name.is_empty() {
+        "Children's services performance scorecard".to_string()
+    } else {
+        format!("{} — children's services performance scorecard", card.la_name)
+    };
+    let printed = crate::domain::format::date(browser::today());
     view! {
-        <section class="scorecard" data-testid="scorecard" data-month=month.to_string() aria-labelledby="scorecard-title">
+        <PrintStyle state=state card=card.clone()/>
+        <section
+            class="scorecard"
+            class:publishable=move || state.publishable.get()
+            data-testid="scorecard"
+            data-month=month.to_string()
+            aria-labelledby="scorecard-title"
+        >
             <header class="card-header">
                 <p class="marking">{card.protective_marking.clone()}</p>
-                <h2 id="scorecard-title">
-                    {if card.la_name.is_empty() { String::new() } else { format!("{} — ", card.la_name) }}
-                    "Children's services performance scorecard, "
-                    {month.long_label()}
-                </h2>
+                <h2 id="scorecard-title">{title} ", " {month.long_label()}</h2>
+                <p class="print-only printed">{format!("Printed {printed}")}</p>
             </header>
             <SummaryGrid card=card.clone()/>
             {sections}
+            <AboutSection about=about/>
+        </section>
+    }
+}
+
+/// Page size, margins and the running heads and feet of the print: the
+/// protective marking top and bottom, LA name and month, "Page n of m"
+/// (CSS paged-media margin boxes, which Chromium supports).
+#[component]
+fn PrintStyle(state: AppState, card: Arc<Scorecard>) -> impl IntoView {
+    let quote = |text: &str| format!("\"{}\"", text.replace('\\', "").replace('"', "'"));
+    let marking = quote(&card.protective_marking);
+    let heading = quote(&if card.la_name.is_empty() {
+        card.month.long_label()
+    } else {
+        format!("{} · {}", card.la_name, card.month.long_label())
+    });
+    let css = move || {
+        let size = if state.landscape.get() { "A4 landscape" } else { "A4 portrait" };
+        format!(
+            "@page {{ size: {size}; margin: 16mm 12mm 16mm 12mm; \
+             @top-left {{ content: {heading}; font: 9pt sans-serif; }} \
+             @top-right {{ content: {marking}; font: bold 9pt sans-serif; }} \
+             @bottom-left {{ content: {marking}; font: bold 9pt sans-serif; }} \
+             @bottom-right {{ content: \"Page \" counter(page) \" of \" counter(pages); font: 9pt sans-serif; }} }}"
+        )
+    };
+    view! { <style>{css}</style> }
+}
+
+/// "About these figures", generated from the indicator definitions.
+#[component]
+fn AboutSection(about: crate::domain::about::About) -> impl IntoView {
+    view! {
+        <section class="about" aria-labelledby="about-title">
+            <h3 id="about-title">"About these figures"</h3>
+            {about.conventions.into_iter().map(|c| view! { <p>{c}</p> }).collect_view()}
+            <dl>
+                {about
+                    .indicators
+                    .into_iter()
+                    .map(|i| view! {
+                        <dt>{format!("{}. {}", i.number, i.title)}</dt>
+                        <dd>{i.text}</dd>
+                    })
+                    .collect_view()}
+            </dl>
         </section>
     }
 }
@@ -132,17 +190,30 @@ fn SummaryGrid(card: Arc<Scorecard>) -> impl IntoView {
 }
 
 /// One value cell with its machine-readable attributes.
+/// The screen shows the true figure; a publishable print shows the
+/// suppressed form instead (CSS chooses, so toggling needs no recompute).
 fn value_cell(
     result: &IndicatorResult,
     measure: &'static str,
     column: String,
     values: Option<&Values>,
+    suppress_below: Option<u32>,
 ) -> impl IntoView + use<> {
     let value = values.and_then(|v| v.get(measure));
     let style = format::style(result.definition, measure);
+    let suppressed = values.and_then(|v| {
+        format::suppressed(result.definition, measure, &v.values, suppress_below)
+    });
+    let shown = format::value(value, style);
     view! {
         <td class="number" data-measure=measure data-column=column data-value=raw(value)>
-            {format::value(value, style)}
+            {match suppressed {
+                Some(text) => view! {
+                    <span class="true-value">{shown}</span>
+                    <span class="suppressed-value">{text}</span>
+                }.into_any(),
+                None => view! { {shown} }.into_any(),
+            }}
         </td>
     }
 }
@@ -162,6 +233,7 @@ fn IndicatorSection(
     heading.push(month.label());
     heading.extend(result.areas.iter().map(|(name, _)| name.clone()));
     let columns = heading.len();
+    let suppress = state.settings.with_untracked(|s| s.suppress_below);
     let rows = d
         .measures
         .iter()
@@ -171,13 +243,13 @@ fn IndicatorSection(
             view! {
                 <tr>
                     <th scope="row">{measure.label}</th>
-                    {value_cell(&result, name, "previous".into(), Some(&result.previous.values))}
-                    {result.baseline.as_ref().map(|(_, values)| value_cell(&result, name, "baseline".into(), Some(values)))}
-                    {value_cell(&result, name, "current".into(), Some(&result.current))}
+                    {value_cell(&result, name, "previous".into(), Some(&result.previous.values), suppress)}
+                    {result.baseline.as_ref().map(|(_, values)| value_cell(&result, name, "baseline".into(), Some(values), suppress))}
+                    {value_cell(&result, name, "current".into(), Some(&result.current), suppress)}
                     {result
                         .areas
                         .iter()
-                        .map(|(area, values)| value_cell(&result, name, format!("area:{area}"), Some(values)))
+                        .map(|(area, values)| value_cell(&result, name, format!("area:{area}"), Some(values), suppress))
                         .collect_view()}
                 </tr>
             }

@@ -37,6 +37,10 @@ pub struct AppState {
     /// A file-level error not tied to one file (e.g. a settings import).
     pub notice: RwSignal<Option<String>>,
     pub scorecard: Memo<Option<Result<Arc<Scorecard>, String>>>,
+    /// Print on A4 landscape rather than portrait.
+    pub landscape: RwSignal<bool>,
+    /// Print with small numbers suppressed (settings `suppress_below`).
+    pub publishable: RwSignal<bool>,
 }
 
 impl Default for AppState {
@@ -75,6 +79,8 @@ impl AppState {
             tab: RwSignal::new(Tab::Scorecard),
             notice: RwSignal::new(None),
             scorecard,
+            landscape: RwSignal::new(false),
+            publishable: RwSignal::new(false),
         }
     }
 
