@@ -124,14 +124,36 @@ mod tests {
         assert_eq!(about.indicators.len(), 14);
         assert!(about.conventions[0].starts_with("Figures are for December 2017"));
         assert!(about.conventions[0].contains("Jun-17 to Nov-17"));
-        assert!(about.conventions.last().unwrap().contains("counts from 1 to 4 are shown as <5"));
+        assert!(
+            about
+                .conventions
+                .last()
+                .unwrap()
+                .contains("counts from 1 to 4 are shown as <5")
+        );
         let cp = &about.indicators[4];
         assert_eq!(cp.number, 5);
-        assert!(cp.text.ends_with("Not computed: needs Annex A List 7, child protection plans."), "{}", cp.text);
+        assert!(
+            cp.text
+                .ends_with("Not computed: needs Annex A List 7, child protection plans."),
+            "{}",
+            cp.text
+        );
         let a1 = &about.indicators[9];
         // List 10 covers Sep-17 to Dec-17: Aug-17 to Nov-17 have 3 months with M_end covered.
-        assert!(a1.text.contains("Source: Annex A List 10, adoption. A rolling window ending with the month."), "{}", a1.text);
+        assert!(
+            a1.text.contains(
+                "Source: Annex A List 10, adoption. A rolling window ending with the month."
+            ),
+            "{}",
+            a1.text
+        );
         assert!(a1.text.contains("uses 3 of 6 months"), "{}", a1.text);
-        assert!(a1.text.contains("Note: window partly covered: 4 of 36 months."), "{}", a1.text);
+        assert!(
+            a1.text
+                .contains("Note: window partly covered: 4 of 36 months."),
+            "{}",
+            a1.text
+        );
     }
 }

@@ -108,16 +108,33 @@ mod tests {
         use crate::domain::indicators::cp_visits::DEFINITION as VISITS;
         // cp_visits measures: visited, due, percent. 3 of 4 visited.
         let values = [Some(3.0), Some(4.0), Some(75.0)];
-        assert_eq!(suppressed(&VISITS, "visited", &values, Some(5)), Some("<5".into()));
-        assert_eq!(suppressed(&VISITS, "due", &values, Some(5)), Some("<5".into()));
-        assert_eq!(suppressed(&VISITS, "percent", &values, Some(5)), Some("–".into()));
+        assert_eq!(
+            suppressed(&VISITS, "visited", &values, Some(5)),
+            Some("<5".into())
+        );
+        assert_eq!(
+            suppressed(&VISITS, "due", &values, Some(5)),
+            Some("<5".into())
+        );
+        assert_eq!(
+            suppressed(&VISITS, "percent", &values, Some(5)),
+            Some("–".into())
+        );
         // 0 is not suppressed (nothing to disclose); 5 is not below 5.
         let values = [Some(0.0), Some(5.0), Some(0.0)];
         assert_eq!(suppressed(&VISITS, "visited", &values, Some(5)), None);
         assert_eq!(suppressed(&VISITS, "due", &values, Some(5)), None);
         assert_eq!(suppressed(&VISITS, "percent", &values, Some(5)), None);
         // No threshold set: nothing suppressed.
-        assert_eq!(suppressed(&VISITS, "visited", &[Some(1.0), Some(1.0), Some(100.0)], None), None);
+        assert_eq!(
+            suppressed(
+                &VISITS,
+                "visited",
+                &[Some(1.0), Some(1.0), Some(100.0)],
+                None
+            ),
+            None
+        );
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The engine: files in, scorecard out. Pure: no DOM, no file system, no
 //! clock, no randomness. The page and the CLI are thin shells over it.
 
+pub mod about;
 pub mod areas;
 pub mod calendar;
 pub mod commentary;
@@ -17,4 +18,3 @@ pub mod schema;
 pub mod scorecard;
 pub mod settings;
 pub mod values;
-pub mod about;

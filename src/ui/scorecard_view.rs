@@ -80,11 +80,16 @@ fn Card(state: AppState, card: Arc<Scorecard>) -> impl IntoView {
         .cloned()
         .map(|result| view! { <IndicatorSection state=state card=card.clone() result=result/> })
         .collect_view();
-    let about = state.settings.with_untracked(|s| crate::domain::about::about(&card, s));
+    let about = state
+        .settings
+        .with_untracked(|s| crate::domain::about::about(&card, s));
     let title = if card.la_name.is_empty() {
         "Children's services performance scorecard".to_string()
     } else {
-        format!("{} — children's services performance scorecard", card.la_name)
+        format!(
+            "{} — children's services performance scorecard",
+            card.la_name
+        )
     };
     let printed = crate::domain::format::date(browser::today());
     view! {
@@ -121,7 +126,11 @@ fn PrintStyle(state: AppState, card: Arc<Scorecard>) -> impl IntoView {
         format!("{} · {}", card.la_name, card.month.long_label())
     });
     let css = move || {
-        let size = if state.landscape.get() { "A4 landscape" } else { "A4 portrait" };
+        let size = if state.landscape.get() {
+            "A4 landscape"
+        } else {
+            "A4 portrait"
+        };
         format!(
             "@page {{ size: {size}; margin: 16mm 12mm 16mm 12mm; \
              @top-left {{ content: {heading}; font: 9pt sans-serif; }} \
@@ -201,9 +210,8 @@ fn value_cell(
 ) -> impl IntoView + use<> {
     let value = values.and_then(|v| v.get(measure));
     let style = format::style(result.definition, measure);
-    let suppressed = values.and_then(|v| {
-        format::suppressed(result.definition, measure, &v.values, suppress_below)
-    });
+    let suppressed = values
+        .and_then(|v| format::suppressed(result.definition, measure, &v.values, suppress_below));
     let shown = format::value(value, style);
     view! {
         <td class="number" data-measure=measure data-column=column data-value=raw(value)>
