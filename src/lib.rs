@@ -4,6 +4,8 @@
 //! - [`domain`]: the engine. Bytes and explicit parameters in (files, the
 //!   reporting month, the settings, *today*), a [`domain::scorecard::Scorecard`]
 //!   plus diagnostics out. No web crates, no file system, no clock.
+//! - [`example_data`]: the deterministic generator of the built-in example
+//!   (a synthetic city whose December 2017 scorecard reproduces the seed).
 //! - [`chart`]: plotters drawings of the scorecard, generic over the backend.
 //! - `ui` (WebAssembly only): the Leptos page, a thin shell that reads the
 //!   `Scorecard` and never recomputes it.
@@ -11,5 +13,6 @@
 
 pub mod chart;
 pub mod domain;
+pub mod example_data;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -36,7 +36,13 @@ pub fn value(value: Option<f64>, style: Style) -> String {
         return "–".to_string();
     };
     match style {
-        Style::Percent { decimals } => format!("{value:.decimals$}%"),
+        Style::Percent { decimals } => {
+            // One rounding rule everywhere: halves away from zero, as Excel
+            // and `thousands` do (`{:.0}` alone would round 12.5 to even).
+            let factor = 10f64.powi(i32::try_from(decimals).unwrap_or(0));
+            let rounded = (value * factor).round() / factor;
+            format!("{rounded:.decimals$}%")
+        }
         Style::Count | Style::Whole => thousands(value),
     }
 }
@@ -148,6 +154,10 @@ mod tests {
         let unallocated = style(&unallocated_cases::DEFINITION, "percent");
         assert_eq!(value(Some(0.0132), unallocated), "0.0%");
         assert_eq!(value(None, unallocated), "–");
+        // Halves round away from zero, as counts do: 1 of 8 is 12.5% → 13%.
+        assert_eq!(value(Some(12.5), re), "13%");
+        assert_eq!(thousands(12.5), "13");
+        assert_eq!(value(Some(0.05), unallocated), "0.1%");
         assert_eq!(
             value(
                 Some(268.0),

@@ -1,18 +1,18 @@
-//! The built-in example (synthetic December 2017 city, `examples/dec-2017/`),
-//! embedded at build time so loading it makes no network request.
+//! The built-in example: the synthetic December 2017 city of
+//! `examples/dec-2017/`, generated in the page by the same deterministic
+//! generator (byte-identical to the shipped files, see tests/example_seed.rs)
+//! rather than carried as 15 MB of CSV, and with no network request.
 
 use crate::domain::ingest::FileOverrides;
 use crate::domain::scorecard::InputFile;
 
-include!(concat!(env!("OUT_DIR"), "/example_files.rs"));
-
 /// The example's files, its settings document among them.
 pub fn files() -> Vec<InputFile> {
-    EXAMPLE_FILES
-        .iter()
+    crate::example_data::generate(1)
+        .into_iter()
         .map(|(name, bytes)| InputFile {
-            name: (*name).to_string(),
-            bytes: bytes.to_vec(),
+            name,
+            bytes,
             overrides: FileOverrides::default(),
         })
         .collect()
