@@ -32,7 +32,7 @@
     reason = "a developer tool over fixed plan tables: a broken invariant must stop generation loudly rather than write wrong data"
 )]
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// The seed that fixes every random choice.
 pub const SEED: u64 = 0x5EED_2017_1231;
@@ -1039,7 +1039,7 @@ impl<'t> City<'t> {
             visits: Vec::new(),
             supervisions: Vec::new(),
             leaver_rows: Vec::new(),
-            episode_of: HashMap::new(),
+            episode_of: HashMap::default(),
         }
     }
 
@@ -1206,7 +1206,7 @@ impl<'t> City<'t> {
         }
         // Managers: a team manager per team with workers, assistant team
         // managers in the localities.
-        let mut managers_by_area: HashMap<Area, Vec<usize>> = HashMap::new();
+        let mut managers_by_area: HashMap<Area, Vec<usize>> = HashMap::default();
         for (t, team) in teams.iter().enumerate() {
             if team.group == Group::None {
                 continue;
@@ -2247,7 +2247,7 @@ impl<'t> City<'t> {
             list.sort_by_key(|&e| (self.episodes[e].start, e));
         }
         let mut pointer = [0usize; 5];
-        let mut used: HashSet<usize> = HashSet::new();
+        let mut used: HashSet<usize> = HashSet::default();
         // Re-assessments go to children on a plan or in care, whose cases
         // stay open whatever the assessment finds.
         let long_running: Vec<Vec<usize>> = AREAS
@@ -2810,8 +2810,8 @@ impl<'t> City<'t> {
                     unallocated[a] += 1;
                 }
             }
-            let mut fte_by_group: HashMap<Group, f64> = HashMap::new();
-            let mut cases_by_group: HashMap<Group, i32> = HashMap::new();
+            let mut fte_by_group: HashMap<Group, f64> = HashMap::default();
+            let mut cases_by_group: HashMap<Group, i32> = HashMap::default();
             for area in AREAS {
                 let open: Vec<usize> = (0..self.episodes.len())
                     .filter(|&e| {
@@ -3056,7 +3056,7 @@ impl<'t> City<'t> {
             rest == 0 || !unquals.is_empty(),
             "{group:?}: {rest} cases and no unqualified worker in extract {x}"
         );
-        let mut capacity: HashMap<usize, i32> = HashMap::new();
+        let mut capacity: HashMap<usize, i32> = HashMap::default();
         if !quals.is_empty() {
             let w: Vec<f64> = quals
                 .iter()
@@ -3647,7 +3647,7 @@ impl<'t> City<'t> {
     }
 
     fn index_episodes(&mut self) {
-        let mut of: HashMap<usize, usize> = HashMap::new();
+        let mut of: HashMap<usize, usize> = HashMap::default();
         for (e, x) in self.episodes.iter().enumerate() {
             let entry = of.entry(x.child).or_insert(e);
             let current = &self.episodes[*entry];
@@ -3959,7 +3959,7 @@ impl City<'_> {
             "Allocated Team",
             "Allocated Worker",
         ]);
-        let mut last_visit: HashMap<usize, Day> = HashMap::new();
+        let mut last_visit: HashMap<usize, Day> = HashMap::default();
         for &(child, d, seen) in &self.visits {
             if seen {
                 last_visit.insert(child, d);

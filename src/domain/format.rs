@@ -101,7 +101,7 @@ pub fn suppressed(
 
 /// A date as a UK reader writes it (`31/12/2017`).
 pub fn date(date: Date) -> String {
-    date.strftime("%d/%m/%Y").to_string()
+    format!("{:02}/{:02}/{:04}", date.day(), date.month(), date.year())
 }
 
 #[cfg(test)]

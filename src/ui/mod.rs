@@ -73,7 +73,7 @@ fn App() -> impl IntoView {
 fn Progress(state: AppState) -> impl IntoView {
     view! {
         <p class="progress" role="status" aria-live="polite">
-            {move || state.busy.get()}
+            {move || state.busy.get().or_else(|| state.timing.get())}
             {move || state.notice.get().map(|n| format!(" {n}"))}
         </p>
     }

@@ -274,16 +274,27 @@ fn IndicatorSection(
             </tr>
         }
     };
-    let charts = (result.missing_inputs.is_empty()).then(|| {
-        let series = crate::chart::series_chart(&result, 560, 260);
-        let areas = (!result.areas.is_empty()).then(|| crate::chart::area_chart(&result, 560, 260));
-        view! {
-            <div class="charts">
-                <figure inner_html=series></figure>
-                {areas.map(|svg| view! { <figure inner_html=svg></figure> })}
-            </div>
-        }
-    });
+    // Charts are drawn a frame after the tables: the figures show at once,
+    // and plotters' text measurement through the DOM happens after.
+    let (drawn, set_drawn) = signal(false);
+    request_animation_frame(move || set_drawn.set(true));
+    let for_charts = result.clone();
+    let charts = move || {
+        (drawn.get() && for_charts.missing_inputs.is_empty()).then(|| {
+            let (w, h) = crate::chart::SERIES_SIZE;
+            let series = crate::chart::series_chart(&for_charts, w, h);
+            let areas = (!for_charts.areas.is_empty()).then(|| {
+                let (w, h) = crate::chart::AREA_SIZE;
+                crate::chart::area_chart(&for_charts, w, h)
+            });
+            view! {
+                <div class="charts">
+                    <figure inner_html=series></figure>
+                    {areas.map(|svg| view! { <figure inner_html=svg></figure> })}
+                </div>
+            }
+        })
+    };
     let notes = result.notes.clone();
     let title_id = format!("title-{}", d.id);
     let labelled_by = title_id.clone();
@@ -383,30 +394,23 @@ fn Commentary(state: AppState, card: Arc<Scorecard>, result: IndicatorResult) ->
 }
 
 /// The records behind the counts, with their file and row; downloadable.
+/// Rows are put in the page only when the reader opens the list: fourteen
+/// tables of hundreds of rows would slow every scorecard down.
 #[component]
 fn DrillDown(result: IndicatorResult) -> impl IntoView {
     if result.drill.is_empty() {
         return ().into_any();
     }
     let d = result.definition;
-    let label = |measure: &str| {
-        d.measure(measure)
-            .and_then(|i| d.measures.get(i))
-            .map_or(measure.to_string(), |m| m.label.to_string())
-    };
-    let rows = result.drill.clone();
+    let rows = Arc::new(result.drill);
     let count = rows.len();
-    let csv = {
+    let (open, set_open) = signal(false);
+    let file_name = format!("{}-records.csv", d.id);
+    let for_csv = rows.clone();
+    let download = move |_| {
         let mut writer = csv::Writer::from_writer(Vec::new());
-        let _ = writer.write_record([
-            "measure",
-            "area",
-            "file",
-            "row",
-            "child or worker",
-            "amount",
-        ]);
-        for row in &rows {
+        let _ = writer.write_record(["measure", "area", "file", "row", "child or worker", "amount"]);
+        for row in for_csv.iter() {
             let _ = writer.write_record([
                 row.measure.to_string(),
                 row.area.clone(),
@@ -416,49 +420,67 @@ fn DrillDown(result: IndicatorResult) -> impl IntoView {
                 row.amount.to_string(),
             ]);
         }
-        writer
+        let text = writer
             .into_inner()
             .ok()
             .and_then(|b| String::from_utf8(b).ok())
-            .unwrap_or_default()
+            .unwrap_or_default();
+        browser::download(&file_name, "text/csv", &text);
     };
-    let file_name = format!("{}-records.csv", d.id);
-    let shown = rows.iter().take(500).cloned().collect::<Vec<_>>();
+    let label = move |measure: &str| {
+        d.measure(measure)
+            .and_then(|i| d.measures.get(i))
+            .map_or(measure.to_string(), |m| m.label.to_string())
+    };
+    let table = move || {
+        open.get().then(|| {
+            let shown = rows.iter().take(500).cloned().collect::<Vec<_>>();
+            view! {
+                <table class="drill-table">
+                    <caption class="visually-hidden">{format!("Records behind {}", d.title)}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Counted in"</th>
+                            <th scope="col">"Area"</th>
+                            <th scope="col">"File"</th>
+                            <th scope="col">"Row"</th>
+                            <th scope="col">"Child or worker"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {shown
+                            .into_iter()
+                            .map(|row| view! {
+                                <tr>
+                                    <td>{label(row.measure)}</td>
+                                    <td>{row.area}</td>
+                                    <td>{row.file}</td>
+                                    <td class="number">{row.row}</td>
+                                    <td>{row.subject}</td>
+                                </tr>
+                            })
+                            .collect_view()}
+                    </tbody>
+                </table>
+            }
+        })
+    };
     view! {
-        <details class="drill">
+        <details
+            class="drill"
+            on:toggle=move |ev| {
+                let details: web_sys::HtmlDetailsElement = event_target(&ev);
+                set_open.set(details.open());
+            }
+        >
             <summary>{format!("The {count} records behind these figures")}</summary>
             <p>
-                <button type="button" class="button small" on:click=move |_| browser::download(&file_name, "text/csv", &csv)>
+                <button type="button" class="button small" on:click=download>
                     "Download as CSV"
                 </button>
                 {(count > 500).then_some(" (the first 500 are shown; the download has all)")}
             </p>
-            <table class="drill-table">
-                <caption class="visually-hidden">{format!("Records behind {}", d.title)}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Counted in"</th>
-                        <th scope="col">"Area"</th>
-                        <th scope="col">"File"</th>
-                        <th scope="col">"Row"</th>
-                        <th scope="col">"Child or worker"</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {shown
-                        .into_iter()
-                        .map(|row| view! {
-                            <tr>
-                                <td>{label(row.measure)}</td>
-                                <td>{row.area}</td>
-                                <td>{row.file}</td>
-                                <td class="number">{row.row}</td>
-                                <td>{row.subject}</td>
-                            </tr>
-                        })
-                        .collect_view()}
-                </tbody>
-            </table>
+            {table}
         </details>
     }
     .into_any()

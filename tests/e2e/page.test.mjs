@@ -164,3 +164,37 @@ test('changing the month and a setting recomputes; drill-down downloads as CSV',
     await browser.close();
   }
 });
+
+test('Load example gives the seed scorecard, generated in the page', async () => {
+  const { browser, page, requests, errors } = await open(server.url);
+  try {
+    const before = requests.length;
+    const started = Date.now();
+    await page.click('[data-testid="load-example"]');
+    await page.waitForSelector('[data-testid="scorecard"][data-month="2017-12"]', { timeout: 30000 });
+    const seconds = (Date.now() - started) / 1000;
+    console.log(`# example to scorecard: ${seconds.toFixed(2)} s`);
+    // The seed's December 2017 figures (../shared/seed), read from the page.
+    assert.equal(await cell(page, 'unallocated_cases', 'open_cases', 'current'), 7546);
+    assert.equal(await cell(page, 'unallocated_cases', 'unallocated', 'area:NWC'), 1);
+    assert.equal(await cell(page, 're_referrals', 'referrals', 'current'), 1234);
+    assert.equal(await cell(page, 're_referrals', 're_referrals', 'current'), 268);
+    assert.equal(await cell(page, 'assessments_in_timescale', 'inside', 'current'), 923);
+    assert.equal(await cell(page, 'cp_plans', 'count', 'current'), 972);
+    assert.equal(await cell(page, 'cp_plans', 'count', 'baseline'), 988);
+    assert.equal(await cell(page, 'cp_visits', 'visited', 'current'), 776);
+    assert.equal(await cell(page, 'cp_visits', 'due', 'current'), 891);
+    assert.equal(await cell(page, 'children_in_care', 'count_excl_uasc', 'current'), 1758);
+    assert.equal(await cell(page, 'supervision', 'supervised', 'current'), 419);
+    assert.equal(Math.round(await cell(page, 'adoption_placement_order_to_match', 'average_days', 'current')), 232);
+    assert.equal(Math.round(await cell(page, 'care_leavers_eet', 'percent', 'current')), 64);
+    await page.screenshot({ path: path.join(path.dirname(new URL(import.meta.url).pathname), '../../target/page-example.png') });
+    // The example's files are clean: the data-quality view reports none.
+    await page.click('button.tab:has-text("Data quality")');
+    assert.equal(await page.getAttribute('[data-testid="problems"]', 'data-value'), '0');
+    assert.equal(requests.length, before, 'the example makes no request');
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
+});

@@ -25,6 +25,7 @@ async function loadCase(page) {
   const { files, settings } = caseFiles('public_city');
   await page.setInputFiles('[data-testid="file-input"]', [settings, ...files]);
   await page.waitForSelector('[data-testid="scorecard"][data-month="2017-12"]', { timeout: 20000 });
+  await page.waitForSelector('section.indicator[data-indicator="agency_staff"] .charts svg');
 }
 
 test('the print is an A4 document with every indicator, marking and page numbers', async () => {

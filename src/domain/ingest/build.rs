@@ -190,7 +190,7 @@ impl RowReader<'_> {
                     Severity::Warning,
                     format!(
                         "{header} is before the start ({}): the row is left out of the indicators that use it",
-                        start.strftime("%d/%m/%Y")
+                        crate::domain::format::date(start)
                     ),
                 );
                 return Field::Invalid;
@@ -215,7 +215,7 @@ impl RowReader<'_> {
                 column,
                 "future_date",
                 Severity::Warning,
-                format!("{header} is after {what} ({})", limit.strftime("%d/%m/%Y")),
+                format!("{header} is after {what} ({})", crate::domain::format::date(limit)),
             );
         } else if date < earliest_plausible() {
             let header = self.header(column);
