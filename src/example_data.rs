@@ -105,9 +105,30 @@ pub fn weekday(d: Day) -> i32 {
     (d + 3).rem_euclid(7)
 }
 
+/// `dd/mm/yyyy`, written digit by digit: the example writes a few hundred
+/// thousand dates and `format!` was a third of its time in the page.
 pub fn fmt_date(d: Day) -> String {
     let (y, m, day) = civil(d);
-    format!("{day:02}/{m:02}/{y}")
+    let digit = |n: i32| char::from(b'0' + (n.rem_euclid(10)) as u8);
+    let mut out = String::with_capacity(10);
+    for c in [
+        digit(day / 10),
+        digit(day),
+        '/',
+        digit(m / 10),
+        digit(m),
+        '/',
+    ] {
+        out.push(c);
+    }
+    if (1000..=9999).contains(&y) {
+        for c in [digit(y / 1000), digit(y / 100), digit(y / 10), digit(y)] {
+            out.push(c);
+        }
+    } else {
+        out.push_str(&y.to_string());
+    }
+    out
 }
 
 const DEC15: Mon = mon(2015, 12);
@@ -3712,7 +3733,9 @@ impl Csv {
     }
 
     fn bytes(&self) -> Vec<u8> {
-        let mut out = join(&self.header);
+        let size: usize = self.rows.iter().map(|r| r.len() + 1).sum();
+        let mut out = String::with_capacity(size + 512);
+        out.push_str(&join(&self.header));
         out.push('\n');
         for row in &self.rows {
             out.push_str(row);
@@ -3723,7 +3746,7 @@ impl Csv {
 }
 
 fn join(fields: &[&str]) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(fields.iter().map(|f| f.len() + 1).sum());
     for (i, f) in fields.iter().enumerate() {
         if i > 0 {
             out.push(',');

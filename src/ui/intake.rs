@@ -43,15 +43,12 @@ fn take_files(state: AppState, files: Vec<web_sys::File>) {
 
 /// Generates the example in the page (a moment's work) and reads it.
 fn load_example(state: AppState) {
-    state.busy.set(Some("Making the example city's files…".to_string()));
+    state
+        .busy
+        .set(Some("Making the example city's files…".to_string()));
     leptos::task::spawn_local(async move {
         browser::yield_to_browser().await;
-        let started = browser::now_ms();
-        let files = crate::ui::example::files();
-        web_sys::console::log_1(
-            &format!("example generated in {:.0} ms", browser::now_ms() - started).into(),
-        );
-        state.add_files(files);
+        state.add_files(crate::ui::example::files());
     });
 }
 

@@ -277,7 +277,10 @@ fn IndicatorSection(
     // Charts are drawn a frame after the tables: the figures show at once,
     // and plotters' text measurement through the DOM happens after.
     let (drawn, set_drawn) = signal(false);
-    request_animation_frame(move || set_drawn.set(true));
+    // After the next paint: a frame callback, then a task.
+    request_animation_frame(move || {
+        set_timeout(move || set_drawn.set(true), std::time::Duration::ZERO)
+    });
     let for_charts = result.clone();
     let charts = move || {
         (drawn.get() && for_charts.missing_inputs.is_empty()).then(|| {
@@ -409,7 +412,14 @@ fn DrillDown(result: IndicatorResult) -> impl IntoView {
     let for_csv = rows.clone();
     let download = move |_| {
         let mut writer = csv::Writer::from_writer(Vec::new());
-        let _ = writer.write_record(["measure", "area", "file", "row", "child or worker", "amount"]);
+        let _ = writer.write_record([
+            "measure",
+            "area",
+            "file",
+            "row",
+            "child or worker",
+            "amount",
+        ]);
         for row in for_csv.iter() {
             let _ = writer.write_record([
                 row.measure.to_string(),
