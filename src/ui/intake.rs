@@ -298,6 +298,23 @@ pub fn Checklist(state: AppState) -> impl IntoView {
                         .into_any()
                 }
             }}
+            {move || {
+                let unmapped = state
+                    .scorecard
+                    .get()
+                    .and_then(|r| r.ok())
+                    .map(|card| card.problems.iter().filter(|p| p.code == "unmapped_team").count())
+                    .unwrap_or(0);
+                (unmapped > 0).then(|| view! {
+                    <p class="needs">
+                        {format!("{unmapped} team(s) in your files are not in the team table, so their records count as Unmapped. ")}
+                        <button type="button" class="link" on:click=move |_| state.tab.set(crate::ui::state::Tab::Settings)>
+                            "Assign them to areas in Settings"
+                        </button>
+                        " or add a teams file."
+                    </p>
+                })
+            }}
             <p class="hint">
                 "Empty templates for what Annex A lacks: "
                 {TEMPLATE_KINDS

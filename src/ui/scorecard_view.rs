@@ -105,6 +105,11 @@ fn Card(state: AppState, card: Arc<Scorecard>) -> impl IntoView {
                 <p class="marking">{card.protective_marking.clone()}</p>
                 <h2 id="scorecard-title">{title} ", " {month.long_label()}</h2>
                 <p class="print-only printed">{format!("Printed {printed}")}</p>
+                {state.settings.with_untracked(|s| s.suppress_below).map(|n| view! {
+                    <p class="publishable-note">
+                        {format!("Publishable version: counts from 1 to {} are shown as <{n}, and percentages of fewer than {n} as –.", n.saturating_sub(1))}
+                    </p>
+                })}
             </header>
             <SummaryGrid card=card.clone()/>
             {sections}
