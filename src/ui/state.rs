@@ -14,6 +14,14 @@ use crate::ui::browser;
 
 const SETTINGS_KEY: &str = "csc-scorecard:settings";
 
+/// Durations of the last read's steps, in milliseconds.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Steps {
+    pub read: f64,
+    pub compute: f64,
+    pub render: f64,
+}
+
 /// Which view is showing.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Tab {
@@ -39,6 +47,11 @@ pub struct AppState {
     pub scorecard: Memo<Option<Result<Arc<Scorecard>, String>>>,
     /// How long the last read took, for the status line.
     pub timing: RwSignal<Option<String>>,
+    /// Step timings of the last read and compute, for the benchmark
+    /// (`#timings` data attributes): read, compute, render, in ms.
+    pub steps: RwSignal<Steps>,
+    /// The last scorecard computation's duration (written inside the memo).
+    pub compute_ms: StoredValue<f64>,
     /// Print on A4 landscape rather than portrait.
     pub landscape: RwSignal<bool>,
     /// Print with small numbers suppressed (settings `suppress_below`).
@@ -60,13 +73,16 @@ impl AppState {
         let loaded: RwSignal<Option<Arc<Loaded>>> = RwSignal::new(None);
         let settings = RwSignal::new(settings);
         let month = RwSignal::new(None);
+        let compute_ms = StoredValue::new(0.0);
         let scorecard = Memo::new(move |_| {
             let loaded = loaded.get()?;
+            let started = browser::now_ms();
             let result = settings.with(|settings| {
                 scorecard::compute_with(&loaded, settings, month.get())
                     .map(Arc::new)
                     .map_err(|error| error.to_string())
             });
+            compute_ms.set_value(browser::now_ms() - started);
             Some(result)
         });
         Effect::new(move |_| {
@@ -82,6 +98,8 @@ impl AppState {
             notice: RwSignal::new(None),
             scorecard,
             timing: RwSignal::new(None),
+            steps: RwSignal::new(Steps::default()),
+            compute_ms,
             landscape: RwSignal::new(false),
             publishable: RwSignal::new(false),
         }
@@ -135,8 +153,19 @@ impl AppState {
                     self.settings.set(imported);
                 }
             }
+            let shown_from = browser::now_ms();
             self.loaded
                 .set((!inputs.is_empty()).then(|| Arc::new(loaded)));
+            // The scorecard is computed and rendered before the next frame.
+            request_animation_frame(move || {
+                let compute = self.compute_ms.get_value();
+                let render = (browser::now_ms() - shown_from - compute).max(0.0);
+                self.steps.set(Steps {
+                    read: read_ms,
+                    compute,
+                    render,
+                });
+            });
             let megabytes = inputs.iter().map(|f| f.bytes.len()).sum::<usize>() as f64 / 1e6;
             self.busy.set(None);
             self.timing.set(Some(format!(
