@@ -147,7 +147,7 @@ impl<R> KindData<R> {
 /// What settings documents and teams files among the data files change
 /// (inputs.md: a settings document is imported as the settings; a teams
 /// file replaces the team table).
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SettingsImports {
     /// The last settings document among the files, with its file index.
     pub document: Option<(usize, Settings)>,

@@ -4,10 +4,12 @@
 //! stable code. The one place their wording is built, so the page, the print
 //! and the CLI say the same thing.
 
-use serde::Serialize;
+use std::borrow::Cow;
+
+use serde::{Deserialize, Serialize};
 
 /// How much a problem matters to the figures.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// The file or row could not be used at all.
@@ -19,7 +21,7 @@ pub enum Severity {
 }
 
 /// One finding about the data.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Problem {
     pub file: String,
     /// Spreadsheet row number (header = 1); `None` for whole-file problems.
@@ -29,8 +31,9 @@ pub struct Problem {
     /// The offending value as written (cut to a readable length).
     pub value: String,
     pub message: String,
-    /// A stable identifier for grouping and filtering (e.g. `invalid_date`).
-    pub code: &'static str,
+    /// A stable identifier for grouping and filtering (e.g. `invalid_date`);
+    /// borrowed from the engine's literals, owned once sent to the page.
+    pub code: Cow<'static, str>,
     pub severity: Severity,
 }
 
@@ -47,7 +50,7 @@ impl Problem {
             column: String::new(),
             value: String::new(),
             message,
-            code,
+            code: Cow::Borrowed(code),
             severity,
         }
     }
@@ -68,7 +71,7 @@ impl Problem {
             column: column.to_string(),
             value: shorten(value),
             message,
-            code,
+            code: Cow::Borrowed(code),
             severity,
         }
     }

@@ -2,11 +2,11 @@
 //! its target and its previous-6-months value (indicators.md, "Rating
 //! (RAG)" and "Trend"). Computed on unrounded values.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::domain::settings::Polarity;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Rating {
     Green,
@@ -35,7 +35,7 @@ impl Rating {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Trend {
     Improving,

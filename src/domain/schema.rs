@@ -5,12 +5,12 @@
 //! Owns: kind ids, human names, column headers and aliases, and the
 //! recognition rule. It must not parse values (see `values`) or read bytes.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::domain::values::normalise_header;
 
 /// Every kind of file, in the spec's table order (which breaks ties).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
     #[serde(rename = "list3_referrals")]

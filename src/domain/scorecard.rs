@@ -7,6 +7,7 @@
 //! month. It must not know how any single indicator counts.
 
 use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
 
 use crate::domain::areas::Areas;
 use crate::domain::calendar::Calendar;
@@ -28,8 +29,9 @@ pub struct InputFile {
 }
 
 /// A measure's values in one column, in the definition's order.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Values {
+    #[serde(with = "crate::domain::indicators::definition_by_id")]
     pub definition: &'static Definition,
     pub values: Vec<Option<f64>>,
 }
@@ -47,15 +49,16 @@ impl Values {
 }
 
 /// The previous-6-months column: values and how many months are behind the headline.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Previous {
     pub values: Values,
     pub months: usize,
 }
 
 /// One indicator's results for the reporting month.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct IndicatorResult {
+    #[serde(with = "crate::domain::indicators::definition_by_id")]
     pub definition: &'static Definition,
     pub polarity: Polarity,
     pub previous_mode: PreviousMode,
@@ -80,9 +83,9 @@ pub struct IndicatorResult {
 }
 
 /// One record behind a count of the reporting month, for the drill-down.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DrillRow {
-    pub measure: &'static str,
+    pub measure: String,
     pub area: String,
     pub file: String,
     pub row: u32,
@@ -93,7 +96,7 @@ pub struct DrillRow {
 }
 
 /// A loaded file as the scorecard lists it.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FileSummary {
     pub name: String,
     /// Kind id, `settings` for a settings document, `None` when unrecognised.
@@ -109,7 +112,7 @@ pub struct FileSummary {
 }
 
 /// The whole scorecard.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Scorecard {
     pub month: Month,
     pub la_name: String,
@@ -382,7 +385,7 @@ fn compute_indicator(
             .drill
             .iter()
             .map(|item| DrillRow {
-                measure: item.measure,
+                measure: item.measure.to_string(),
                 area: context.areas.name(item.area).to_string(),
                 file: context.data.file_name(item.source.file),
                 row: item.source.row,
@@ -547,7 +550,14 @@ mod tests {
         let rows: Vec<(&str, &str, u32, &str)> = cp
             .drill
             .iter()
-            .map(|d| (d.measure, d.area.as_str(), d.row, d.subject.as_str()))
+            .map(|d| {
+                (
+                    d.measure.as_str(),
+                    d.area.as_str(),
+                    d.row,
+                    d.subject.as_str(),
+                )
+            })
             .collect();
         // C's plan ended in July; with no team table East is Unmapped.
         assert_eq!(
@@ -558,6 +568,30 @@ mod tests {
             ]
         );
         assert!(cp.drill.iter().all(|d| d.file == "list7_2017-12-31.csv"));
+    }
+
+    #[test]
+    fn a_scorecard_survives_the_trip_to_and_from_a_worker() {
+        // The page computes in a Web Worker and posts the result back as JSON.
+        let csv = "Child Unique ID,Child Protection Plan Start Date,Child Protection Plan End Date\nA,01/01/2017,\nB,01/01/2016,x\n";
+        let inputs = [InputFile {
+            name: "list7_2017-12-31.csv".into(),
+            bytes: csv.as_bytes().to_vec(),
+            overrides: FileOverrides::default(),
+        }];
+        let loaded = load(
+            &inputs,
+            Settings::default(),
+            Date::new(2026, 11, 26).unwrap(),
+        );
+        let card = compute(&loaded, Month::parse("2017-12")).unwrap();
+        assert!(!card.problems.is_empty());
+        let json = serde_json::to_string(&card).unwrap();
+        let back: Scorecard = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, card);
+        let imports: SettingsImports =
+            serde_json::from_str(&serde_json::to_string(&loaded.imports).unwrap()).unwrap();
+        assert_eq!(imports, loaded.imports);
     }
 
     #[test]

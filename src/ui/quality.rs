@@ -52,13 +52,18 @@ struct Group {
 }
 
 fn groups(problems: &[Problem], file: &str, severity: Option<Severity>) -> Vec<Group> {
-    let mut groups: BTreeMap<(Severity, String, &'static str, String), Group> = BTreeMap::new();
+    let mut groups: BTreeMap<(Severity, String, String, String), Group> = BTreeMap::new();
     for p in problems {
         if (!file.is_empty() && p.file != file) || severity.is_some_and(|s| s != p.severity) {
             continue;
         }
         groups
-            .entry((p.severity, p.file.clone(), p.code, p.column.clone()))
+            .entry((
+                p.severity,
+                p.file.clone(),
+                p.code.to_string(),
+                p.column.clone(),
+            ))
             .or_insert_with(|| Group {
                 file: p.file.clone(),
                 column: p.column.clone(),

@@ -467,7 +467,7 @@ fn DrillDown(result: IndicatorResult) -> impl IntoView {
                             .into_iter()
                             .map(|row| view! {
                                 <tr>
-                                    <td>{label(row.measure)}</td>
+                                    <td>{label(&row.measure)}</td>
                                     <td>{row.area}</td>
                                     <td>{row.file}</td>
                                     <td class="number">{row.row}</td>

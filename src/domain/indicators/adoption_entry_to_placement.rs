@@ -134,7 +134,7 @@ pub fn compute_window(
                     "adopted in the window but left out of indicator {}: {why}",
                     definition.number
                 ),
-                code: "adoption_incomplete",
+                code: "adoption_incomplete".into(),
                 severity: Severity::Warning,
             }),
         }

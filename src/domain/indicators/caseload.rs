@@ -161,7 +161,7 @@ fn compute(context: &Context<'_>, month: Month) -> MonthFigures {
                 value: worker.to_string(),
                 message: "allocated worker matches no worker ID or name in the staff file"
                     .to_string(),
-                code: "unknown_worker",
+                code: "unknown_worker".into(),
                 severity: Severity::Warning,
             }),
         }

@@ -225,6 +225,28 @@ pub static ALL: [&Definition; 14] = [
     &agency_staff::DEFINITION,
 ];
 
+/// The definition with this id.
+pub fn by_id(id: &str) -> Option<&'static Definition> {
+    ALL.iter().copied().find(|d| d.id == id)
+}
+
+/// Serde for `&'static Definition` as its id, so results can cross to and
+/// from a Web Worker.
+pub mod definition_by_id {
+    use serde::{Deserialize, Deserializer, Serializer, de::Error};
+
+    use super::{Definition, by_id};
+
+    pub fn serialize<S: Serializer>(d: &&'static Definition, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(d.id)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<&'static Definition, D::Error> {
+        let id = String::deserialize(d)?;
+        by_id(&id).ok_or_else(|| D::Error::custom(format!("unknown indicator `{id}`")))
+    }
+}
+
 /// Every indicator id, for validating settings.
 pub const IDS: [&str; 14] = [
     "unallocated_cases",

@@ -158,7 +158,7 @@ fn compute(context: &Context<'_>, month: Month) -> MonthFigures {
                     "open episode not in the allocation extract as at {}: counted as allocated",
                     month.label()
                 ),
-                code: "episode_not_in_allocation_extract",
+                code: "episode_not_in_allocation_extract".into(),
                 severity: Severity::Warning,
             }),
         }

@@ -2,6 +2,7 @@
 //! problem so a file with a million bad cells cannot exhaust memory; the
 //! rest are counted and summarised in one line.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use crate::domain::diagnostics::{Problem, Severity};
@@ -13,7 +14,7 @@ const SAMPLE_PER_GROUP: usize = 200;
 pub struct ProblemSink {
     file: String,
     kept: Vec<Problem>,
-    groups: HashMap<(&'static str, String), (usize, Severity, String)>,
+    groups: HashMap<(Cow<'static, str>, String), (usize, Severity, String)>,
 }
 
 impl ProblemSink {
@@ -31,7 +32,7 @@ impl ProblemSink {
     pub fn push(&mut self, problem: Problem) {
         let group = self
             .groups
-            .entry((problem.code, problem.column.clone()))
+            .entry((problem.code.clone(), problem.column.clone()))
             .or_insert((0, problem.severity, problem.message.clone()));
         group.0 += 1;
         if group.0 <= SAMPLE_PER_GROUP {
