@@ -9,7 +9,7 @@ pub mod sink;
 pub mod table;
 
 use jiff::civil::Date;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::domain::diagnostics::{Problem, Severity};
 use crate::domain::records::*;
@@ -31,7 +31,7 @@ pub struct FileOverrides {
 }
 
 /// How a file's as-at date was found.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum AsAtSource {
     #[serde(rename = "file name")]
     FileName,
@@ -547,7 +547,7 @@ mod tests {
         };
         assert_eq!(rows.len(), 1);
         assert_eq!(rows[0].source.row, 4);
-        let codes: Vec<_> = file.problems.iter().map(|p| (p.code, p.row)).collect();
+        let codes: Vec<_> = file.problems.iter().map(|p| (p.code.as_ref(), p.row)).collect();
         assert_eq!(
             codes,
             vec![("duplicate_row", Some(3)), ("duplicate_key", Some(3))]
