@@ -13,6 +13,9 @@
 
 pub mod chart;
 pub mod domain;
+#[cfg(target_arch = "wasm32")]
+pub mod engine_worker;
 pub mod example_data;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
+pub mod worker_protocol;

@@ -2,6 +2,7 @@
 //! `Scorecard` and call the state's actions; none computes a figure.
 
 pub mod browser;
+pub mod engine;
 pub mod example;
 pub mod intake;
 pub mod quality;
@@ -92,6 +93,12 @@ fn Progress(state: AppState) -> impl IntoView {
         ></div>
         <p class="progress" role="status" aria-live="polite">
             {move || state.busy.get().or_else(|| state.timing.get())}
+            {move || state.busy.get().is_some().then(|| view! {
+                " "
+                <button type="button" class="button small secondary" on:click=move |_| state.cancel()>
+                    "Cancel"
+                </button>
+            })}
             {move || state.notice.get().map(|n| format!(" {n}"))}
         </p>
     }
@@ -116,10 +123,7 @@ fn TabButton(state: AppState, tab: Tab, label: &'static str) -> impl IntoView {
 #[component]
 fn MonthPicker(state: AppState) -> impl IntoView {
     let months = move || {
-        let Some(loaded) = state.loaded.get() else {
-            return Vec::new();
-        };
-        let Some(latest) = crate::domain::scorecard::default_month(&loaded.dataset) else {
+        let Some(latest) = state.loaded.get().and_then(|info| info.latest_month) else {
             return Vec::new();
         };
         (0..36)

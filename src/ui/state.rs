@@ -8,9 +8,9 @@ use leptos::prelude::*;
 
 use crate::domain::ingest::FileOverrides;
 use crate::domain::month::Month;
-use crate::domain::scorecard::{self, InputFile, Loaded, Scorecard};
+use crate::domain::scorecard::{InputFile, Scorecard};
 use crate::domain::settings::Settings;
-use crate::ui::browser;
+use crate::ui::{browser, engine};
 
 const SETTINGS_KEY: &str = "csc-scorecard:settings";
 
@@ -20,6 +20,13 @@ pub struct Steps {
     pub read: f64,
     pub compute: f64,
     pub render: f64,
+}
+
+/// What the page knows of the files read (they live in the worker).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LoadInfo {
+    /// The default month: the latest computable.
+    pub latest_month: Option<Month>,
 }
 
 /// Which view is showing.
@@ -35,7 +42,7 @@ pub enum Tab {
 pub struct AppState {
     /// The data files, bytes in memory only.
     pub inputs: RwSignal<Vec<InputFile>>,
-    pub loaded: RwSignal<Option<Arc<Loaded>>>,
+    pub loaded: RwSignal<Option<LoadInfo>>,
     pub settings: RwSignal<Settings>,
     /// The month chosen; `None` for the default (latest computable).
     pub month: RwSignal<Option<Month>>,
@@ -44,14 +51,12 @@ pub struct AppState {
     pub tab: RwSignal<Tab>,
     /// A file-level error not tied to one file (e.g. a settings import).
     pub notice: RwSignal<Option<String>>,
-    pub scorecard: Memo<Option<Result<Arc<Scorecard>, String>>>,
+    pub scorecard: RwSignal<Option<Result<Arc<Scorecard>, String>>>,
     /// How long the last read took, for the status line.
     pub timing: RwSignal<Option<String>>,
     /// Step timings of the last read and compute, for the benchmark
     /// (`#timings` data attributes): read, compute, render, in ms.
     pub steps: RwSignal<Steps>,
-    /// The last scorecard computation's duration (written inside the memo).
-    pub compute_ms: StoredValue<f64>,
     /// Print on A4 landscape rather than portrait.
     pub landscape: RwSignal<bool>,
     /// Print with small numbers suppressed (settings `suppress_below`).
@@ -70,25 +75,14 @@ impl AppState {
             .and_then(|text| Settings::from_json(&text).ok())
             .unwrap_or_default();
         let inputs = RwSignal::new(Vec::new());
-        let loaded: RwSignal<Option<Arc<Loaded>>> = RwSignal::new(None);
+        let loaded: RwSignal<Option<LoadInfo>> = RwSignal::new(None);
         let settings = RwSignal::new(settings);
         let month = RwSignal::new(None);
-        let compute_ms = StoredValue::new(0.0);
-        let scorecard = Memo::new(move |_| {
-            let loaded = loaded.get()?;
-            let started = browser::now_ms();
-            let result = settings.with(|settings| {
-                scorecard::compute_with(&loaded, settings, month.get())
-                    .map(Arc::new)
-                    .map_err(|error| error.to_string())
-            });
-            compute_ms.set_value(browser::now_ms() - started);
-            Some(result)
-        });
+        let scorecard = RwSignal::new(None);
         Effect::new(move |_| {
             settings.with(|s| browser::save(SETTINGS_KEY, &s.to_json()));
         });
-        AppState {
+        let state = AppState {
             inputs,
             loaded,
             settings,
@@ -99,10 +93,20 @@ impl AppState {
             scorecard,
             timing: RwSignal::new(None),
             steps: RwSignal::new(Steps::default()),
-            compute_ms,
             landscape: RwSignal::new(false),
             publishable: RwSignal::new(false),
-        }
+        };
+        engine::init(state);
+        // Whenever what was read, the settings or the month change, ask for
+        // the scorecard again; the files are not read again.
+        Effect::new(move |_| {
+            if loaded.get().is_none() {
+                scorecard.set(None);
+                return;
+            }
+            engine::compute(settings.get(), month.get());
+        });
+        state
     }
 
     /// Adds files (a file with the same name replaces the earlier one) and
@@ -134,45 +138,18 @@ impl AppState {
         self.reload(None);
     }
 
-    /// Reads all files again (after a yield, so the progress line paints).
+    /// Reads all files again (in the background worker).
     fn reload(self, import_from: Option<usize>) {
-        let count = self.inputs.with_untracked(Vec::len);
-        self.busy
-            .set(Some(format!("Reading and checking {count} file(s)…")));
-        leptos::task::spawn_local(async move {
-            browser::yield_to_browser().await;
-            let started = browser::now_ms();
-            let inputs = self.inputs.get_untracked();
-            let loaded = scorecard::load(&inputs, Settings::default(), browser::today());
-            let read_ms = browser::now_ms() - started;
-            if let Some(first) = import_from {
-                let imported = self
-                    .settings
-                    .with_untracked(|base| loaded.imports.apply_since(base, first));
-                if self.settings.with_untracked(|s| *s != imported) {
-                    self.settings.set(imported);
-                }
-            }
-            let shown_from = browser::now_ms();
-            self.loaded
-                .set((!inputs.is_empty()).then(|| Arc::new(loaded)));
-            // The scorecard is computed and rendered before the next frame.
-            request_animation_frame(move || {
-                let compute = self.compute_ms.get_value();
-                let render = (browser::now_ms() - shown_from - compute).max(0.0);
-                self.steps.set(Steps {
-                    read: read_ms,
-                    compute,
-                    render,
-                });
-            });
-            let megabytes = inputs.iter().map(|f| f.bytes.len()).sum::<usize>() as f64 / 1e6;
-            self.busy.set(None);
-            self.timing.set(Some(format!(
-                "Read {} file(s), {megabytes:.1} MB, in {:.2} s.",
-                inputs.len(),
-                read_ms / 1000.0
-            )));
-        });
+        let inputs = self.inputs.get_untracked();
+        if inputs.is_empty() {
+            self.loaded.set(None);
+            return;
+        }
+        engine::load(inputs, import_from);
+    }
+
+    /// Stops a long read.
+    pub fn cancel(self) {
+        engine::cancel();
     }
 }

@@ -198,3 +198,30 @@ test('Load example gives the seed scorecard, generated in the page', async () =>
     await browser.close();
   }
 });
+
+test('large reads go to a background worker, which gives the same figures and can be cancelled', async () => {
+  const { browser, page, requests, errors } = await open(`${server.url}?worker=always`);
+  try {
+    const { dir, files, settings } = caseFiles('public_city');
+    await page.setInputFiles('[data-testid="file-input"]', [settings, ...files]);
+    await page.waitForSelector('[data-testid="scorecard"][data-month="2017-12"]', { timeout: 20000 });
+    assert.match(await page.textContent('.progress'), /in the background/);
+    const expected = JSON.parse(fs.readFileSync(path.join(dir, 'expected.json'), 'utf8'));
+    await checkAgainst(page, expected);
+    // The month changes without reading again, in the worker.
+    await page.selectOption('[data-testid="month"]', '2017-09');
+    await page.waitForSelector('[data-testid="scorecard"][data-month="2017-09"]');
+    await checkAgainst(page, cli(dir, ['--month', '2017-09', '--settings', settings, ...files]));
+    // Only the page's own files were fetched (the worker's among them).
+    assert.deepEqual(requests.filter((u) => !u.startsWith(server.url)), []);
+    assert.ok(requests.some((u) => u.endsWith('worker_loader.js')), 'the worker started');
+    // Cancelling a read stops it and says so.
+    await page.click('[data-testid="load-example"]');
+    await page.click('.progress button:has-text("Cancel")', { timeout: 20000 });
+    await page.waitForSelector('[data-testid="scorecard"]', { state: 'detached' });
+    assert.match(await page.textContent('.progress'), /Reading cancelled/);
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
+});

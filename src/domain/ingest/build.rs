@@ -215,7 +215,10 @@ impl RowReader<'_> {
                 column,
                 "future_date",
                 Severity::Warning,
-                format!("{header} is after {what} ({})", crate::domain::format::date(limit)),
+                format!(
+                    "{header} is after {what} ({})",
+                    crate::domain::format::date(limit)
+                ),
             );
         } else if date < earliest_plausible() {
             let header = self.header(column);

@@ -24,7 +24,7 @@ use table::Table;
 pub const MAX_FILE_BYTES: usize = 200 * 1024 * 1024;
 
 /// User overrides for one file (the page's editable fields, the CLI's `--as-at` / `--covers`).
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct FileOverrides {
     pub as_at: Option<Date>,
     pub covers_from: Option<Date>,
@@ -547,7 +547,11 @@ mod tests {
         };
         assert_eq!(rows.len(), 1);
         assert_eq!(rows[0].source.row, 4);
-        let codes: Vec<_> = file.problems.iter().map(|p| (p.code.as_ref(), p.row)).collect();
+        let codes: Vec<_> = file
+            .problems
+            .iter()
+            .map(|p| (p.code.as_ref(), p.row))
+            .collect();
         assert_eq!(
             codes,
             vec![("duplicate_row", Some(3)), ("duplicate_key", Some(3))]

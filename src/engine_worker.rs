@@ -1,0 +1,121 @@
+//! The Web Worker side of the page: holds what was read and answers
+//! `worker_protocol` requests, so reading and computing never block the
+//! page. Charts stay on the page (plotters measures text through the DOM,
+//! which a worker has not got).
+
+use std::cell::RefCell;
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+
+use crate::domain::scorecard::{self, InputFile, Loaded};
+use crate::domain::settings::Settings;
+use crate::worker_protocol::{Request, Response};
+
+thread_local! {
+    static LOADED: RefCell<Option<Loaded>> = const { RefCell::new(None) };
+}
+
+fn now_ms() -> f64 {
+    js_sys::global()
+        .dyn_into::<web_sys::WorkerGlobalScope>()
+        .ok()
+        .and_then(|scope| scope.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+fn post(scope: &web_sys::DedicatedWorkerGlobalScope, response: &Response) {
+    if let Ok(text) = serde_json::to_string(response) {
+        let _ = scope.post_message(&JsValue::from_str(&text));
+    }
+}
+
+/// Starts answering the page's messages. Message data: `{json, bytes}`
+/// where `json` is a `Request` and `bytes` the files' contents in order.
+pub fn start() {
+    let Ok(scope) = js_sys::global().dyn_into::<web_sys::DedicatedWorkerGlobalScope>() else {
+        return;
+    };
+    std::panic::set_hook(Box::new(|info| {
+        if let Ok(scope) = js_sys::global().dyn_into::<web_sys::DedicatedWorkerGlobalScope>() {
+            let _ = scope.post_message(&JsValue::from_str(&format!("panic:{info}")));
+        }
+    }));
+    let for_messages = scope.clone();
+    let on_message =
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+            handle(&for_messages, &event.data());
+        });
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    // Messages sent before this point were lost: tell the page to send now.
+    let _ = scope.post_message(&JsValue::from_str("ready"));
+}
+
+fn handle(scope: &web_sys::DedicatedWorkerGlobalScope, data: &JsValue) {
+    let json = js_sys::Reflect::get(data, &"json".into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_default();
+    let Ok(request) = serde_json::from_str::<Request>(&json) else {
+        return;
+    };
+    match request {
+        Request::Load { id, today, files } => {
+            let bytes = js_sys::Reflect::get(data, &"bytes".into())
+                .ok()
+                .and_then(|v| v.dyn_into::<js_sys::Array>().ok());
+            let started = now_ms();
+            let inputs: Vec<InputFile> = files
+                .into_iter()
+                .enumerate()
+                .map(|(index, meta)| InputFile {
+                    name: meta.name,
+                    bytes: bytes
+                        .as_ref()
+                        .and_then(|all| all.get(index as u32).dyn_into::<js_sys::Uint8Array>().ok())
+                        .map(|array| array.to_vec())
+                        .unwrap_or_default(),
+                    overrides: meta.overrides,
+                })
+                .collect();
+            post(
+                scope,
+                &Response::Progress {
+                    id,
+                    text: format!("Reading and checking {} file(s)…", inputs.len()),
+                },
+            );
+            let loaded = scorecard::load(&inputs, Settings::default(), today);
+            let response = Response::Loaded {
+                id,
+                imports: Box::new(loaded.imports.clone()),
+                latest_month: scorecard::default_month(&loaded.dataset),
+                read_ms: now_ms() - started,
+            };
+            LOADED.with(|slot| *slot.borrow_mut() = Some(loaded));
+            post(scope, &response);
+        }
+        Request::Compute {
+            id,
+            settings,
+            month,
+        } => {
+            let started = now_ms();
+            let result = LOADED.with(|slot| match slot.borrow().as_ref() {
+                Some(loaded) => scorecard::compute_with(loaded, &settings, month)
+                    .map(Box::new)
+                    .map_err(|error| error.to_string()),
+                None => Err("no files have been read".to_string()),
+            });
+            post(
+                scope,
+                &Response::Scorecard {
+                    id,
+                    result,
+                    compute_ms: now_ms() - started,
+                },
+            );
+        }
+    }
+}

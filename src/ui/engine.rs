@@ -1,0 +1,394 @@
+//! The page's side of the engine. Large reads (over `WORKER_ABOVE_BYTES`)
+//! go to a Web Worker (`engine_worker`), started on first need, so the page
+//! stays responsive and its first download stays small; smaller ones (the
+//! example among them) run on the page, which is faster for them (no copy,
+//! no second WebAssembly module to compile). Without a worker (a page opened
+//! from `file://`, or one that failed) everything runs on the page. The
+//! URL query `?worker=always|never` forces a choice (tests, benchmarks).
+//! Answers land in the state's signals; stale ones are dropped.
+
+use std::cell::RefCell;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+
+use crate::domain::month::Month;
+use crate::domain::scorecard::{self, InputFile, Loaded};
+use crate::domain::settings::Settings;
+use crate::ui::browser;
+use crate::ui::state::{AppState, LoadInfo, Steps};
+use crate::worker_protocol::{FileMeta, Request, Response};
+
+/// The worker's loader, written by Trunk (`data-loader-shim`).
+const WORKER_URL: &str = "./worker_loader.js";
+
+/// Reads bigger than this go to the worker.
+const WORKER_ABOVE_BYTES: usize = 20 * 1024 * 1024;
+
+/// Where the files of the last read live.
+#[derive(Clone, Copy, PartialEq)]
+enum Mode {
+    Page,
+    Worker,
+}
+
+/// The `?worker=` choice, if any.
+fn forced() -> Option<bool> {
+    let search = web_sys::window()?.location().search().ok()?;
+    if search.contains("worker=always") {
+        Some(true)
+    } else if search.contains("worker=never") {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+struct Client {
+    state: AppState,
+    /// Started on first need; `None` until then or when it failed.
+    worker: Option<web_sys::Worker>,
+    worker_failed: bool,
+    /// Whether the worker has said it is listening; messages wait till then.
+    worker_ready: bool,
+    waiting: Vec<(JsValue, js_sys::Array)>,
+    mode: Mode,
+    /// On-page engine when there is no worker.
+    fallback: Option<Arc<Loaded>>,
+    next_id: u32,
+    load_id: u32,
+    compute_id: u32,
+    /// Files to import settings from (index of the first new file).
+    import_from: Option<usize>,
+    /// When the last request was sent, for the step timings.
+    sent_at: f64,
+}
+
+thread_local! {
+    static CLIENT: RefCell<Option<Client>> = const { RefCell::new(None) };
+}
+
+/// Prepares the client (the worker starts on first need).
+pub fn init(state: AppState) {
+    CLIENT.with(|c| {
+        *c.borrow_mut() = Some(Client {
+            state,
+            worker: None,
+            worker_failed: false,
+            worker_ready: false,
+            waiting: Vec::new(),
+            mode: Mode::Page,
+            fallback: None,
+            next_id: 0,
+            load_id: 0,
+            compute_id: 0,
+            import_from: None,
+            sent_at: 0.0,
+        })
+    });
+}
+
+fn start_worker() -> Option<web_sys::Worker> {
+    let worker = web_sys::Worker::new(WORKER_URL).ok()?;
+    let on_message =
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(|event: web_sys::MessageEvent| {
+            if let Some(text) = event.data().as_string() {
+                on_response(&text);
+            }
+        });
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(|_event: web_sys::Event| {
+        worker_failed("the background reader could not start; reading on the page instead");
+    });
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    on_error.forget();
+    Some(worker)
+}
+
+/// Whether the last read ran off the page (for the status line and tests).
+pub fn in_worker() -> bool {
+    CLIENT.with(|c| c.borrow().as_ref().is_some_and(|c| c.mode == Mode::Worker))
+}
+
+/// Reads these files (all of them: the worker keeps no old data).
+pub fn load(inputs: Vec<InputFile>, import_from: Option<usize>) {
+    let today = browser::today();
+    let size: usize = inputs.iter().map(|f| f.bytes.len()).sum();
+    let request = CLIENT.with(|c| {
+        let mut c = c.borrow_mut();
+        let c = c.as_mut()?;
+        c.next_id += 1;
+        c.load_id = c.next_id;
+        c.import_from = import_from;
+        c.sent_at = browser::now_ms();
+        let wanted = forced().unwrap_or(size > WORKER_ABOVE_BYTES);
+        if wanted && c.worker.is_none() && !c.worker_failed {
+            c.worker = start_worker();
+            c.worker_failed = c.worker.is_none();
+            c.worker_ready = false;
+        }
+        c.mode = if wanted && c.worker.is_some() {
+            Mode::Worker
+        } else {
+            Mode::Page
+        };
+        c.fallback = None;
+        let worker = (c.mode == Mode::Worker).then(|| c.worker.clone()).flatten();
+        Some((c.load_id, worker, c.state))
+    });
+    let Some((id, worker, state)) = request else {
+        return;
+    };
+    state.busy.set(Some(format!(
+        "Reading and checking {} file(s)…",
+        inputs.len()
+    )));
+    match worker {
+        Some(worker) => {
+            let files = inputs
+                .iter()
+                .map(|f| FileMeta {
+                    name: f.name.clone(),
+                    overrides: f.overrides.clone(),
+                })
+                .collect();
+            let request = Request::Load { id, today, files };
+            let bytes = js_sys::Array::new();
+            let transfer = js_sys::Array::new();
+            for input in &inputs {
+                let array = js_sys::Uint8Array::from(input.bytes.as_slice());
+                transfer.push(&array.buffer());
+                bytes.push(&array);
+            }
+            let message = js_sys::Object::new();
+            let json = serde_json::to_string(&request).unwrap_or_default();
+            let _ = js_sys::Reflect::set(&message, &"json".into(), &json.into());
+            let _ = js_sys::Reflect::set(&message, &"bytes".into(), &bytes);
+            send(&worker, message.into(), transfer);
+        }
+        None => leptos::task::spawn_local(async move {
+            browser::yield_to_browser().await;
+            let started = browser::now_ms();
+            let loaded = scorecard::load(&inputs, Settings::default(), today);
+            let response = Response::Loaded {
+                id,
+                imports: Box::new(loaded.imports.clone()),
+                latest_month: scorecard::default_month(&loaded.dataset),
+                read_ms: browser::now_ms() - started,
+            };
+            CLIENT.with(|c| {
+                if let Some(c) = c.borrow_mut().as_mut() {
+                    c.fallback = Some(Arc::new(loaded));
+                }
+            });
+            handle(response);
+        }),
+    }
+}
+
+/// Posts a message, or keeps it until the worker says it is ready.
+fn send(worker: &web_sys::Worker, message: JsValue, transfer: js_sys::Array) {
+    let ready = CLIENT.with(|c| {
+        let mut c = c.borrow_mut();
+        let Some(c) = c.as_mut() else { return true };
+        if !c.worker_ready {
+            c.waiting.push((message.clone(), transfer.clone()));
+        }
+        c.worker_ready
+    });
+    if ready {
+        let _ = worker.post_message_with_transfer(&message, &transfer);
+    }
+}
+
+/// The worker is listening: send what waited.
+fn worker_ready() {
+    let (worker, waiting) = CLIENT.with(|c| {
+        let mut c = c.borrow_mut();
+        let Some(c) = c.as_mut() else {
+            return (None, Vec::new());
+        };
+        c.worker_ready = true;
+        (c.worker.clone(), std::mem::take(&mut c.waiting))
+    });
+    if let Some(worker) = worker {
+        for (message, transfer) in waiting {
+            let _ = worker.post_message_with_transfer(&message, &transfer);
+        }
+    }
+}
+
+/// Computes the scorecard of what was read with these settings.
+pub fn compute(settings: Settings, month: Option<Month>) {
+    let request = CLIENT.with(|c| {
+        let mut c = c.borrow_mut();
+        let c = c.as_mut()?;
+        c.next_id += 1;
+        c.compute_id = c.next_id;
+        let worker = (c.mode == Mode::Worker).then(|| c.worker.clone()).flatten();
+        Some((c.compute_id, worker, c.fallback.clone()))
+    });
+    let Some((id, worker, fallback)) = request else {
+        return;
+    };
+    match worker {
+        Some(worker) => {
+            let request = Request::Compute {
+                id,
+                settings: Box::new(settings),
+                month,
+            };
+            let message = js_sys::Object::new();
+            let json = serde_json::to_string(&request).unwrap_or_default();
+            let _ = js_sys::Reflect::set(&message, &"json".into(), &json.into());
+            send(&worker, message.into(), js_sys::Array::new());
+        }
+        None => {
+            let started = browser::now_ms();
+            let result = match fallback {
+                Some(loaded) => scorecard::compute_with(&loaded, &settings, month)
+                    .map(Box::new)
+                    .map_err(|error| error.to_string()),
+                None => Err("no files have been read".to_string()),
+            };
+            handle(Response::Scorecard {
+                id,
+                result,
+                compute_ms: browser::now_ms() - started,
+            });
+        }
+    }
+}
+
+/// Stops reading: the worker is ended and a fresh one started.
+pub fn cancel() {
+    let state = CLIENT.with(|c| {
+        let mut c = c.borrow_mut();
+        let c = c.as_mut()?;
+        if let Some(worker) = c.worker.take() {
+            worker.terminate();
+        }
+        c.worker_ready = false;
+        c.waiting.clear();
+        c.load_id = 0;
+        c.compute_id = 0;
+        Some(c.state)
+    });
+    if let Some(state) = state {
+        state.busy.set(None);
+        state.loaded.set(None);
+        state.scorecard.set(None);
+        state.inputs.set(Vec::new());
+        state.notice.set(Some(
+            "Reading cancelled: add the files again when you are ready.".into(),
+        ));
+    }
+}
+
+fn worker_failed(why: &str) {
+    let retry = CLIENT.with(|c| {
+        let mut c = c.borrow_mut();
+        let c = c.as_mut()?;
+        c.worker = None;
+        c.worker_failed = true;
+        c.waiting.clear();
+        c.mode = Mode::Page;
+        Some((c.state, c.import_from))
+    });
+    if let Some((state, import_from)) = retry {
+        state.notice.set(Some(why.to_string()));
+        let inputs = state.inputs.get_untracked();
+        if !inputs.is_empty() {
+            load(inputs, import_from);
+        }
+    }
+}
+
+fn on_response(text: &str) {
+    if text == "ready" {
+        worker_ready();
+        return;
+    }
+    if let Some(panic) = text.strip_prefix("panic:") {
+        web_sys::console::error_1(&format!("background reader stopped: {panic}").into());
+        worker_failed("the background reader stopped unexpectedly; reading on the page instead");
+        return;
+    }
+    if let Ok(response) = serde_json::from_str::<Response>(text) {
+        handle(response);
+    }
+}
+
+fn handle(response: Response) {
+    let Some((state, load_id, compute_id, import_from, sent_at)) = CLIENT.with(|c| {
+        c.borrow()
+            .as_ref()
+            .map(|c| (c.state, c.load_id, c.compute_id, c.import_from, c.sent_at))
+    }) else {
+        return;
+    };
+    match response {
+        Response::Progress { id, text } if id == load_id => state.busy.set(Some(text)),
+        Response::Loaded {
+            id,
+            imports,
+            latest_month,
+            read_ms,
+        } if id == load_id => {
+            if let Some(first) = import_from {
+                let imported = state
+                    .settings
+                    .with_untracked(|base| imports.apply_since(base, first));
+                if state.settings.with_untracked(|s| *s != imported) {
+                    state.settings.set(imported);
+                }
+            }
+            let count = state.inputs.with_untracked(Vec::len);
+            let megabytes = state
+                .inputs
+                .with_untracked(|i| i.iter().map(|f| f.bytes.len()).sum::<usize>())
+                as f64
+                / 1e6;
+            state.steps.update(|s| s.read = read_ms);
+            state.timing.set(Some(format!(
+                "Read {count} file(s), {megabytes:.1} MB, in {:.2} s{}.",
+                read_ms / 1000.0,
+                if in_worker() {
+                    " in the background"
+                } else {
+                    ""
+                }
+            )));
+            state.busy.set(Some("Computing the scorecard…".into()));
+            state
+                .loaded
+                .set((count > 0).then_some(LoadInfo { latest_month }));
+        }
+        Response::Scorecard {
+            id,
+            result,
+            compute_ms,
+        } if id == compute_id => {
+            let received = browser::now_ms();
+            state.busy.set(None);
+            state
+                .scorecard
+                .set(Some(result.map(|card| Arc::new(*card))));
+            request_animation_frame(move || {
+                let render = browser::now_ms() - received;
+                state.steps.update(|s| {
+                    *s = Steps {
+                        read: s.read,
+                        compute: compute_ms,
+                        render,
+                    }
+                });
+            });
+            let _ = sent_at;
+        }
+        _ => {}
+    }
+}

@@ -1,0 +1,83 @@
+//! Messages between the page and the Web Worker that reads and computes, so
+//! reading 40 MB never freezes the page. Plain serde types, sent as JSON
+//! text beside the files' bytes (transferred, not copied). Native-testable.
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::dataset::SettingsImports;
+use crate::domain::ingest::FileOverrides;
+use crate::domain::month::Month;
+use crate::domain::scorecard::Scorecard;
+use crate::domain::settings::Settings;
+
+/// A file's name and overrides; its bytes travel beside the message.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FileMeta {
+    pub name: String,
+    pub overrides: FileOverrides,
+}
+
+/// What the page asks the worker.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Request {
+    /// Read these files (replacing what was read before).
+    Load {
+        id: u32,
+        today: Date,
+        files: Vec<FileMeta>,
+    },
+    /// Compute the scorecard of what was read, with these settings.
+    Compute {
+        id: u32,
+        settings: Box<Settings>,
+        month: Option<Month>,
+    },
+}
+
+/// What the worker answers.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Response {
+    /// A step has started (for the progress line).
+    Progress { id: u32, text: String },
+    /// The files are read.
+    Loaded {
+        id: u32,
+        imports: Box<SettingsImports>,
+        /// The default month (latest computable), if any file has a date.
+        latest_month: Option<Month>,
+        read_ms: f64,
+    },
+    /// A scorecard, or why there is none.
+    Scorecard {
+        id: u32,
+        result: Result<Box<Scorecard>, String>,
+        compute_ms: f64,
+    },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_round_trip_as_json() {
+        let request = Request::Compute {
+            id: 3,
+            settings: Box::default(),
+            month: Month::parse("2017-12"),
+        };
+        let text = serde_json::to_string(&request).unwrap();
+        assert!(text.starts_with(r#"{"type":"compute","id":3"#), "{text}");
+        assert_eq!(serde_json::from_str::<Request>(&text).unwrap(), request);
+        let response = Response::Scorecard {
+            id: 3,
+            result: Err("no file could be read".into()),
+            compute_ms: 1.5,
+        };
+        let text = serde_json::to_string(&response).unwrap();
+        assert_eq!(serde_json::from_str::<Response>(&text).unwrap(), response);
+    }
+}
