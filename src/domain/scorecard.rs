@@ -14,7 +14,7 @@ use crate::domain::calendar::Calendar;
 use crate::domain::dataset::{Dataset, SettingsImports};
 use crate::domain::diagnostics::{Problem, Severity};
 use crate::domain::indicators::{ALL, Context, Definition, MeasureKind, MonthFigures, Timing};
-use crate::domain::ingest::{AsAtSource, FileOverrides, LoadedFile, load_file};
+use crate::domain::ingest::{AsAtSource, FileOverrides, LoadedFile, load_files};
 use crate::domain::month::Month;
 use crate::domain::rating::{Rating, Trend, rate, trend};
 use crate::domain::schema::Kind;
@@ -155,15 +155,23 @@ pub struct Loaded {
     pub settings: Settings,
 }
 
-/// Reads every file (never failing on one) and merges them. `settings` are
-/// the starting settings; settings documents and teams files among the
-/// files update them.
+/// Reads every file (never failing on one) and merges them. A workbook
+/// gives one loaded file per sheet (`workbook.xlsx › List 6`), in place, so
+/// `files` may be longer than `inputs`; record sources index `files`.
+/// `settings` are the starting settings; settings documents and teams
+/// files among the files update them.
 pub fn load(inputs: &[InputFile], settings: Settings, today: Date) -> Loaded {
-    let mut files: Vec<LoadedFile> = inputs
-        .iter()
-        .enumerate()
-        .map(|(index, input)| load_file(&input.name, &input.bytes, index, &input.overrides, today))
-        .collect();
+    let mut files: Vec<LoadedFile> = Vec::with_capacity(inputs.len());
+    for input in inputs {
+        let first = files.len();
+        files.extend(load_files(
+            &input.name,
+            &input.bytes,
+            first,
+            &input.overrides,
+            today,
+        ));
+    }
     let (dataset, imports) = Dataset::build(&mut files);
     let settings = imports.apply(&settings);
     Loaded {

@@ -124,7 +124,12 @@ pub fn load(inputs: Vec<InputFile>, import_from: Option<usize>) {
         c.load_id = c.next_id;
         c.import_from = import_from;
         c.sent_at = browser::now_ms();
-        let wanted = forced().unwrap_or(size > WORKER_ABOVE_BYTES);
+        // Workbooks need the worker: the page's own module leaves the xlsx
+        // reader out to stay small.
+        let workbook = inputs
+            .iter()
+            .any(|f| f.bytes.starts_with(b"PK\x03\x04") || f.bytes.starts_with(b"PK\x05\x06"));
+        let wanted = forced().unwrap_or(size > WORKER_ABOVE_BYTES || workbook);
         if wanted && c.worker.is_none() && !c.worker_failed {
             c.worker = start_worker();
             c.worker_failed = c.worker.is_none();

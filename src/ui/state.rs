@@ -63,6 +63,14 @@ pub struct AppState {
     pub publishable: RwSignal<bool>,
 }
 
+/// The input a listed file came from: a workbook's sheets are listed as
+/// `book.xlsx › List 6`, and removing or dating one acts on the workbook.
+fn input_name(listed: &str) -> &str {
+    listed
+        .split_once(crate::domain::ingest::SHEET_SEPARATOR)
+        .map_or(listed, |(workbook, _)| workbook)
+}
+
 impl Default for AppState {
     fn default() -> Self {
         AppState::new()
@@ -123,6 +131,7 @@ impl AppState {
     }
 
     pub fn remove_file(self, name: &str) {
+        let name = input_name(name);
         self.inputs
             .update(|inputs| inputs.retain(|f| f.name != name));
         self.reload(None);
@@ -130,6 +139,7 @@ impl AppState {
 
     /// Changes a file's as-at date or coverage start and reads again.
     pub fn set_overrides(self, name: &str, overrides: FileOverrides) {
+        let name = input_name(name);
         self.inputs.update(|inputs| {
             if let Some(file) = inputs.iter_mut().find(|f| f.name == name) {
                 file.overrides = overrides;

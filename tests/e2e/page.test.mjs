@@ -225,3 +225,20 @@ test('large reads go to a background worker, which gives the same figures and ca
     await browser.close();
   }
 });
+
+test('an Excel workbook is read sheet by sheet (in the worker, which has the xlsx reader)', async () => {
+  const { browser, page, errors } = await open(server.url);
+  try {
+    const workbook = path.join(path.dirname(new URL(import.meta.url).pathname), '../intake/annex_a_2017-12-31.xlsx');
+    await page.setInputFiles('[data-testid="file-input"]', [workbook]);
+    await page.waitForSelector('[data-testid="scorecard"]', { timeout: 20000 });
+    const rows = await page.$$eval('tr[data-file]', (trs) => trs.map((tr) => [tr.dataset.file, tr.dataset.kind]));
+    assert.ok(rows.length >= 2, JSON.stringify(rows));
+    assert.ok(rows.every(([name]) => name.startsWith('annex_a_2017-12-31.xlsx › ')), JSON.stringify(rows));
+    assert.ok(rows.some(([, kind]) => kind.startsWith('list')), JSON.stringify(rows));
+    assert.match(await page.textContent('.progress'), /in the background/);
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
+});

@@ -1,12 +1,16 @@
-//! One file's bytes → a `LoadedFile`: its kind, typed records, as-at date,
-//! coverage and problems (inputs.md). Never panics and never fails: a file
-//! that cannot be read is a `LoadedFile` with `Content::Unreadable` and one
-//! sentence saying why, so the other files are unaffected.
+//! One file's bytes → `LoadedFile`s (one per table: a CSV is one, a
+//! workbook one per sheet, named `workbook.xlsx › List 6`): each with its
+//! kind, typed records, as-at date, coverage and problems (inputs.md).
+//! Never panics and never fails: a file that cannot be read is a
+//! `LoadedFile` with `Content::Unreadable` and one sentence saying why, so
+//! the other files are unaffected.
 
 pub mod build;
 pub mod decode;
 pub mod sink;
 pub mod table;
+#[cfg(feature = "xlsx")]
+pub mod xlsx;
 
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
@@ -18,7 +22,10 @@ use crate::domain::settings::Settings;
 use crate::domain::values::as_at_from_file_name;
 use build::FileFacts;
 use sink::ProblemSink;
-use table::Table;
+use table::{HeaderScore, Table};
+
+/// Between a workbook's name and a sheet's in a loaded file's name.
+pub const SHEET_SEPARATOR: &str = " › ";
 
 /// Files over this size are refused (inputs.md, "Bad input").
 pub const MAX_FILE_BYTES: usize = 200 * 1024 * 1024;
@@ -108,8 +115,86 @@ impl LoadedFile {
     }
 }
 
-/// Reads one file. `index` is its position among the loaded files (for
-/// record sources); `today` bounds the as-at fallback.
+/// Reads one file into one or more loaded files: a workbook gives one per
+/// visible sheet with data (or one unreadable file), anything else one.
+/// `first_index` is the position of the first among all loaded files (for
+/// record sources); the others follow it. `today` bounds the as-at fallback.
+pub fn load_files(
+    name: &str,
+    bytes: &[u8],
+    first_index: usize,
+    overrides: &FileOverrides,
+    today: Date,
+) -> Vec<LoadedFile> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return vec![too_big(name, bytes.len())];
+    }
+    if !(bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06")) {
+        return vec![load_text(name, bytes, first_index, overrides, today)];
+    }
+    read_workbook(name, bytes, first_index, overrides, today)
+}
+
+/// Without the `xlsx` feature (the page's own module, which sends workbooks
+/// to its worker), a workbook is refused with a sentence.
+#[cfg(not(feature = "xlsx"))]
+fn read_workbook(
+    name: &str,
+    _bytes: &[u8],
+    _first_index: usize,
+    _overrides: &FileOverrides,
+    _today: Date,
+) -> Vec<LoadedFile> {
+    vec![LoadedFile::unreadable(
+        name,
+        "This is a zip archive or Excel workbook, which this build cannot open: save each list as CSV".to_string(),
+        Vec::new(),
+    )]
+}
+
+#[cfg(feature = "xlsx")]
+fn read_workbook(
+    name: &str,
+    bytes: &[u8],
+    first_index: usize,
+    overrides: &FileOverrides,
+    today: Date,
+) -> Vec<LoadedFile> {
+    match xlsx::read_workbook(bytes, &header_score) {
+        Err(why) => vec![LoadedFile::unreadable(
+            name,
+            capitalise(&why.to_string()),
+            Vec::new(),
+        )],
+        Ok(sheets) => sheets
+            .into_iter()
+            .enumerate()
+            .map(|(k, sheet)| {
+                let sheet_name = format!("{name}{SHEET_SEPARATOR}{}", sheet.name);
+                match sheet.table {
+                    Ok(table) => load_table(
+                        &sheet_name,
+                        table,
+                        first_index + k,
+                        overrides,
+                        today,
+                        ProblemSink::new(&sheet_name),
+                    ),
+                    Err(why) => LoadedFile::unreadable(
+                        &sheet_name,
+                        capitalise(&why.to_string()),
+                        Vec::new(),
+                    ),
+                }
+            })
+            .collect(),
+    }
+}
+
+/// Reads one file that is one table (a CSV or text file, a settings
+/// document); for a workbook, its first sheet (see `load_files` for all).
+/// `index` is its position among the loaded files (for record sources);
+/// `today` bounds the as-at fallback.
 pub fn load_file(
     name: &str,
     bytes: &[u8],
@@ -117,19 +202,53 @@ pub fn load_file(
     overrides: &FileOverrides,
     today: Date,
 ) -> LoadedFile {
-    if bytes.len() > MAX_FILE_BYTES {
-        return LoadedFile::unreadable(
-            name,
-            format!(
-                "The file is {} MB, over the 200 MB limit: split it or export fewer columns.",
-                bytes.len() / (1024 * 1024)
-            ),
-            Vec::new(),
-        );
+    let mut files = load_files(name, bytes, index, overrides, today);
+    if files.is_empty() {
+        return LoadedFile::unreadable(name, "The file is empty".to_string(), Vec::new());
     }
+    files.swap_remove(0)
+}
+
+fn too_big(name: &str, bytes: usize) -> LoadedFile {
+    LoadedFile::unreadable(
+        name,
+        format!(
+            "The file is {} MB, over the 200 MB limit: split it or export fewer columns.",
+            bytes / (1024 * 1024)
+        ),
+        Vec::new(),
+    )
+}
+
+/// How well a row serves as a header row: see `table::choose_header`.
+pub fn header_score(headers: &[String]) -> HeaderScore {
+    match recognise(headers) {
+        Recognition::Known(layout) => (true, layout.positions.iter().flatten().count()),
+        Recognition::Unknown { found, .. } => (false, found),
+        Recognition::DuplicateHeaders { .. } => (false, 0),
+    }
+}
+
+/// A text file: decoded, then a settings document or a table.
+fn load_text(
+    name: &str,
+    bytes: &[u8],
+    index: usize,
+    overrides: &FileOverrides,
+    today: Date,
+) -> LoadedFile {
     let decoded = match decode::decode(bytes) {
         Ok(decoded) => decoded,
-        Err(why) => return LoadedFile::unreadable(name, capitalise(&why.to_string()), Vec::new()),
+        Err(why) => {
+            let why = match why {
+                // An encrypted workbook is an Office container, not a zip.
+                decode::NotText::OldWorkbook if is_workbook_name(name) => {
+                    "This workbook is password-protected (encrypted): remove the password in Excel, or save each list as CSV".to_string()
+                }
+                other => capitalise(&other.to_string()),
+            };
+            return LoadedFile::unreadable(name, why, Vec::new());
+        }
     };
     let mut sink = ProblemSink::new(name);
     match decoded.encoding {
@@ -173,6 +292,46 @@ pub fn load_file(
             return LoadedFile::unreadable(name, capitalise(&why.to_string()), sink.finish());
         }
     };
+    drop(decoded);
+    load_table(name, table, index, overrides, today, sink)
+}
+
+fn is_workbook_name(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    [".xlsx", ".xlsm", ".xltx"]
+        .iter()
+        .any(|end| lower.ends_with(end))
+}
+
+/// A table (from a file or a sheet) → its kind's records.
+fn load_table(
+    name: &str,
+    table: Table,
+    index: usize,
+    overrides: &FileOverrides,
+    today: Date,
+    mut sink: ProblemSink,
+) -> LoadedFile {
+    if table.header_row > 1 {
+        sink.whole_file(
+            "header_not_first",
+            Severity::Info,
+            format!(
+                "header found on row {}; rows above it ignored",
+                table.header_row
+            ),
+        );
+    }
+    for (row, label) in &table.totals {
+        sink.cell(
+            *row,
+            "",
+            label,
+            "totals_row",
+            Severity::Info,
+            "a totals row: ignored".to_string(),
+        );
+    }
     let layout = match recognise(&table.headers) {
         Recognition::Known(layout) => layout,
         Recognition::Unknown {

@@ -1,14 +1,15 @@
 // Page benchmark (not a test: timings are reported, never asserted):
 // transfer size of dist/ (raw and gzip), navigation to interactive, and the
 // example's time to a rendered scorecard, best of three.
-// `node tests/e2e/bench-page.mjs` after `trunk build --release --offline`.
+// `node tests/e2e/bench/bench-page.mjs` after `trunk build --release --offline`;
+// the full suite, on large generated data, is `scripts/bench`.
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { serve, open, DIST } from './harness.mjs';
+import { serve, open, DIST } from '../harness.mjs';
 
 let raw = 0; let gz = 0;
-for (const f of fs.readdirSync(DIST)) {
+for (const f of fs.readdirSync(DIST).filter((n) => fs.statSync(path.join(DIST, n)).isFile())) {
   const bytes = fs.readFileSync(path.join(DIST, f));
   const g = zlib.gzipSync(bytes, { level: 9 }).length;
   raw += bytes.length; gz += g;
@@ -20,7 +21,7 @@ const server = await serve();
 const interactive = []; const scorecard = []; const charts = [];
 for (let i = 0; i < 3; i += 1) {
   const { browser, page } = await open(server.url);
-  interactive[interactive.length - 1] = await page.evaluate(() => performance.now());
+  interactive.push(await page.evaluate(() => performance.now()));
   await page.evaluate(() => {
     window.__seen = null;
     new MutationObserver(() => {

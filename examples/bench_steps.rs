@@ -1,0 +1,85 @@
+//! Benchmark reference: the native engine's steps on the files the page
+//! reads, so `scripts/bench` (`docs/benchmarks.md`) can set the page's
+//! step timings beside native ones.
+//!
+//! `cargo run --release --example bench_steps -- [--settings FILE] FILE...`
+//!
+//! Prints one JSON line, each figure the best of three passes (files are
+//! read into memory first, outside the timing):
+//! - `parse_ms`: only the CSV step of reading, bytes → text → table of
+//!   string cells (`decode` + `read_table`), for the Papa Parse comparison;
+//! - `load_ms`: the whole read, as the page's `#timings` `data-read-ms`
+//!   (decode, parse, typed records, merge: `scorecard::load`);
+//! - `compute_ms` / `recompute_ms`: the December 2017 scorecard, then
+//!   November's from the same loaded files (the page's month change).
+
+#![allow(
+    clippy::expect_used,
+    clippy::panic,
+    reason = "a developer tool: an unreadable file stops it with a message"
+)]
+
+use std::time::Instant;
+
+use csc_scorecard::domain::ingest::FileOverrides;
+use csc_scorecard::domain::ingest::decode::decode;
+use csc_scorecard::domain::ingest::table::read_table;
+use csc_scorecard::domain::month::Month;
+use csc_scorecard::domain::scorecard::{InputFile, compute, load};
+use csc_scorecard::domain::settings::Settings;
+
+fn best_of_three(mut run: impl FnMut()) -> f64 {
+    (0..3)
+        .map(|_| {
+            let started = Instant::now();
+            run();
+            started.elapsed().as_secs_f64() * 1000.0
+        })
+        .fold(f64::MAX, f64::min)
+}
+
+fn main() {
+    let mut settings = Settings::default();
+    let mut inputs = Vec::new();
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        if arg == "--settings" {
+            let path = args.next().expect("--settings FILE");
+            let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+            settings = Settings::from_json(&text).unwrap_or_else(|e| panic!("{path}: {e}"));
+        } else {
+            let bytes = std::fs::read(&arg).unwrap_or_else(|e| panic!("{arg}: {e}"));
+            inputs.push(InputFile {
+                name: arg,
+                bytes,
+                overrides: FileOverrides::default(),
+            });
+        }
+    }
+    let bytes: usize = inputs.iter().map(|f| f.bytes.len()).sum();
+    let mut rows = 0;
+    let parse_ms = best_of_three(|| {
+        rows = 0;
+        for input in &inputs {
+            let text = decode(&input.bytes).expect("a text file").text;
+            let table = read_table(&text).expect("a table");
+            rows += table.rows.len();
+            std::hint::black_box(table);
+        }
+    });
+    let today = jiff::civil::date(2026, 11, 26);
+    let load_ms = best_of_three(|| {
+        std::hint::black_box(load(&inputs, settings.clone(), today));
+    });
+    let loaded = load(&inputs, settings, today);
+    let (december, november) = (Month::parse("2017-12"), Month::parse("2017-11"));
+    let compute_ms = best_of_three(|| {
+        std::hint::black_box(compute(&loaded, december).expect("a scorecard"));
+    });
+    let recompute_ms = best_of_three(|| {
+        std::hint::black_box(compute(&loaded, november).expect("a scorecard"));
+    });
+    println!(
+        "{{\"bytes\":{bytes},\"rows\":{rows},\"parse_ms\":{parse_ms:.1},\"load_ms\":{load_ms:.1},\"compute_ms\":{compute_ms:.1},\"recompute_ms\":{recompute_ms:.1}}}"
+    );
+}
