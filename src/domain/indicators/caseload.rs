@@ -87,6 +87,17 @@ pub static DEFINITION: Definition = Definition {
     missing: None,
 };
 
+/// What an allocated-worker value names.
+#[derive(Clone, Copy)]
+enum Allocated {
+    /// Blank or a placeholder.
+    Nobody,
+    /// A worker in post (index into the in-post list).
+    Worker(usize),
+    /// A name or ID matching no one in post.
+    Unknown,
+}
+
 fn compute(context: &Context<'_>, month: Month) -> MonthFigures {
     let areas = context.areas;
     let data = context.data;
@@ -130,31 +141,33 @@ fn compute(context: &Context<'_>, month: Month) -> MonthFigures {
         |e| e.start,
     );
     let mut cases = vec![0usize; in_post.len()];
-    let mut resolved: HashMap<&str, Option<usize>> = HashMap::default();
+    let mut resolved: HashMap<&str, Allocated> = HashMap::default();
     let mut tally = context.tally(&DEFINITION);
     for episode in open {
         let Some(worker) = allocation.get(&(episode.data.child.as_str(), episode.data.start))
         else {
             continue;
         };
-        if is_unallocated(worker, settings) {
-            continue;
-        }
-        // Allocations repeat a few hundred names thousands of times: fold each once.
+        // Allocations repeat a few hundred names thousands of times: check
+        // and fold each once.
         let found = *resolved.entry(worker).or_insert_with(|| {
+            if is_unallocated(worker, settings) {
+                return Allocated::Nobody;
+            }
             let key = fold_name(worker);
             by_id
                 .get(key.as_str())
                 .or_else(|| by_name.get(&key))
-                .copied()
+                .map_or(Allocated::Unknown, |index| Allocated::Worker(*index))
         });
         match found {
-            Some(index) => {
+            Allocated::Nobody => {}
+            Allocated::Worker(index) => {
                 if let Some(count) = cases.get_mut(index) {
                     *count += 1;
                 }
             }
-            None => tally.problems.push(Problem {
+            Allocated::Unknown => tally.problems.push(Problem {
                 file: data.file_name(allocation_file.file),
                 row: Some(episode.source.row),
                 column: "Allocated Worker".to_string(),

@@ -133,6 +133,8 @@ fn compute(context: &Context<'_>, month: Month) -> MonthFigures {
             .notes
             .push(format!("no List 6 extract as at {}", month.label()));
     }
+    // A few hundred distinct worker values: match each against the placeholders once.
+    let mut placeholders: HashMap<&str, bool> = HashMap::default();
     for episode in open {
         let area = areas.area_of(&episode.data.team);
         tally.about(episode.source, &episode.data.child);
@@ -143,9 +145,10 @@ fn compute(context: &Context<'_>, month: Month) -> MonthFigures {
         match allocation.get(&(episode.data.child.as_str(), episode.data.start)) {
             Some(worker) => {
                 let waited = days_between(episode.data.start, end);
-                if is_unallocated(worker, context.settings)
-                    && waited >= context.settings.unallocated_min_days
-                {
+                let nobody = *placeholders
+                    .entry(worker)
+                    .or_insert_with(|| is_unallocated(worker, context.settings));
+                if nobody && waited >= context.settings.unallocated_min_days {
                     tally.count(area, "unallocated");
                 }
             }
