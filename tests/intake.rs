@@ -977,3 +977,45 @@ fn crafted_cell_references_are_not_a_panic() {
         assert!(card.files[0].name.starts_with("crafted.xlsx"));
     }
 }
+
+#[test]
+fn settings_imports_count_a_workbook_as_one_input() {
+    // A three-sheet workbook, then a teams file: the teams file is the
+    // second input even though it is the fourth loaded file, so the page
+    // (which imports only inputs it has not seen) must find it at index 1.
+    let list7 = "Child Unique ID,Child Protection Plan Start Date\nA,01/01/2017\n";
+    let book = workbook_of(&[
+        SheetSpec {
+            name: "List 7",
+            csv: list7,
+            hidden: false,
+        },
+        SheetSpec {
+            name: "List 7 again",
+            csv: list7,
+            hidden: false,
+        },
+        SheetSpec {
+            name: "List 7 copy",
+            csv: list7,
+            hidden: false,
+        },
+    ]);
+    let teams = "Team,Area\nWest Team,West\n";
+    let loaded = load(
+        &[
+            input("annex_a.xlsx", book),
+            input("teams.csv", teams.as_bytes().to_vec()),
+        ],
+        Settings::default(),
+        today(),
+    );
+    assert_eq!(loaded.files.len(), 4);
+    let (indexes, rows) = loaded.imports.teams.clone().unwrap();
+    assert_eq!(indexes, vec![1]);
+    assert_eq!(rows.len(), 1);
+    // Importing from the second input on takes the teams; from the third, nothing.
+    let base = Settings::default();
+    assert_eq!(loaded.imports.apply_since(&base, 1).teams, rows);
+    assert_eq!(loaded.imports.apply_since(&base, 2), base);
+}

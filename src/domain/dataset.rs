@@ -149,13 +149,27 @@ impl<R> KindData<R> {
 /// file replaces the team table).
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SettingsImports {
-    /// The last settings document among the files, with its file index.
+    /// The last settings document among the files, with its file index
+    /// (an input's index once `by_input` has renumbered it).
     pub document: Option<(usize, Settings)>,
     /// The merged teams files' rows, in file order, with the files' indexes.
     pub teams: Option<(Vec<usize>, Vec<TeamRow>)>,
 }
 
 impl SettingsImports {
+    /// Renumbers loaded-file indexes as the indexes of the inputs they came
+    /// from (`input_of[file]`): a workbook is one input but a loaded file
+    /// per sheet, and the page counts what is new by inputs.
+    pub fn by_input(self, input_of: &[usize]) -> SettingsImports {
+        let input = |file: usize| input_of.get(file).copied().unwrap_or(file);
+        SettingsImports {
+            document: self.document.map(|(file, doc)| (input(file), doc)),
+            teams: self
+                .teams
+                .map(|(files, rows)| (files.into_iter().map(input).collect(), rows)),
+        }
+    }
+
     /// `base` with the imports applied: the settings document replaces it,
     /// then the teams files replace the team table.
     pub fn apply(&self, base: &Settings) -> Settings {
@@ -163,7 +177,7 @@ impl SettingsImports {
     }
 
     /// As `apply`, counting only files from index `first` on (the page
-    /// imports each dropped file once, then lets the user edit).
+    /// imports each dropped input once, then lets the user edit).
     pub fn apply_since(&self, base: &Settings, first: usize) -> Settings {
         let mut settings = match &self.document {
             Some((index, document)) if *index >= first => document.clone(),

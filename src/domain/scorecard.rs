@@ -159,10 +159,11 @@ pub struct Loaded {
 /// gives one loaded file per sheet (`workbook.xlsx › List 6`), in place, so
 /// `files` may be longer than `inputs`; record sources index `files`.
 /// `settings` are the starting settings; settings documents and teams
-/// files among the files update them.
+/// files among the files update them; `imports` counts by input index.
 pub fn load(inputs: &[InputFile], settings: Settings, today: Date) -> Loaded {
     let mut files: Vec<LoadedFile> = Vec::with_capacity(inputs.len());
-    for input in inputs {
+    let mut input_of: Vec<usize> = Vec::with_capacity(inputs.len());
+    for (index, input) in inputs.iter().enumerate() {
         let first = files.len();
         files.extend(load_files(
             &input.name,
@@ -171,8 +172,10 @@ pub fn load(inputs: &[InputFile], settings: Settings, today: Date) -> Loaded {
             &input.overrides,
             today,
         ));
+        input_of.resize(files.len(), index);
     }
     let (dataset, imports) = Dataset::build(&mut files);
+    let imports = imports.by_input(&input_of);
     let settings = imports.apply(&settings);
     Loaded {
         files,
