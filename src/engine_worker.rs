@@ -8,7 +8,7 @@ use std::cell::RefCell;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
-use crate::domain::scorecard::{self, InputFile, Loaded};
+use crate::domain::scorecard::{self, InputFile, LoadStep, Loaded};
 use crate::domain::settings::Settings;
 use crate::worker_protocol::{Request, Response};
 
@@ -22,6 +22,38 @@ fn now_ms() -> f64 {
         .ok()
         .and_then(|scope| scope.performance())
         .map_or(0.0, |p| p.now())
+}
+
+/// This module instance's WebAssembly memory in bytes (the page's or the
+/// worker's): it only grows, so it is the high-water mark.
+pub fn heap_bytes() -> f64 {
+    wasm_bindgen::memory()
+        .dyn_into::<js_sys::WebAssembly::Memory>()
+        .ok()
+        .and_then(|memory| memory.buffer().dyn_into::<js_sys::ArrayBuffer>().ok())
+        .map_or(0.0, |buffer| f64::from(buffer.byte_length()))
+}
+
+/// A load step as the page's progress line shows it.
+fn progress(id: u32, step: LoadStep<'_>) -> Response {
+    match step {
+        LoadStep::Reading {
+            index,
+            count,
+            name,
+            done_bytes,
+            total_bytes,
+        } => Response::Progress {
+            id,
+            text: format!("Reading {name} (file {} of {count})…", index + 1),
+            done: Some(done_bytes as f64 / total_bytes.max(1) as f64),
+        },
+        LoadStep::Merging => Response::Progress {
+            id,
+            text: "Checking and merging the files…".to_string(),
+            done: Some(1.0),
+        },
+    }
 }
 
 fn post(scope: &web_sys::DedicatedWorkerGlobalScope, response: &Response) {
@@ -79,19 +111,15 @@ fn handle(scope: &web_sys::DedicatedWorkerGlobalScope, data: &JsValue) {
                     overrides: meta.overrides,
                 })
                 .collect();
-            post(
-                scope,
-                &Response::Progress {
-                    id,
-                    text: format!("Reading and checking {} file(s)…", inputs.len()),
-                },
-            );
-            let loaded = scorecard::load(&inputs, Settings::default(), today);
+            let loaded = scorecard::load_reporting(&inputs, Settings::default(), today, |step| {
+                post(scope, &progress(id, step));
+            });
             let response = Response::Loaded {
                 id,
                 imports: Box::new(loaded.imports.clone()),
                 latest_month: scorecard::default_month(&loaded.dataset),
                 read_ms: now_ms() - started,
+                heap_bytes: heap_bytes(),
             };
             LOADED.with(|slot| *slot.borrow_mut() = Some(loaded));
             post(scope, &response);
@@ -114,6 +142,7 @@ fn handle(scope: &web_sys::DedicatedWorkerGlobalScope, data: &JsValue) {
                     id,
                     result,
                     compute_ms: now_ms() - started,
+                    heap_bytes: heap_bytes(),
                 },
             );
         }

@@ -40,8 +40,14 @@ pub enum Request {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Response {
-    /// A step has started (for the progress line).
-    Progress { id: u32, text: String },
+    /// A step has started (for the progress line), with the share of the
+    /// read done so far (0 to 1) when it is known.
+    Progress {
+        id: u32,
+        text: String,
+        #[serde(default)]
+        done: Option<f64>,
+    },
     /// The files are read.
     Loaded {
         id: u32,
@@ -49,12 +55,15 @@ pub enum Response {
         /// The default month (latest computable), if any file has a date.
         latest_month: Option<Month>,
         read_ms: f64,
+        /// The worker's WebAssembly memory, which only grows: its high-water mark.
+        heap_bytes: f64,
     },
     /// A scorecard, or why there is none.
     Scorecard {
         id: u32,
         result: Result<Box<Scorecard>, String>,
         compute_ms: f64,
+        heap_bytes: f64,
     },
 }
 
@@ -76,6 +85,7 @@ mod tests {
             id: 3,
             result: Err("no file could be read".into()),
             compute_ms: 1.5,
+            heap_bytes: 65536.0,
         };
         let text = serde_json::to_string(&response).unwrap();
         assert_eq!(serde_json::from_str::<Response>(&text).unwrap(), response);

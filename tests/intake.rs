@@ -76,146 +76,79 @@ fn good_file_intact_beside(card: &Scorecard, more: usize) {
     assert_eq!((good.rows, good.error.as_deref()), (3, None));
 }
 
-/// What a corpus file must give.
+/// What a corpus file must give (`tests/intake/expected.json`, which the
+/// browser suite checks too).
+#[derive(serde::Deserialize)]
 struct Case {
-    file: &'static str,
+    file: String,
     /// Kind id, or `None` for a refused file.
-    kind: Option<&'static str>,
+    kind: Option<String>,
     rows: usize,
     /// Part of the one-sentence refusal.
-    error: Option<&'static str>,
+    error: Option<String>,
     /// Problems that must be reported: (code, row).
-    problems: &'static [(&'static str, Option<u32>)],
+    problems: Vec<(String, Option<u32>)>,
 }
 
-const CASES: &[Case] = &[
-    Case {
-        file: "title_rows_list3_2017-12-31.csv",
-        kind: Some("list3_referrals"),
-        rows: 3,
-        error: None,
-        // The header is row 4: the bad date is on row 6 as a spreadsheet shows it.
-        problems: &[("header_not_first", None), ("invalid_date", Some(6))],
-    },
-    Case {
-        file: "title_row_semicolons_list6_2017-12-31.csv",
-        kind: Some("list6_cin"),
-        rows: 2,
-        error: None,
-        problems: &[("header_not_first", None)],
-    },
-    Case {
-        file: "totals_row_list3_2017-12-31.csv",
-        kind: Some("list3_referrals"),
-        rows: 3,
-        error: None,
-        problems: &[("totals_row", Some(5)), ("totals_row", Some(6))],
-    },
-    Case {
-        file: "mixed_line_endings_list3_2017-12-31.csv",
-        kind: Some("list3_referrals"),
-        rows: 4,
-        error: None,
-        // CRLF, LF, a lone CR and a blank line: the bad date is on row 6.
-        problems: &[("invalid_date", Some(6))],
-    },
-    Case {
-        file: "quoted_newlines_list3_2017-12-31.csv",
-        kind: Some("list3_referrals"),
-        rows: 4,
-        error: None,
-        // The second record spans three lines but is one row: the blank id is row 4.
-        problems: &[("blank_id", Some(4))],
-    },
-    Case {
-        file: "trailing_empty_column_list3_2017-12-31.csv",
-        kind: Some("list3_referrals"),
-        rows: 2,
-        error: None,
-        problems: &[],
-    },
-    Case {
-        file: "utf8_bom_tabs_list3_2017-12-31.txt",
-        kind: Some("list3_referrals"),
-        rows: 2,
-        error: None,
-        problems: &[],
-    },
-    Case {
-        file: "windows1252_semicolons_list3_2017-12-31.csv",
-        kind: Some("list3_referrals"),
-        rows: 2,
-        error: None,
-        problems: &[("windows_1252", None)],
-    },
-    Case {
-        file: "utf16le_tabs_list3_2017-12-31.txt",
-        kind: Some("list3_referrals"),
-        rows: 2,
-        error: None,
-        problems: &[],
-    },
-    Case {
-        file: "utf16be_list3_2017-12-31.csv",
-        kind: Some("list3_referrals"),
-        rows: 2,
-        error: None,
-        problems: &[],
-    },
-    Case {
-        file: "nested_quotes_list3_2017-12-31.csv",
-        kind: Some("list3_referrals"),
-        rows: 2,
-        error: None,
-        problems: &[],
-    },
-    Case {
-        file: "renamed_binary.csv",
-        kind: None,
-        rows: 0,
-        error: Some("This is not a text table"),
-        problems: &[("unreadable_file", None)],
-    },
-    Case {
-        file: "not_a_table.csv",
-        kind: None,
-        rows: 0,
-        error: Some("Not a file this scorecard reads"),
-        problems: &[],
-    },
-    Case {
-        file: "header_only_list3.csv",
-        kind: None,
-        rows: 0,
-        error: Some("with a header row only"),
-        problems: &[],
-    },
-    Case {
-        file: "old_excel.xls",
-        kind: None,
-        rows: 0,
-        error: Some("save it as .xlsx or CSV"),
-        problems: &[],
-    },
-];
+#[derive(serde::Deserialize)]
+struct Expected {
+    good_file: GoodFile,
+    cases: Vec<Case>,
+}
+
+#[derive(serde::Deserialize)]
+struct GoodFile {
+    name: String,
+    text: String,
+    cp_count: f64,
+}
+
+fn expected() -> Expected {
+    serde_json::from_str(&std::fs::read_to_string(corpus().join("expected.json")).unwrap()).unwrap()
+}
+
+#[test]
+fn the_browser_suite_uses_the_same_good_file() {
+    let good = expected().good_file;
+    assert_eq!(
+        (good.name.as_str(), good.text.as_str(), good.cp_count),
+        (GOOD_CP_NAME, GOOD_CP, 2.0)
+    );
+}
 
 #[test]
 fn corpus_files_give_their_expected_outcomes() {
-    let inputs: Vec<InputFile> = CASES
+    let cases = expected().cases;
+    let inputs: Vec<InputFile> = cases
         .iter()
-        .map(|case| input(case.file, std::fs::read(corpus().join(case.file)).unwrap()))
+        .map(|case| {
+            input(
+                &case.file,
+                std::fs::read(corpus().join(&case.file)).unwrap(),
+            )
+        })
         .collect();
     let card = run(inputs);
     good_file_intact(&card);
-    for case in CASES {
+    // Every file of the corpus has its case.
+    let mut listed: Vec<String> = std::fs::read_dir(corpus())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| !n.ends_with(".md") && !n.ends_with(".json") && !n.ends_with(".xlsx"))
+        .collect();
+    listed.sort();
+    let mut covered: Vec<String> = cases.iter().map(|c| c.file.clone()).collect();
+    covered.sort();
+    assert_eq!(listed, covered);
+    for case in &cases {
         let file = card
             .files
             .iter()
             .find(|f| f.name == case.file)
             .unwrap_or_else(|| panic!("{} not listed", case.file));
-        assert_eq!(file.kind.as_deref(), case.kind, "{}: kind", case.file);
+        assert_eq!(file.kind, case.kind, "{}: kind", case.file);
         assert_eq!(file.rows, case.rows, "{}: rows", case.file);
-        match (case.error, &file.error) {
+        match (&case.error, &file.error) {
             (None, None) => {}
             (Some(expected), Some(error)) => {
                 assert!(error.contains(expected), "{}: {error}", case.file);
@@ -223,13 +156,13 @@ fn corpus_files_give_their_expected_outcomes() {
             }
             (expected, got) => panic!("{}: error {got:?}, expected {expected:?}", case.file),
         }
-        let problems: Vec<(&str, Option<u32>)> = card
+        let problems: Vec<(String, Option<u32>)> = card
             .problems
             .iter()
             .filter(|p| p.file == case.file)
-            .map(|p| (p.code.as_ref(), p.row))
+            .map(|p| (p.code.to_string(), p.row))
             .collect();
-        for wanted in case.problems {
+        for wanted in &case.problems {
             assert!(
                 problems.contains(wanted),
                 "{}: {wanted:?} not in {problems:?}",
@@ -443,7 +376,7 @@ fn a_workbook_of_the_golden_case_gives_the_same_scorecard_as_its_csvs() {
 }
 
 #[test]
-#[ignore = "slow in a debug build: run with --release -- --ignored to time it"]
+#[ignore = "slow in a debug build: run with --release -- --ignored to time it (writes target/bench/example.xlsx for the page benchmark)"]
 fn reading_the_whole_example_as_one_workbook() {
     let mut names: Vec<String> = std::fs::read_dir(example_dir())
         .unwrap()
@@ -461,6 +394,10 @@ fn reading_the_whole_example_as_one_workbook() {
     }
     let from_csvs = to_json(&compute(&load(&csvs, example_settings(), today()), month).unwrap());
     let bytes = workbook.len();
+    // Kept for the page's benchmark (tests/e2e/bench/bench-page.mjs).
+    let bench = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench");
+    std::fs::create_dir_all(&bench).unwrap();
+    std::fs::write(bench.join("example.xlsx"), &workbook).unwrap();
     let sheets = vec![input("example.xlsx", workbook)];
     // The best of three reads: the machine may be busy.
     let mut read_ms = f64::MAX;

@@ -161,9 +161,46 @@ pub struct Loaded {
 /// `settings` are the starting settings; settings documents and teams
 /// files among the files update them; `imports` counts by input index.
 pub fn load(inputs: &[InputFile], settings: Settings, today: Date) -> Loaded {
+    load_reporting(inputs, settings, today, |_| {})
+}
+
+/// What `load` is doing, for a progress bar.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum LoadStep<'a> {
+    /// About to read input `index` (of `count`), after `done_bytes` of
+    /// `total_bytes` have been read.
+    Reading {
+        index: usize,
+        count: usize,
+        name: &'a str,
+        done_bytes: usize,
+        total_bytes: usize,
+    },
+    /// Every file is read; merging them and checking across files.
+    Merging,
+}
+
+/// As `load`, telling `progress` each step before it starts (the worker
+/// posts them to the page's progress bar).
+pub fn load_reporting(
+    inputs: &[InputFile],
+    settings: Settings,
+    today: Date,
+    mut progress: impl FnMut(LoadStep<'_>),
+) -> Loaded {
+    let total_bytes = inputs.iter().map(|i| i.bytes.len()).sum();
+    let mut done_bytes = 0;
     let mut files: Vec<LoadedFile> = Vec::with_capacity(inputs.len());
     let mut input_of: Vec<usize> = Vec::with_capacity(inputs.len());
     for (index, input) in inputs.iter().enumerate() {
+        progress(LoadStep::Reading {
+            index,
+            count: inputs.len(),
+            name: &input.name,
+            done_bytes,
+            total_bytes,
+        });
+        done_bytes += input.bytes.len();
         let first = files.len();
         files.extend(load_files(
             &input.name,
@@ -174,6 +211,7 @@ pub fn load(inputs: &[InputFile], settings: Settings, today: Date) -> Loaded {
         ));
         input_of.resize(files.len(), index);
     }
+    progress(LoadStep::Merging);
     let (dataset, imports) = Dataset::build(&mut files);
     let imports = imports.by_input(&input_of);
     let settings = imports.apply(&settings);
@@ -541,6 +579,38 @@ fn unmapped_teams(dataset: &Dataset, areas: &Areas) -> Vec<Problem> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn loading_reports_each_file_before_reading_it_then_the_merge() {
+        let file = |name: &str, text: &str| InputFile {
+            name: name.into(),
+            bytes: text.as_bytes().to_vec(),
+            overrides: FileOverrides::default(),
+        };
+        let inputs = [
+            file("a.csv", "Child Unique ID,Date of referral\nA,01/12/2017\n"), // 46 bytes
+            file("b.csv", "x"),
+        ];
+        let mut steps = Vec::new();
+        load_reporting(
+            &inputs,
+            Settings::default(),
+            Date::new(2026, 11, 26).unwrap(),
+            |step| {
+                steps.push(match step {
+                    LoadStep::Reading {
+                        index,
+                        count,
+                        name,
+                        done_bytes,
+                        total_bytes,
+                    } => format!("{index}/{count} {name} {done_bytes}/{total_bytes}"),
+                    LoadStep::Merging => "merge".to_string(),
+                })
+            },
+        );
+        assert_eq!(steps, ["0/2 a.csv 0/47", "1/2 b.csv 46/47", "merge"]);
+    }
 
     #[test]
     fn drill_down_lists_the_records_behind_the_reporting_months_counts() {

@@ -90,8 +90,18 @@ pub fn init(state: AppState) {
     });
 }
 
+/// Where the worker's script is: the single-file build (`scripts/build-single`)
+/// has no files beside it, so it defines `window.scorecardWorkerUrl`, a blob
+/// URL of the worker with its WebAssembly inlined, made on first use.
+fn worker_url() -> String {
+    web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &"scorecardWorkerUrl".into()).ok())
+        .and_then(|url| url.as_string())
+        .unwrap_or_else(|| WORKER_URL.to_string())
+}
+
 fn start_worker() -> Option<web_sys::Worker> {
-    let worker = web_sys::Worker::new(WORKER_URL).ok()?;
+    let worker = web_sys::Worker::new(&worker_url()).ok()?;
     let on_message =
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(|event: web_sys::MessageEvent| {
             if let Some(text) = event.data().as_string() {
@@ -183,6 +193,8 @@ pub fn load(inputs: Vec<InputFile>, import_from: Option<usize>) {
                 imports: Box::new(loaded.imports.clone()),
                 latest_month: scorecard::default_month(&loaded.dataset),
                 read_ms: browser::now_ms() - started,
+                // The page's own memory is `data-heap-bytes`.
+                heap_bytes: 0.0,
             };
             CLIENT.with(|c| {
                 if let Some(c) = c.borrow_mut().as_mut() {
@@ -263,6 +275,7 @@ pub fn compute(settings: Settings, month: Option<Month>) {
                 id,
                 result,
                 compute_ms: browser::now_ms() - started,
+                heap_bytes: 0.0,
             });
         }
     }
@@ -284,6 +297,7 @@ pub fn cancel() {
     });
     if let Some(state) = state {
         state.busy.set(None);
+        state.done.set(None);
         state.loaded.set(None);
         state.scorecard.set(None);
         state.inputs.set(Vec::new());
@@ -336,13 +350,18 @@ fn handle(response: Response) {
         return;
     };
     match response {
-        Response::Progress { id, text } if id == load_id => state.busy.set(Some(text)),
+        Response::Progress { id, text, done } if id == load_id => {
+            state.busy.set(Some(text));
+            state.done.set(done);
+        }
         Response::Loaded {
             id,
             imports,
             latest_month,
             read_ms,
+            heap_bytes,
         } if id == load_id => {
+            state.done.set(None);
             if let Some(first) = import_from {
                 let imported = state
                     .settings
@@ -357,7 +376,12 @@ fn handle(response: Response) {
                 .with_untracked(|i| i.iter().map(|f| f.bytes.len()).sum::<usize>())
                 as f64
                 / 1e6;
-            state.steps.update(|s| s.read = read_ms);
+            state.steps.update(|s| {
+                s.read = read_ms;
+                if heap_bytes > 0.0 {
+                    s.worker_heap = heap_bytes;
+                }
+            });
             state.timing.set(Some(format!(
                 "Read {count} file(s), {megabytes:.1} MB, in {:.2} s{}.",
                 read_ms / 1000.0,
@@ -376,9 +400,11 @@ fn handle(response: Response) {
             id,
             result,
             compute_ms,
+            heap_bytes,
         } if id == compute_id => {
             let received = browser::now_ms();
             state.busy.set(None);
+            state.done.set(None);
             state
                 .scorecard
                 .set(Some(result.map(|card| Arc::new(*card))));
@@ -389,6 +415,11 @@ fn handle(response: Response) {
                         read: s.read,
                         compute: compute_ms,
                         render,
+                        worker_heap: if heap_bytes > 0.0 {
+                            heap_bytes
+                        } else {
+                            s.worker_heap
+                        },
                     }
                 });
             });

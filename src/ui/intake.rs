@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 
 use crate::domain::format;
-use crate::domain::ingest::FileOverrides;
+use crate::domain::ingest::{FileOverrides, MAX_FILE_BYTES, too_big_message};
 use crate::domain::schema::{Kind, TEMPLATE_KINDS};
 use crate::domain::scorecard::{FileSummary, InputFile};
 use crate::ui::browser;
@@ -25,6 +25,13 @@ fn take_files(state: AppState, files: Vec<web_sys::File>) {
         let mut failed = Vec::new();
         for file in files {
             let name = file.name();
+            // Refused before reading: a 300 MB file would otherwise be
+            // copied into the page's memory only to be turned away.
+            let size = file.size() as usize;
+            if size > MAX_FILE_BYTES {
+                failed.push(format!("{name}: {}", too_big_message(size)));
+                continue;
+            }
             match browser::read_bytes(file).await {
                 Ok(bytes) => inputs.push(InputFile {
                     name,

@@ -70,16 +70,6 @@ fn App() -> impl IntoView {
     }
 }
 
-/// Wasm memory in bytes: it only grows, so it is the high-water mark.
-fn wasm_heap_bytes() -> f64 {
-    use wasm_bindgen::JsCast;
-    wasm_bindgen::memory()
-        .dyn_into::<js_sys::WebAssembly::Memory>()
-        .ok()
-        .and_then(|memory| memory.buffer().dyn_into::<js_sys::ArrayBuffer>().ok())
-        .map_or(0.0, |buffer| f64::from(buffer.byte_length()))
-}
-
 #[component]
 fn Progress(state: AppState) -> impl IntoView {
     view! {
@@ -89,10 +79,15 @@ fn Progress(state: AppState) -> impl IntoView {
             data-read-ms=move || state.steps.get().read.to_string()
             data-compute-ms=move || state.steps.get().compute.to_string()
             data-render-ms=move || state.steps.get().render.to_string()
-            data-heap-bytes=move || { state.steps.track(); wasm_heap_bytes().to_string() }
+            data-heap-bytes=move || { state.steps.track(); crate::engine_worker::heap_bytes().to_string() }
+            data-worker-heap-bytes=move || state.steps.get().worker_heap.to_string()
         ></div>
         <p class="progress" role="status" aria-live="polite">
             {move || state.busy.get().or_else(|| state.timing.get())}
+            {move || state.busy.get().and(state.done.get()).map(|done| view! {
+                " "
+                <progress max="1" value=done.to_string() aria-label="Share of the files read"></progress>
+            })}
             {move || state.busy.get().is_some().then(|| view! {
                 " "
                 <button type="button" class="button small secondary" on:click=move |_| state.cancel()>

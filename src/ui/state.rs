@@ -20,6 +20,8 @@ pub struct Steps {
     pub read: f64,
     pub compute: f64,
     pub render: f64,
+    /// The worker's WebAssembly memory after its last answer (0 without one).
+    pub worker_heap: f64,
 }
 
 /// What the page knows of the files read (they live in the worker).
@@ -48,6 +50,8 @@ pub struct AppState {
     pub month: RwSignal<Option<Month>>,
     /// What the page is busy with, for the progress line.
     pub busy: RwSignal<Option<String>>,
+    /// The share of a background read done (0 to 1), while one runs.
+    pub done: RwSignal<Option<f64>>,
     pub tab: RwSignal<Tab>,
     /// A file-level error not tied to one file (e.g. a settings import).
     pub notice: RwSignal<Option<String>>,
@@ -96,6 +100,7 @@ impl AppState {
             settings,
             month,
             busy: RwSignal::new(None),
+            done: RwSignal::new(None),
             tab: RwSignal::new(Tab::Scorecard),
             notice: RwSignal::new(None),
             scorecard,

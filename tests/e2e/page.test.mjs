@@ -203,9 +203,25 @@ test('large reads go to a background worker, which gives the same figures and ca
   const { browser, page, requests, errors } = await open(`${server.url}?worker=always`);
   try {
     const { dir, files, settings } = caseFiles('public_city');
+    // Every text the progress line shows while the worker reads.
+    await page.evaluate(() => {
+      window.progressSeen = [];
+      new MutationObserver(() => {
+        const line = document.querySelector('.progress');
+        const bar = line && line.querySelector('progress');
+        if (line) window.progressSeen.push([line.textContent, bar ? Number(bar.value) : null]);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+    });
     await page.setInputFiles('[data-testid="file-input"]', [settings, ...files]);
     await page.waitForSelector('[data-testid="scorecard"][data-month="2017-12"]', { timeout: 20000 });
     assert.match(await page.textContent('.progress'), /in the background/);
+    // The progress line named each file as it was read, with a bar.
+    const seen = await page.evaluate(() => window.progressSeen);
+    const last = path.basename(files[files.length - 1]);
+    assert.ok(seen.some(([text, bar]) => text.includes(`Reading ${last} (file ${files.length + 1} of ${files.length + 1})`) && bar > 0.5),
+      JSON.stringify(seen.slice(0, 5)));
+    assert.ok(seen.some(([text]) => text.includes('Checking and merging the files')));
+    assert.ok(Number(await page.getAttribute('#timings', 'data-worker-heap-bytes')) > 1e6, 'the worker reports its heap');
     const expected = JSON.parse(fs.readFileSync(path.join(dir, 'expected.json'), 'utf8'));
     await checkAgainst(page, expected);
     // The month changes without reading again, in the worker.

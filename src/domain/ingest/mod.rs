@@ -30,6 +30,15 @@ pub const SHEET_SEPARATOR: &str = " › ";
 /// Files over this size are refused (inputs.md, "Bad input").
 pub const MAX_FILE_BYTES: usize = 200 * 1024 * 1024;
 
+/// Why a file over `MAX_FILE_BYTES` is refused (the page says it before
+/// reading the file at all).
+pub fn too_big_message(bytes: usize) -> String {
+    format!(
+        "The file is {} MB, over the 200 MB limit: split it or export fewer columns.",
+        bytes / (1024 * 1024)
+    )
+}
+
 /// User overrides for one file (the page's editable fields, the CLI's `--as-at` / `--covers`).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct FileOverrides {
@@ -210,14 +219,7 @@ pub fn load_file(
 }
 
 fn too_big(name: &str, bytes: usize) -> LoadedFile {
-    LoadedFile::unreadable(
-        name,
-        format!(
-            "The file is {} MB, over the 200 MB limit: split it or export fewer columns.",
-            bytes / (1024 * 1024)
-        ),
-        Vec::new(),
-    )
+    LoadedFile::unreadable(name, too_big_message(bytes), Vec::new())
 }
 
 /// How well a row serves as a header row: see `table::choose_header`.
