@@ -51,7 +51,7 @@ describe('Firefox ESR', { skip: SKIP }, () => {
 
   /** A page in a fresh browser context, and the lists of requests and
    * console errors it makes (as harness.mjs's `open` for Chromium). */
-  async function open() {
+  async function open(query = '') {
     const context = await browser.createBrowserContext();
     const page = await context.newPage();
     await page.setViewport({ width: 1280, height: 800 });
@@ -63,7 +63,7 @@ describe('Firefox ESR', { skip: SKIP }, () => {
     page.on('request', (r) => { if (!/^(data|blob):/.test(r.url())) requests.push(r.url()); });
     page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
     page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(server.url);
+    await page.goto(server.url + query);
     await page.waitForSelector('[data-testid="file-input"]', { timeout: 20000 });
     return { context, page, requests, errors };
   }
@@ -110,6 +110,41 @@ describe('Firefox ESR', { skip: SKIP }, () => {
     await page.waitForSelector(`[data-testid="scorecard"][data-month="${month}"]`, { timeout: 30000 });
   }
 
+  /** Every figure of every indicator (current, previous, baseline, areas,
+   * target, benchmarks), its rating and its trend against a JSON scorecard
+   * (as checkAgainst in page.test.mjs). */
+  function checkAgainst(shown, expected) {
+    assert.deepEqual(Object.keys(shown.indicators).sort(), expected.indicators.map((i) => i.id).sort());
+    let checked = 0;
+    let nonNull = 0;
+    for (const indicator of expected.indicators) {
+      const columns = [['current', indicator.columns.current], ['previous', indicator.columns.previous]];
+      if (indicator.columns.baseline) columns.push(['baseline', indicator.columns.baseline]);
+      for (const [area, values] of Object.entries(indicator.columns.areas || {})) columns.push([`area:${area}`, values]);
+      for (const [column, values] of columns) {
+        for (const [measure, want] of Object.entries(values)) {
+          if (measure === 'months' || measure === 'month') continue;
+          const got = value(shown, indicator.id, measure, column);
+          assert.ok(close(got, want), `${indicator.id} ${measure} ${column}: expected ${want}, Firefox shows ${got}`);
+          checked += 1;
+          if (got !== null) nonNull += 1;
+        }
+      }
+      for (const column of ['target', 'national', 'statistical_neighbours']) {
+        const got = value(shown, indicator.id, indicator.headline, column);
+        assert.ok(close(got, indicator[column]), `${indicator.id} ${column}: expected ${indicator[column]}, Firefox shows ${got}`);
+      }
+      assert.equal(shown.indicators[indicator.id].rating, indicator.rating, `${indicator.id} rating`);
+      assert.equal(shown.indicators[indicator.id].trend, indicator.trend, `${indicator.id} trend`);
+    }
+    assert.ok(checked > 250 && nonNull > 200, `checked ${checked} figures, ${nonNull} of them numbers`);
+    return { checked, nonNull };
+  }
+
+  function expectedFor(name) {
+    return JSON.parse(fs.readFileSync(path.join(caseFiles(name).dir, 'expected.json'), 'utf8'));
+  }
+
   async function chooseCase(page) {
     const { files, settings } = caseFiles('public_city');
     const input = await page.$('[data-testid="file-input"]');
@@ -122,40 +157,15 @@ describe('Firefox ESR', { skip: SKIP }, () => {
   test('the public_city files through the file input give the expected figures, and another month', async () => {
     const { context, page, requests, errors } = await open();
     try {
-      const { dir } = caseFiles('public_city');
-      const expected = JSON.parse(fs.readFileSync(path.join(dir, 'expected.json'), 'utf8'));
+      const expected = expectedFor('public_city');
       await chooseCase(page);
       const requestsAfterLoad = requests.length;
       assert.equal(await page.$eval('tr[data-file="list7_cp_2017-12-31.csv"]', (tr) => tr.dataset.kind), 'list7_cp');
       assert.equal(await page.$eval('tr[data-file="supervisions_2017-12-31.csv"]', (tr) => tr.dataset.rows), '805');
 
-      // December: every figure of every indicator (current, previous,
-      // baseline, areas, target, benchmarks), its rating and its trend.
+      // December: every figure of every indicator, its rating and its trend.
       const shown = await figures(page);
-      assert.deepEqual(Object.keys(shown.indicators).sort(), expected.indicators.map((i) => i.id).sort());
-      let checked = 0;
-      let nonNull = 0;
-      for (const indicator of expected.indicators) {
-        const columns = [['current', indicator.columns.current], ['previous', indicator.columns.previous]];
-        if (indicator.columns.baseline) columns.push(['baseline', indicator.columns.baseline]);
-        for (const [area, values] of Object.entries(indicator.columns.areas || {})) columns.push([`area:${area}`, values]);
-        for (const [column, values] of columns) {
-          for (const [measure, want] of Object.entries(values)) {
-            if (measure === 'months' || measure === 'month') continue;
-            const got = value(shown, indicator.id, measure, column);
-            assert.ok(close(got, want), `${indicator.id} ${measure} ${column}: expected ${want}, Firefox shows ${got}`);
-            checked += 1;
-            if (got !== null) nonNull += 1;
-          }
-        }
-        for (const column of ['target', 'national', 'statistical_neighbours']) {
-          const got = value(shown, indicator.id, indicator.headline, column);
-          assert.ok(close(got, indicator[column]), `${indicator.id} ${column}: expected ${indicator[column]}, Firefox shows ${got}`);
-        }
-        assert.equal(shown.indicators[indicator.id].rating, indicator.rating, `${indicator.id} rating`);
-        assert.equal(shown.indicators[indicator.id].trend, indicator.trend, `${indicator.id} trend`);
-      }
-      assert.ok(checked > 250 && nonNull > 200, `checked ${checked} figures, ${nonNull} of them numbers`);
+      const { checked, nonNull } = checkAgainst(shown, expected);
       fs.mkdirSync(TARGET, { recursive: true });
       await page.screenshot({ path: path.join(TARGET, 'firefox-public-city.png') });
 
@@ -185,6 +195,47 @@ describe('Firefox ESR', { skip: SKIP }, () => {
 
       assert.deepEqual(requests.filter((u) => !u.startsWith(server.url)), [], 'no request outside the page');
       assert.deepEqual(requests.slice(requestsAfterLoad), [], 'no request at all after load');
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('dropping files on the drop zone works like choosing them', async () => {
+    const { context, page, errors } = await open();
+    try {
+      const { files } = caseFiles('public_city');
+      const payload = files.filter((f) => f.includes('list7_cp_')).map((f) => ({
+        name: path.basename(f), text: fs.readFileSync(f, 'utf8'),
+      }));
+      // A drop as Firefox delivers it: a DataTransfer of File objects on dragover and drop.
+      await page.evaluate((items) => {
+        const dt = new DataTransfer();
+        for (const { name, text } of items) dt.items.add(new File([text], name, { type: 'text/csv' }));
+        const zone = document.querySelector('.dropzone');
+        zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+        zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      }, payload);
+      await scorecardFor(page, '2017-12');
+      const shown = await figures(page);
+      assert.equal(value(shown, 'cp_plans', 'count', 'current'), 5);
+      assert.equal(value(shown, 'cp_plans', 'count', 'area:Unmapped'), 5);
+      assert.equal(value(shown, 're_referrals', 'percent', 'current'), null);
+      assert.match(await page.$eval('section.indicator[data-indicator="re_referrals"] .needs', (e) => e.textContent), /Needs List 3/);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the background worker (module worker in Firefox) gives the same figures', async () => {
+    const { context, page, requests, errors } = await open('?worker=always');
+    try {
+      await chooseCase(page);
+      assert.match(await page.$eval('.progress', (e) => e.textContent), /in the background/);
+      checkAgainst(await figures(page), expectedFor('public_city'));
+      assert.deepEqual(requests.filter((u) => !u.startsWith(server.url)), [], 'no request outside the page');
+      assert.ok(requests.some((u) => u.endsWith('worker_loader.js')), `the worker started: ${requests}`);
       assert.deepEqual(errors, []);
     } finally {
       await context.close();
@@ -237,7 +288,7 @@ describe('Firefox ESR', { skip: SKIP }, () => {
       const pages = text.split('\f').filter((p) => p.trim() !== '');
       assert.ok(pages.length >= 6 && pages.length <= 24, `${pages.length} pages`);
       const flat = text.replace(/\s+/g, ' ');
-      const expected = JSON.parse(fs.readFileSync(path.join(caseFiles('public_city').dir, 'expected.json'), 'utf8'));
+      const expected = expectedFor('public_city');
       for (const indicator of expected.indicators) {
         assert.ok(flat.includes(indicator.title), `missing title: ${indicator.title}`);
       }
