@@ -1,0 +1,309 @@
+// The page's main flows in Firefox ESR (Debian's `firefox-esr`, headless),
+// driven by puppeteer-core over WebDriver BiDi: files in through the real
+// file input, every figure read back by its data-* attributes and compared
+// with the independently worked expected output; another month; Load example;
+// a print to PDF; no console error and no request leaving the page.
+// Skips (with the reason) when Firefox ESR or puppeteer-core is not installed;
+// scripts/setup installs both. docs/firefox.md says what is and is not covered.
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { serve, caseFiles, close } from './harness.mjs';
+
+const FIREFOX = process.env.FIREFOX || '/usr/bin/firefox-esr';
+const TARGET = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../target');
+
+let puppeteer = null;
+try {
+  puppeteer = (await import('puppeteer-core')).default;
+} catch {
+  // reported as the skip reason below
+}
+const SKIP = !fs.existsSync(FIREFOX)
+  ? `Firefox ESR not installed at ${FIREFOX} (scripts/setup installs Debian's firefox-esr)`
+  : !puppeteer ? 'puppeteer-core not installed (npm ci)' : false;
+
+const hasPdftotext = (() => {
+  try { execFileSync('pdftotext', ['-v'], { stdio: 'ignore' }); return true; } catch { return false; }
+})();
+
+describe('Firefox ESR', { skip: SKIP }, () => {
+  let server;
+  let browser;
+  before(async () => {
+    server = await serve();
+    // A fresh temporary profile per launch; puppeteer's Firefox preferences
+    // turn off updates, telemetry and other background traffic.
+    browser = await puppeteer.launch({
+      browser: 'firefox',
+      protocol: 'webDriverBiDi',
+      executablePath: FIREFOX,
+      headless: true,
+      defaultViewport: { width: 1280, height: 800 },
+    });
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** A page in a fresh browser context, and the lists of requests and
+   * console errors it makes (as harness.mjs's `open` for Chromium). */
+  async function open(query = '') {
+    const context = await browser.createBrowserContext();
+    const page = await context.newPage();
+    await page.setViewport({ width: 1280, height: 800 });
+    const requests = [];
+    const errors = [];
+    // data: and blob: URLs never leave the machine, so they are not counted:
+    // Firefox's own list-bullet font (-moz-bullet-font in its html.css) is a
+    // data: URL it "requests" when the first list is drawn.
+    page.on('request', (r) => { if (!/^(data|blob):/.test(r.url())) requests.push(r.url()); });
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(server.url + query);
+    await page.waitForSelector('[data-testid="file-input"]', { timeout: 20000 });
+    return { context, page, requests, errors };
+  }
+
+  /** Every figure on the scorecard in one round trip: per indicator, the
+   * `data-value` of each cell by "measure|column" (as `cell()` in harness.mjs
+   * reads it, first match), the rating and the trend. */
+  async function figures(page) {
+    return page.evaluate(() => {
+      const indicators = {};
+      for (const section of document.querySelectorAll('section.indicator[data-indicator]')) {
+        const cells = {};
+        for (const td of section.querySelectorAll('td[data-measure][data-column]')) {
+          const key = `${td.dataset.measure}|${td.dataset.column}`;
+          if (!(key in cells)) cells[key] = td.getAttribute('data-value');
+        }
+        indicators[section.dataset.indicator] = {
+          cells,
+          rating: section.querySelector('[data-rating]')?.getAttribute('data-rating') ?? null,
+          trend: section.querySelector('[data-trend]')?.getAttribute('data-trend') ?? null,
+        };
+      }
+      return { month: document.querySelector('[data-testid="scorecard"]')?.dataset.month, indicators };
+    });
+  }
+
+  function value(shown, indicator, measure, column) {
+    const v = shown.indicators[indicator]?.cells[`${measure}|${column}`];
+    return v === undefined || v === null || v === '' ? null : Number(v);
+  }
+
+  /** Polls `predicate(arg)` in the page until it is true. (puppeteer's
+   * waitForFunction builds the predicate with Function(), which the page's
+   * Content-Security-Policy rightly blocks; page.evaluate is not affected.) */
+  async function until(page, predicate, arg, timeout = 30000) {
+    const end = Date.now() + timeout;
+    while (!(await page.evaluate(predicate, arg))) {
+      if (Date.now() > end) throw new Error(`timed out after ${timeout} ms waiting for ${predicate}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  async function scorecardFor(page, month) {
+    await page.waitForSelector(`[data-testid="scorecard"][data-month="${month}"]`, { timeout: 30000 });
+  }
+
+  /** Every figure of every indicator (current, previous, baseline, areas,
+   * target, benchmarks), its rating and its trend against a JSON scorecard
+   * (as checkAgainst in page.test.mjs). */
+  function checkAgainst(shown, expected) {
+    assert.deepEqual(Object.keys(shown.indicators).sort(), expected.indicators.map((i) => i.id).sort());
+    let checked = 0;
+    let nonNull = 0;
+    for (const indicator of expected.indicators) {
+      const columns = [['current', indicator.columns.current], ['previous', indicator.columns.previous]];
+      if (indicator.columns.baseline) columns.push(['baseline', indicator.columns.baseline]);
+      for (const [area, values] of Object.entries(indicator.columns.areas || {})) columns.push([`area:${area}`, values]);
+      for (const [column, values] of columns) {
+        for (const [measure, want] of Object.entries(values)) {
+          if (measure === 'months' || measure === 'month') continue;
+          const got = value(shown, indicator.id, measure, column);
+          assert.ok(close(got, want), `${indicator.id} ${measure} ${column}: expected ${want}, Firefox shows ${got}`);
+          checked += 1;
+          if (got !== null) nonNull += 1;
+        }
+      }
+      for (const column of ['target', 'national', 'statistical_neighbours']) {
+        const got = value(shown, indicator.id, indicator.headline, column);
+        assert.ok(close(got, indicator[column]), `${indicator.id} ${column}: expected ${indicator[column]}, Firefox shows ${got}`);
+      }
+      assert.equal(shown.indicators[indicator.id].rating, indicator.rating, `${indicator.id} rating`);
+      assert.equal(shown.indicators[indicator.id].trend, indicator.trend, `${indicator.id} trend`);
+    }
+    assert.ok(checked > 250 && nonNull > 200, `checked ${checked} figures, ${nonNull} of them numbers`);
+    return { checked, nonNull };
+  }
+
+  function expectedFor(name) {
+    return JSON.parse(fs.readFileSync(path.join(caseFiles(name).dir, 'expected.json'), 'utf8'));
+  }
+
+  async function chooseCase(page) {
+    const { files, settings } = caseFiles('public_city');
+    const input = await page.$('[data-testid="file-input"]');
+    await input.uploadFile(settings, ...files);
+    // Every file listed, then the scorecard for the latest month.
+    await until(page, (n) => document.querySelectorAll('tr[data-file]').length === n, files.length + 1);
+    await scorecardFor(page, '2017-12');
+  }
+
+  test('the public_city files through the file input give the expected figures, and another month', async () => {
+    const { context, page, requests, errors } = await open();
+    try {
+      const expected = expectedFor('public_city');
+      await chooseCase(page);
+      const requestsAfterLoad = requests.length;
+      assert.equal(await page.$eval('tr[data-file="list7_cp_2017-12-31.csv"]', (tr) => tr.dataset.kind), 'list7_cp');
+      assert.equal(await page.$eval('tr[data-file="supervisions_2017-12-31.csv"]', (tr) => tr.dataset.rows), '805');
+
+      // December: every figure of every indicator, its rating and its trend.
+      const shown = await figures(page);
+      const { checked, nonNull } = checkAgainst(shown, expected);
+      fs.mkdirSync(TARGET, { recursive: true });
+      await page.screenshot({ path: path.join(TARGET, 'firefox-public-city.png') });
+
+      // September: the scorecard recomputes without reading again, and each
+      // indicator's current figures are its September point in the expected series.
+      await page.select('[data-testid="month"]', '2017-09');
+      await scorecardFor(page, '2017-09');
+      const september = await figures(page);
+      let seriesChecked = 0;
+      for (const indicator of expected.indicators) {
+        const point = (indicator.series || []).find((p) => p.month === '2017-09');
+        if (!point) continue;
+        for (const [measure, want] of Object.entries(point)) {
+          if (measure === 'month' || measure === 'months') continue;
+          const got = value(september, indicator.id, measure, 'current');
+          assert.ok(close(got, want), `2017-09 ${indicator.id} ${measure}: expected ${want}, Firefox shows ${got}`);
+          seriesChecked += 1;
+        }
+      }
+      assert.ok(seriesChecked > 20, `checked ${seriesChecked} September figures`);
+      console.log(`# Firefox: ${checked} December figures (${nonNull} numbers), ${seriesChecked} September figures`);
+      assert.notDeepEqual(september.indicators, shown.indicators, 'September differs from December');
+      // And back to December gives December's figures again.
+      await page.select('[data-testid="month"]', '2017-12');
+      await scorecardFor(page, '2017-12');
+      assert.deepEqual((await figures(page)).indicators, shown.indicators);
+
+      assert.deepEqual(requests.filter((u) => !u.startsWith(server.url)), [], 'no request outside the page');
+      assert.deepEqual(requests.slice(requestsAfterLoad), [], 'no request at all after load');
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('dropping files on the drop zone works like choosing them', async () => {
+    const { context, page, errors } = await open();
+    try {
+      const { files } = caseFiles('public_city');
+      const payload = files.filter((f) => f.includes('list7_cp_')).map((f) => ({
+        name: path.basename(f), text: fs.readFileSync(f, 'utf8'),
+      }));
+      // A drop as Firefox delivers it: a DataTransfer of File objects on dragover and drop.
+      await page.evaluate((items) => {
+        const dt = new DataTransfer();
+        for (const { name, text } of items) dt.items.add(new File([text], name, { type: 'text/csv' }));
+        const zone = document.querySelector('.dropzone');
+        zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+        zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      }, payload);
+      await scorecardFor(page, '2017-12');
+      const shown = await figures(page);
+      assert.equal(value(shown, 'cp_plans', 'count', 'current'), 5);
+      assert.equal(value(shown, 'cp_plans', 'count', 'area:Unmapped'), 5);
+      assert.equal(value(shown, 're_referrals', 'percent', 'current'), null);
+      assert.match(await page.$eval('section.indicator[data-indicator="re_referrals"] .needs', (e) => e.textContent), /Needs List 3/);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the background worker (module worker in Firefox) gives the same figures', async () => {
+    const { context, page, requests, errors } = await open('?worker=always');
+    try {
+      await chooseCase(page);
+      assert.match(await page.$eval('.progress', (e) => e.textContent), /in the background/);
+      checkAgainst(await figures(page), expectedFor('public_city'));
+      assert.deepEqual(requests.filter((u) => !u.startsWith(server.url)), [], 'no request outside the page');
+      assert.ok(requests.some((u) => u.endsWith('worker_loader.js')), `the worker started: ${requests}`);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('Load example gives the seed scorecard', async () => {
+    const { context, page, requests, errors } = await open();
+    try {
+      const before = requests.length;
+      const started = Date.now();
+      await page.click('[data-testid="load-example"]');
+      await scorecardFor(page, '2017-12');
+      console.log(`# Firefox: example to scorecard: ${((Date.now() - started) / 1000).toFixed(2)} s`);
+      // The seed's December 2017 figures (the same as page.test.mjs checks in Chromium).
+      const shown = await figures(page);
+      assert.equal(value(shown, 'unallocated_cases', 'open_cases', 'current'), 7546);
+      assert.equal(value(shown, 'unallocated_cases', 'unallocated', 'area:NWC'), 1);
+      assert.equal(value(shown, 're_referrals', 'referrals', 'current'), 1234);
+      assert.equal(value(shown, 're_referrals', 're_referrals', 'current'), 268);
+      assert.equal(value(shown, 'assessments_in_timescale', 'inside', 'current'), 923);
+      assert.equal(value(shown, 'cp_plans', 'count', 'current'), 972);
+      assert.equal(value(shown, 'cp_plans', 'count', 'baseline'), 988);
+      assert.equal(value(shown, 'cp_visits', 'visited', 'current'), 776);
+      assert.equal(value(shown, 'cp_visits', 'due', 'current'), 891);
+      assert.equal(value(shown, 'children_in_care', 'count_excl_uasc', 'current'), 1758);
+      assert.equal(value(shown, 'supervision', 'supervised', 'current'), 419);
+      assert.equal(Math.round(value(shown, 'adoption_placement_order_to_match', 'average_days', 'current')), 232);
+      assert.equal(Math.round(value(shown, 'care_leavers_eet', 'percent', 'current')), 64);
+      assert.deepEqual(requests.slice(before), [], 'the example makes no request');
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('printing to PDF keeps every indicator and none of the controls', { skip: hasPdftotext ? false : 'pdftotext not installed (poppler-utils)' }, async () => {
+    const { context, page, requests, errors } = await open();
+    try {
+      await chooseCase(page);
+      await page.waitForSelector('section.indicator[data-indicator="agency_staff"] .charts svg');
+      const afterLoad = requests.length;
+      fs.mkdirSync(path.join(TARGET, 'print'), { recursive: true });
+      const file = path.join(TARGET, 'print', 'firefox.pdf');
+      // WebDriver BiDi's print takes the paper size from the call, not from
+      // the page's @page rule, so A4 is asked for here.
+      await page.pdf({ path: file, format: 'A4', printBackground: true });
+      // NFKC: Firefox's PDFs keep ligatures ("ﬁ"), which pdftotext gives as such.
+      const text = execFileSync('pdftotext', ['-layout', file, '-']).toString().normalize('NFKC');
+      const pages = text.split('\f').filter((p) => p.trim() !== '');
+      assert.ok(pages.length >= 6 && pages.length <= 24, `${pages.length} pages`);
+      const flat = text.replace(/\s+/g, ' ');
+      const expected = expectedFor('public_city');
+      for (const indicator of expected.indicators) {
+        assert.ok(flat.includes(indicator.title), `missing title: ${indicator.title}`);
+      }
+      assert.ok(flat.includes('Public Example City (synthetic)'));
+      assert.ok(flat.includes('December 2017'));
+      for (const control of ['Choose files', 'Load example', 'Export CSV', 'Start again from the draft', 'Landscape']) {
+        assert.ok(!flat.includes(control), `control text printed: ${control}`);
+      }
+      // Firefox 140 does not draw @page margin boxes, which carry the
+      // running marking and "Page n of m" in Chromium: reported, not required.
+      console.log(`# Firefox print: ${pages.length} pages; page numbers ${/Page 1 of \d+/.test(text) ? 'present' : 'absent (no @page margin boxes)'}`);
+      assert.deepEqual(requests.slice(afterLoad), [], 'no request while printing');
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+});
