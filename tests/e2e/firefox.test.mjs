@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
 import { serve, caseFiles, close } from './harness.mjs';
 
 const FIREFOX = process.env.FIREFOX || '/usr/bin/firefox-esr';
@@ -51,7 +52,7 @@ describe('Firefox ESR', { skip: SKIP }, () => {
 
   /** A page in a fresh browser context, and the lists of requests and
    * console errors it makes (as harness.mjs's `open` for Chromium). */
-  async function open(query = '') {
+  async function open(query = '', url = server.url + query) {
     const context = await browser.createBrowserContext();
     const page = await context.newPage();
     await page.setViewport({ width: 1280, height: 800 });
@@ -63,7 +64,7 @@ describe('Firefox ESR', { skip: SKIP }, () => {
     page.on('request', (r) => { if (!/^(data|blob):/.test(r.url())) requests.push(r.url()); });
     page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
     page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(server.url + query);
+    await page.goto(url);
     await page.waitForSelector('[data-testid="file-input"]', { timeout: 20000 });
     return { context, page, requests, errors };
   }
@@ -266,6 +267,41 @@ describe('Firefox ESR', { skip: SKIP }, () => {
       assert.equal(Math.round(value(shown, 'adoption_placement_order_to_match', 'average_days', 'current')), 232);
       assert.equal(Math.round(value(shown, 'care_leavers_eet', 'percent', 'current')), 64);
       assert.deepEqual(requests.slice(before), [], 'the example makes no request');
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the single file opened from file:// works: example, files, a workbook in its blob: worker', async () => {
+    const single = path.join(TARGET, '../dist-single/scorecard.html');
+    assert.ok(fs.existsSync(single), 'build it first: scripts/build-single');
+    const { context, page, requests, errors } = await open('', pathToFileURL(single).href);
+    try {
+      await page.click('[data-testid="load-example"]');
+      await scorecardFor(page, '2017-12');
+      let shown = await figures(page);
+      assert.equal(value(shown, 'unallocated_cases', 'open_cases', 'current'), 7546);
+      assert.equal(value(shown, 'cp_plans', 'count', 'current'), 972);
+      // The public case through the file input.
+      await page.reload();
+      await page.waitForSelector('[data-testid="file-input"]', { timeout: 20000 });
+      const { files, settings } = caseFiles('public_city');
+      await (await page.$('[data-testid="file-input"]')).uploadFile(settings, ...files);
+      await scorecardFor(page, '2017-12');
+      shown = await figures(page);
+      for (const indicator of expectedFor('public_city').indicators) {
+        const want = indicator.columns.current[indicator.headline];
+        const got = value(shown, indicator.id, indicator.headline, 'current');
+        assert.ok(close(got, want), `${indicator.id}: expected ${want}, Firefox shows ${got}`);
+      }
+      // A workbook: read by the worker, started from a blob: URL.
+      await page.reload();
+      await page.waitForSelector('[data-testid="file-input"]', { timeout: 20000 });
+      await (await page.$('[data-testid="file-input"]')).uploadFile(path.join(TARGET, '../tests/intake/annex_a_2017-12-31.xlsx'));
+      await page.waitForSelector('tr[data-file="annex_a_2017-12-31.xlsx › List 7"]', { timeout: 30000 });
+      assert.match(await page.$eval('.progress', (p) => p.textContent), /in the background/);
+      assert.deepEqual(requests.filter((u) => !u.startsWith('file://')), [], 'nothing but the file itself');
       assert.deepEqual(errors, []);
     } finally {
       await context.close();
