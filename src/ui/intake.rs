@@ -23,6 +23,8 @@ fn take_files(state: AppState, files: Vec<web_sys::File>) {
     leptos::task::spawn_local(async move {
         let mut inputs = Vec::with_capacity(files.len());
         let mut failed = Vec::new();
+        // Every read starts now; they are collected in order below.
+        let mut reads = Vec::with_capacity(files.len());
         for file in files {
             let name = file.name();
             // Refused before reading: a 300 MB file would otherwise be
@@ -32,7 +34,10 @@ fn take_files(state: AppState, files: Vec<web_sys::File>) {
                 failed.push(format!("{name}: {}", too_big_message(size)));
                 continue;
             }
-            match browser::read_bytes(file).await {
+            reads.push((name, browser::start_reading(&file)));
+        }
+        for (name, read) in reads {
+            match browser::finish_reading(read).await {
                 Ok(bytes) => inputs.push(InputFile {
                     name,
                     bytes,
