@@ -47,15 +47,7 @@ impl Headline {
 /// headline is a count (indicators 5 and 7: the seed prints "National
 /// average per 10K"), so they cannot be drawn on the headline's axis.
 fn benchmarks_per_10k(definition: &Definition) -> bool {
-    let headline_is_count = definition
-        .headline_index()
-        .and_then(|i| definition.measures.get(i))
-        .is_some_and(|m| m.kind == MeasureKind::Count);
-    headline_is_count
-        && definition
-            .measures
-            .iter()
-            .any(|m| matches!(m.kind, MeasureKind::Rate { .. }))
+    definition.benchmarks_per_10k()
 }
 
 /// A finite value, or none.

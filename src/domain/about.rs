@@ -3,7 +3,7 @@
 //! the loaded files cover the months shown. Generated from the indicator
 //! registry and the scorecard, so it can never drift from the code.
 
-use crate::domain::indicators::Timing;
+use crate::domain::indicators::{Definition, Timing};
 use crate::domain::scorecard::{IndicatorResult, Scorecard};
 use crate::domain::settings::Settings;
 
@@ -31,24 +31,9 @@ pub fn about(card: &Scorecard, settings: &Settings) -> About {
             card.month.plus(-6).label(),
             card.month.plus(-1).label(),
         ),
-        format!(
-            "Working days are Monday to Friday less England and Wales bank holidays{}; the day a period starts is day 0{}.",
-            if settings.extra_bank_holidays.is_empty() {
-                String::new()
-            } else {
-                format!(
-                    " and {} extra day(s) set locally",
-                    settings.extra_bank_holidays.len()
-                )
-            },
-            if settings.start_day_counts {
-                ", and counts as a working day when it is one"
-            } else {
-                ""
-            }
-        ),
-        "Counts are of children (or workers), not records, except assessments and adoptions. A month the loaded files do not cover shows no figure (–), never zero.".to_string(),
-        "Ratings compare the month's headline figure with the target: green on or better than target, amber within the tolerance, red beyond it. Trends compare it with the previous 6 months: differences under 1 percentage point (or 2% for other figures) are stable.".to_string(),
+        working_days(settings),
+        COUNTING.to_string(),
+        RATINGS.to_string(),
     ];
     if let Some(threshold) = settings.suppress_below {
         conventions.push(format!(
@@ -71,16 +56,51 @@ pub fn about(card: &Scorecard, settings: &Settings) -> About {
     }
 }
 
-fn paragraph(result: &IndicatorResult) -> String {
-    let d = result.definition;
-    let sources: Vec<&str> = d.inputs.iter().map(|k| k.name()).collect();
-    let timing = match d.timing {
+/// What is counted and what a missing month shows (the same whatever the data).
+pub const COUNTING: &str = "Counts are of children (or workers), not records, except assessments and adoptions. A month the loaded files do not cover shows no figure (–), never zero.";
+
+/// How ratings and trends are worked out (the same whatever the data).
+pub const RATINGS: &str = "Ratings compare the month's headline figure with the target: green on or better than target, amber within the tolerance, red beyond it. Trends compare it with the previous 6 months: differences under 1 percentage point (or 2% for other figures) are stable.";
+
+/// The working-day convention under these settings.
+pub fn working_days(settings: &Settings) -> String {
+    format!(
+        "Working days are Monday to Friday less England and Wales bank holidays{}; the day a period starts is day 0{}.",
+        if settings.extra_bank_holidays.is_empty() {
+            String::new()
+        } else {
+            format!(
+                " and {} extra day(s) set locally",
+                settings.extra_bank_holidays.len()
+            )
+        },
+        if settings.start_day_counts {
+            ", and counts as a working day when it is one"
+        } else {
+            ""
+        }
+    )
+}
+
+/// When an indicator's figures fall, in a sentence.
+pub fn timing(timing: Timing) -> &'static str {
+    match timing {
         Timing::Period => "Events in the month.",
         Timing::Snapshot => "A snapshot at the end of the month.",
         Timing::AsAt => "From the extract dated in (or up to 7 days after) the month.",
         Timing::Rolling => "A rolling window ending with the month.",
-    };
-    let mut text = format!("{} Source: {}. {timing}", d.about, sources.join("; "));
+    }
+}
+
+/// The files an indicator reads, by their full names.
+pub fn sources(definition: &Definition) -> String {
+    let names: Vec<&str> = definition.inputs.iter().map(|k| k.name()).collect();
+    names.join("; ")
+}
+
+fn paragraph(result: &IndicatorResult) -> String {
+    let d = result.definition;
+    let mut text = format!("{} Source: {}. {}", d.about, sources(d), timing(d.timing));
     if !result.missing_inputs.is_empty() {
         let needs: Vec<&str> = result.missing_inputs.iter().map(|k| k.name()).collect();
         text.push_str(&format!(" Not computed: needs {}.", needs.join(" and ")));

@@ -6,6 +6,7 @@ pub mod areas;
 pub mod calendar;
 pub mod commentary;
 pub mod dataset;
+pub mod definitions_doc;
 pub mod diagnostics;
 pub mod export;
 pub mod format;

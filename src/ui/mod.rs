@@ -4,6 +4,7 @@
 pub mod browser;
 pub mod engine;
 pub mod example;
+pub mod help;
 pub mod intake;
 pub mod quality;
 pub mod scorecard_view;
@@ -58,6 +59,7 @@ fn App() -> impl IntoView {
                 <TabButton state=state tab=Tab::Scorecard label="Scorecard"/>
                 <TabButton state=state tab=Tab::DataQuality label="Data quality"/>
                 <TabButton state=state tab=Tab::Settings label="Settings"/>
+                <TabButton state=state tab=Tab::Help label="Help"/>
                 <MonthPicker state=state/>
                 <Exports state=state/>
             </nav>
@@ -65,6 +67,7 @@ fn App() -> impl IntoView {
                 Tab::Scorecard => view! { <ScorecardView state=state/> }.into_any(),
                 Tab::DataQuality => view! { <DataQuality state=state/> }.into_any(),
                 Tab::Settings => view! { <SettingsEditor state=state/> }.into_any(),
+                Tab::Help => view! { <help::Help/> }.into_any(),
             }}
         </main>
     }

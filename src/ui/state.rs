@@ -37,6 +37,7 @@ pub enum Tab {
     Scorecard,
     DataQuality,
     Settings,
+    Help,
 }
 
 /// Everything the page shows, as signals. `Copy`, so components take it by value.

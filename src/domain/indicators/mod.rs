@@ -193,6 +193,21 @@ impl Definition {
             .is_some_and(|m| matches!(m.kind, MeasureKind::Percent { .. }))
     }
 
+    /// Whether the national and statistical-neighbour averages are rates
+    /// per 10,000 children rather than in the headline's unit: a count
+    /// headline beside a rate (CP plans, children in care; indicators.md).
+    pub fn benchmarks_per_10k(&self) -> bool {
+        let headline_is_count = self
+            .headline_index()
+            .and_then(|i| self.measures.get(i))
+            .is_some_and(|m| m.kind == MeasureKind::Count);
+        headline_is_count
+            && self
+                .measures
+                .iter()
+                .any(|m| matches!(m.kind, MeasureKind::Rate { .. }))
+    }
+
     /// Kinds still needed for `month`.
     pub fn missing_inputs(&self, context: &Context<'_>, month: Month) -> Vec<Kind> {
         match self.missing {
