@@ -6,6 +6,8 @@
 //! resolving settings against the registry's defaults, and the default
 //! month. It must not know how any single indicator counts.
 
+use std::sync::Arc;
+
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
@@ -15,6 +17,7 @@ use crate::domain::dataset::{Dataset, SettingsImports};
 use crate::domain::diagnostics::{Problem, Severity};
 use crate::domain::indicators::{ALL, Context, Definition, MeasureKind, MonthFigures, Timing};
 use crate::domain::ingest::{AsAtSource, FileOverrides, LoadedFile, load_files};
+use crate::domain::memo::{FiguresCache, Session};
 use crate::domain::month::Month;
 use crate::domain::rating::{Rating, Trend, rate, trend};
 use crate::domain::schema::Kind;
@@ -153,6 +156,10 @@ pub struct Loaded {
     pub imports: SettingsImports,
     /// The starting settings with the imports applied.
     pub settings: Settings,
+    /// Month figures already counted from these files, so computing
+    /// another month or with other targets recounts only what changed
+    /// (see `memo` for what empties it).
+    pub cache: FiguresCache,
 }
 
 /// Reads every file (never failing on one) and merges them. A workbook
@@ -182,6 +189,7 @@ pub fn load(inputs: &[InputFile], settings: Settings, today: Date) -> Loaded {
         dataset,
         imports,
         settings,
+        cache: FiguresCache::default(),
     }
 }
 
@@ -225,13 +233,14 @@ pub fn compute_with(
         .iter()
         .flat_map(|f| f.problems.iter().cloned())
         .collect();
+    let mut session = loaded.cache.session(settings);
     let mut indicators = Vec::with_capacity(ALL.len());
     for definition in ALL {
-        let (result, month_problems) = compute_indicator(definition, &context, month);
+        let (result, month_problems) = compute_indicator(definition, &context, &mut session, month);
         indicators.push(result);
         problems.extend(month_problems);
     }
-    problems.extend(unmapped_teams(&loaded.dataset, &areas));
+    problems.extend(session.unmapped(|| unmapped_teams(&loaded.dataset, &areas)));
     let derived = calendar.derived_years(month.plus(-24).first_day(), month.last_day());
     if !derived.is_empty() {
         problems.push(Problem::file(
@@ -284,6 +293,7 @@ fn summarise(file: &LoadedFile) -> FileSummary {
 fn compute_indicator(
     definition: &'static Definition,
     context: &Context<'_>,
+    session: &mut Session<'_>,
     month: Month,
 ) -> (IndicatorResult, Vec<Problem>) {
     let overrides = context.settings.overrides(definition.id);
@@ -295,13 +305,10 @@ fn compute_indicator(
         .previous_mode
         .resolve(Some(definition.previous_mode))
         .unwrap_or(PreviousMode::Average);
-    let series: Vec<(Month, MonthFigures)> = (-12..=0)
+    let series: Vec<(Month, Arc<MonthFigures>)> = (-12..=0)
         .map(|offset| {
             let m = month.plus(offset);
-            context.drill.set(offset == 0);
-            let figures = (definition.compute)(context, m);
-            context.drill.set(false);
-            (m, figures)
+            (m, session.figures(definition, context, m, offset == 0))
         })
         .collect();
     let values = |figures: &[Option<f64>]| Values {
@@ -310,8 +317,8 @@ fn compute_indicator(
     };
     let current_figures = series
         .last()
-        .map(|(_, figures)| figures.clone())
-        .unwrap_or_else(|| MonthFigures::none(definition, context.areas));
+        .map(|(_, figures)| Arc::clone(figures))
+        .unwrap_or_else(|| Arc::new(MonthFigures::none(definition, context.areas)));
     let current = values(&current_figures.la);
     let previous_months: Vec<&Vec<Option<f64>>> = series
         .iter()
@@ -326,7 +333,7 @@ fn compute_indicator(
             .baseline_month
             .resolve(Some(default_baseline(month)))
             .unwrap_or_else(|| default_baseline(month));
-        let figures = (definition.compute)(context, baseline_month);
+        let figures = session.figures(definition, context, baseline_month, false);
         (baseline_month, values(&figures.la))
     });
     let areas = if definition.has_areas {
@@ -405,7 +412,7 @@ fn compute_indicator(
             })
             .collect(),
     };
-    (result, current_figures.problems)
+    (result, current_figures.problems.clone())
 }
 
 /// The latest March strictly before `month`.
