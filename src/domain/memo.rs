@@ -19,13 +19,12 @@
 //! change shifts the 13-month window by one, so twelve months are already
 //! there), with the drill-down only for the month last reported (the other
 //! months' records are dropped, so memory stays one drill-down per
-//! indicator), and the unmapped-teams findings.
+//! indicator).
 
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use rustc_hash::FxHashMap;
 
-use crate::domain::diagnostics::Problem;
 use crate::domain::indicators::{Context, Definition, MonthFigures};
 use crate::domain::month::Month;
 use crate::domain::settings::Settings;
@@ -45,7 +44,6 @@ struct State {
     figures: FxHashMap<(&'static str, Month), Entry>,
     /// Per indicator, the month whose entry holds its drill-down.
     drilled: FxHashMap<&'static str, Month>,
-    unmapped: Option<Vec<Problem>>,
 }
 
 #[derive(Debug)]
@@ -164,11 +162,6 @@ impl Session<'_> {
             });
             entry.drilled = false;
         }
-    }
-
-    /// The unmapped-teams findings, found once per counting settings.
-    pub fn unmapped(&mut self, find: impl FnOnce() -> Vec<Problem>) -> Vec<Problem> {
-        self.state.unmapped.get_or_insert_with(find).clone()
     }
 }
 

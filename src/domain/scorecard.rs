@@ -240,7 +240,8 @@ pub fn compute_with(
         indicators.push(result);
         problems.extend(month_problems);
     }
-    problems.extend(session.unmapped(|| unmapped_teams(&loaded.dataset, &areas)));
+    drop(session);
+    problems.extend(unmapped_teams(&loaded.dataset, &areas));
     let derived = calendar.derived_years(month.plus(-24).first_day(), month.last_day());
     if !derived.is_empty() {
         problems.push(Problem::file(
@@ -499,46 +500,24 @@ fn is_percentage_part(definition: &Definition, name: &str) -> bool {
 /// inputs.md, "Bad input": teams not in the team table ("Unmapped team"),
 /// once per team with its first file and row and how many rows use it.
 fn unmapped_teams(dataset: &Dataset, areas: &Areas) -> Vec<Problem> {
-    use std::collections::BTreeMap;
-    let mut seen: BTreeMap<String, (String, usize, u32, usize)> = BTreeMap::new();
-    let mut note = |team: &str, file: usize, row: u32| {
-        if !areas.is_unmapped(team) {
-            return;
-        }
-        let entry = seen
-            .entry(crate::domain::values::fold_name(team))
-            .or_insert((team.to_string(), file, row, 0));
-        entry.3 += 1;
-    };
-    macro_rules! scan {
-        ($kind:expr) => {
-            for file in &$kind.files {
-                for record in &file.records {
-                    note(&record.data.team, record.source.file, record.source.row);
-                }
-            }
-        };
-    }
-    scan!(dataset.referrals);
-    scan!(dataset.assessments);
-    scan!(dataset.cin);
-    scan!(dataset.cp);
-    scan!(dataset.cla);
-    scan!(dataset.care_leavers);
-    scan!(dataset.adoptions);
-    scan!(dataset.family_support);
-    scan!(dataset.staff);
-    seen.into_values()
-        .map(|(team, file, row, count)| {
+    // A folded name maps to one area, so a team's spellings are all
+    // unmapped or none is: the first spelling stands for them.
+    dataset
+        .team_uses()
+        .iter()
+        .filter(|used| areas.is_unmapped(&used.team))
+        .map(|used| {
+            let team = &used.team;
             Problem::cell(
-                &dataset.file_name(file),
-                row,
+                &dataset.file_name(used.file),
+                used.row,
                 "Team",
-                &team,
+                team,
                 "unmapped_team",
                 Severity::Warning,
                 format!(
-                    "Unmapped team: `{team}` is not in the team table ({count} rows); add it in the settings or a teams file"
+                    "Unmapped team: `{team}` is not in the team table ({} rows); add it in the settings or a teams file",
+                    used.rows
                 ),
             )
         })
@@ -623,10 +602,8 @@ mod tests {
 
     #[test]
     fn default_month_ends_on_or_before_the_latest_as_at() {
-        let mut dataset = Dataset {
-            latest_as_at: Date::new(2017, 12, 31).ok(),
-            ..Dataset::default()
-        };
+        let mut dataset = Dataset::default();
+        dataset.latest_as_at = Date::new(2017, 12, 31).ok();
         assert_eq!(default_month(&dataset), Month::parse("2017-12"));
         dataset.latest_as_at = Date::new(2018, 1, 5).ok();
         assert_eq!(default_month(&dataset), Month::parse("2017-12"));
