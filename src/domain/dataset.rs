@@ -5,6 +5,8 @@
 //! Owns: which row wins when files overlap, coverage unions, and the as-at
 //! file for a month. It must not compute indicators.
 
+use std::sync::OnceLock;
+
 use rustc_hash::FxHashMap;
 
 use jiff::civil::Date;
@@ -78,7 +80,17 @@ pub struct KindData<R> {
     /// (position in `files`, position in its records) of each key's winning row.
     merged: Vec<(usize, usize)>,
     pub coverage: Coverage,
+    /// Per file (by position in `files`), built on first use: each merged
+    /// record's position in that file's records with the same key (the
+    /// last such row, as a map built from the file would give), or
+    /// `NOT_IN_FILE`. A month's as-at facts (allocation) are then one
+    /// index per record, not a map rebuilt each month. Derived from the
+    /// records only, so it lasts as long as they do.
+    same_key: Vec<OnceLock<Vec<u32>>>,
 }
+
+/// In `KindData::same_key`: no row of the file has the record's key.
+const NOT_IN_FILE: u32 = u32::MAX;
 
 impl<R> Default for KindData<R> {
     fn default() -> Self {
@@ -86,6 +98,7 @@ impl<R> Default for KindData<R> {
             files: Vec::new(),
             merged: Vec::new(),
             coverage: Coverage::default(),
+            same_key: Vec::new(),
         }
     }
 }
@@ -104,11 +117,87 @@ impl<R: Keyed> KindData<R> {
         }
         let mut merged: Vec<(usize, usize)> = winner.into_values().collect();
         merged.sort_unstable();
+        let same_key = files.iter().map(|_| OnceLock::new()).collect();
         KindData {
             files,
             merged,
             coverage,
+            same_key,
         }
+    }
+
+    /// The row of `files[file]` with the same key as the merged record at
+    /// `position` (in `merged()` order): the record as that extract had it.
+    pub fn same_key_in(&self, file: usize, position: usize) -> Option<&Rec<R>> {
+        let rows = self.same_key.get(file)?.get_or_init(|| {
+            let Some(records) = self.files.get(file).map(|f| &f.records) else {
+                return Vec::new();
+            };
+            let mut row_of: FxHashMap<R::Key<'_>, u32> =
+                FxHashMap::with_capacity_and_hasher(records.len(), Default::default());
+            for (row, record) in records.iter().enumerate() {
+                row_of.insert(record.data.key(), u32::try_from(row).unwrap_or(NOT_IN_FILE));
+            }
+            self.merged()
+                .map(|record| {
+                    row_of
+                        .get(&record.data.key())
+                        .copied()
+                        .unwrap_or(NOT_IN_FILE)
+                })
+                .collect()
+        });
+        let row = *rows.get(position)?;
+        self.files
+            .get(file)?
+            .records
+            .get(usize::try_from(row).ok()?)
+    }
+}
+
+impl<R: Episode> KindData<R> {
+    /// indicators.md, "Children, not records": of each child's merged
+    /// records that `keep` accepts, the one with the latest start (the
+    /// first in merge order among equal starts), in source order, each
+    /// with its position in `merged()`. `ids` numbers the merged records'
+    /// children (`ChildIds`), so this indexes vectors where a map of names
+    /// would hash each record every month.
+    pub fn latest_per_child(
+        &self,
+        ids: &[u32],
+        children: usize,
+        keep: impl Fn(&R) -> bool,
+    ) -> Vec<(usize, &Rec<R>)> {
+        // For each child, the merged position of its latest kept record.
+        let mut latest: Vec<Option<(Date, usize)>> = vec![None; children];
+        for ((position, record), id) in self.merged().enumerate().zip(ids) {
+            if !keep(&record.data) {
+                continue;
+            }
+            let start = record.data.start();
+            if let Some(slot) = latest.get_mut(*id as usize) {
+                if slot.is_none_or(|(best, _)| start > best) {
+                    *slot = Some((start, position));
+                }
+            }
+        }
+        let mut chosen: Vec<(usize, &Rec<R>)> = self
+            .merged()
+            .enumerate()
+            .zip(ids)
+            .filter(|((position, _), id)| {
+                latest
+                    .get(**id as usize)
+                    .copied()
+                    .flatten()
+                    .is_some_and(|(_, best)| best == *position)
+            })
+            .map(|(pair, _)| pair)
+            .collect();
+        // Merge order is nearly source order (files by as-at date), so this
+        // sort mostly just checks.
+        chosen.sort_by_key(|(_, record)| record.source);
+        chosen
     }
 }
 
@@ -133,6 +222,11 @@ impl<R> KindData<R> {
     /// date lies in the month or in the first 7 days after it; on equal
     /// dates, the one added later.
     pub fn as_at_file(&self, month: Month) -> Option<&FileRecords<R>> {
+        self.files.get(self.as_at_position(month)?)
+    }
+
+    /// The as-at file's position in `files`.
+    pub fn as_at_position(&self, month: Month) -> Option<usize> {
         let from = month.first_day();
         let to = month
             .last_day()
@@ -140,7 +234,7 @@ impl<R> KindData<R> {
             .unwrap_or(month.last_day());
         self.files
             .iter()
-            .rfind(|f| f.as_at.is_some_and(|d| from <= d && d <= to))
+            .rposition(|f| f.as_at.is_some_and(|d| from <= d && d <= to))
     }
 }
 
@@ -212,6 +306,35 @@ pub struct Dataset {
     pub latest_as_at: Option<Date>,
     /// Every loaded file's name, by index (record sources point here).
     pub file_names: Vec<String>,
+    /// Built on first use (see `child_ids`).
+    child_ids: OnceLock<ChildIds>,
+    /// Built on first use (see `team_uses`).
+    team_uses: OnceLock<Vec<TeamUse>>,
+}
+
+/// A team as the files write it: one per team name once folded (case,
+/// spaces), with its first spelling, file and row, and how many rows of
+/// any file use it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TeamUse {
+    pub team: String,
+    pub file: usize,
+    pub row: u32,
+    pub rows: usize,
+}
+
+/// The children of the episode kinds numbered `0..count`, one number per
+/// child across kinds, for each merged record (in `merged()` order): the
+/// indicators choose a child's latest episode, and join kinds by child,
+/// by indexing vectors instead of hashing names each month. Derived from
+/// the records only, so it lasts as long as the data set.
+#[derive(Debug, Default)]
+pub struct ChildIds {
+    pub count: usize,
+    pub cin: Vec<u32>,
+    pub cp: Vec<u32>,
+    pub cla: Vec<u32>,
+    pub family_support: Vec<u32>,
 }
 
 impl Dataset {
@@ -288,6 +411,106 @@ impl Dataset {
             .filter_map(|f| f.as_at)
             .max();
         (dataset, imports)
+    }
+
+    /// The episode kinds' children, numbered (built on first use).
+    pub fn child_ids(&self) -> &ChildIds {
+        self.child_ids.get_or_init(|| {
+            fn numbered<'a>(
+                number: &mut FxHashMap<&'a str, u32>,
+                children: impl Iterator<Item = &'a str>,
+            ) -> Vec<u32> {
+                children
+                    .map(|child| {
+                        let next = u32::try_from(number.len()).unwrap_or(u32::MAX);
+                        *number.entry(child).or_insert(next)
+                    })
+                    .collect()
+            }
+            let mut number: FxHashMap<&str, u32> = FxHashMap::default();
+            let cin = numbered(
+                &mut number,
+                self.cin.merged().map(|r| r.data.child.as_str()),
+            );
+            let cp = numbered(&mut number, self.cp.merged().map(|r| r.data.child.as_str()));
+            let cla = numbered(
+                &mut number,
+                self.cla.merged().map(|r| r.data.child.as_str()),
+            );
+            let family_support = numbered(
+                &mut number,
+                self.family_support.merged().map(|r| r.data.child.as_str()),
+            );
+            ChildIds {
+                count: number.len(),
+                cin,
+                cp,
+                cla,
+                family_support,
+            }
+        })
+    }
+
+    /// Every team the files use (every row of every file of the kinds
+    /// with a team column), in the order of the folded names. Built on
+    /// first use: each compute checks these few dozen against its team
+    /// table instead of every row.
+    pub fn team_uses(&self) -> &[TeamUse] {
+        self.team_uses.get_or_init(|| {
+            use std::collections::BTreeMap;
+            // By the team as written first (hashing, not folding, each
+            // row), in order of first appearance.
+            let mut written: FxHashMap<&str, (usize, TeamUse)> = FxHashMap::default();
+            macro_rules! scan {
+                ($kind:expr) => {
+                    for file in &$kind.files {
+                        for record in &file.records {
+                            let team = record.data.team.as_str();
+                            let next = written.len();
+                            if let Some((_, used)) = written.get_mut(team) {
+                                used.rows += 1;
+                            } else {
+                                let used = TeamUse {
+                                    team: team.to_string(),
+                                    file: record.source.file,
+                                    row: record.source.row,
+                                    rows: 1,
+                                };
+                                written.insert(team, (next, used));
+                            }
+                        }
+                    }
+                };
+            }
+            scan!(self.referrals);
+            scan!(self.assessments);
+            scan!(self.cin);
+            scan!(self.cp);
+            scan!(self.cla);
+            scan!(self.care_leavers);
+            scan!(self.adoptions);
+            scan!(self.family_support);
+            scan!(self.staff);
+            // Then by the folded name: the first spelling seen names it.
+            let mut by_fold: BTreeMap<String, (usize, TeamUse)> = BTreeMap::new();
+            for (first, used) in written.into_values() {
+                match by_fold.entry(crate::domain::values::fold_name(&used.team)) {
+                    std::collections::btree_map::Entry::Vacant(slot) => {
+                        slot.insert((first, used));
+                    }
+                    std::collections::btree_map::Entry::Occupied(mut slot) => {
+                        let (kept_first, kept) = slot.get_mut();
+                        let rows = kept.rows + used.rows;
+                        if first < *kept_first {
+                            *kept_first = first;
+                            *kept = used;
+                        }
+                        kept.rows = rows;
+                    }
+                }
+            }
+            by_fold.into_values().map(|(_, used)| used).collect()
+        })
     }
 
     /// The name of the file a record came from.

@@ -12,6 +12,7 @@ pub mod export;
 pub mod format;
 pub mod indicators;
 pub mod ingest;
+pub mod memo;
 pub mod month;
 pub mod rating;
 pub mod records;

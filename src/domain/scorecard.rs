@@ -6,6 +6,8 @@
 //! resolving settings against the registry's defaults, and the default
 //! month. It must not know how any single indicator counts.
 
+use std::sync::Arc;
+
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
@@ -15,6 +17,7 @@ use crate::domain::dataset::{Dataset, SettingsImports};
 use crate::domain::diagnostics::{Problem, Severity};
 use crate::domain::indicators::{ALL, Context, Definition, MeasureKind, MonthFigures, Timing};
 use crate::domain::ingest::{AsAtSource, FileOverrides, LoadedFile, load_files};
+use crate::domain::memo::{FiguresCache, Session};
 use crate::domain::month::Month;
 use crate::domain::rating::{Rating, Trend, rate, trend};
 use crate::domain::schema::Kind;
@@ -153,6 +156,10 @@ pub struct Loaded {
     pub imports: SettingsImports,
     /// The starting settings with the imports applied.
     pub settings: Settings,
+    /// Month figures already counted from these files, so computing
+    /// another month or with other targets recounts only what changed
+    /// (see `memo` for what empties it).
+    pub cache: FiguresCache,
 }
 
 /// Reads every file (never failing on one) and merges them. A workbook
@@ -220,6 +227,7 @@ pub fn load_reporting(
         dataset,
         imports,
         settings,
+        cache: FiguresCache::default(),
     }
 }
 
@@ -263,12 +271,14 @@ pub fn compute_with(
         .iter()
         .flat_map(|f| f.problems.iter().cloned())
         .collect();
+    let mut session = loaded.cache.session(settings);
     let mut indicators = Vec::with_capacity(ALL.len());
     for definition in ALL {
-        let (result, month_problems) = compute_indicator(definition, &context, month);
+        let (result, month_problems) = compute_indicator(definition, &context, &mut session, month);
         indicators.push(result);
         problems.extend(month_problems);
     }
+    drop(session);
     problems.extend(unmapped_teams(&loaded.dataset, &areas));
     let derived = calendar.derived_years(month.plus(-24).first_day(), month.last_day());
     if !derived.is_empty() {
@@ -322,6 +332,7 @@ fn summarise(file: &LoadedFile) -> FileSummary {
 fn compute_indicator(
     definition: &'static Definition,
     context: &Context<'_>,
+    session: &mut Session<'_>,
     month: Month,
 ) -> (IndicatorResult, Vec<Problem>) {
     let overrides = context.settings.overrides(definition.id);
@@ -333,13 +344,10 @@ fn compute_indicator(
         .previous_mode
         .resolve(Some(definition.previous_mode))
         .unwrap_or(PreviousMode::Average);
-    let series: Vec<(Month, MonthFigures)> = (-12..=0)
+    let series: Vec<(Month, Arc<MonthFigures>)> = (-12..=0)
         .map(|offset| {
             let m = month.plus(offset);
-            context.drill.set(offset == 0);
-            let figures = (definition.compute)(context, m);
-            context.drill.set(false);
-            (m, figures)
+            (m, session.figures(definition, context, m, offset == 0))
         })
         .collect();
     let values = |figures: &[Option<f64>]| Values {
@@ -348,8 +356,8 @@ fn compute_indicator(
     };
     let current_figures = series
         .last()
-        .map(|(_, figures)| figures.clone())
-        .unwrap_or_else(|| MonthFigures::none(definition, context.areas));
+        .map(|(_, figures)| Arc::clone(figures))
+        .unwrap_or_else(|| Arc::new(MonthFigures::none(definition, context.areas)));
     let current = values(&current_figures.la);
     let previous_months: Vec<&Vec<Option<f64>>> = series
         .iter()
@@ -364,7 +372,7 @@ fn compute_indicator(
             .baseline_month
             .resolve(Some(default_baseline(month)))
             .unwrap_or_else(|| default_baseline(month));
-        let figures = (definition.compute)(context, baseline_month);
+        let figures = session.figures(definition, context, baseline_month, false);
         (baseline_month, values(&figures.la))
     });
     let areas = if definition.has_areas {
@@ -443,7 +451,7 @@ fn compute_indicator(
             })
             .collect(),
     };
-    (result, current_figures.problems)
+    (result, current_figures.problems.clone())
 }
 
 /// The latest March strictly before `month`.
@@ -530,46 +538,24 @@ fn is_percentage_part(definition: &Definition, name: &str) -> bool {
 /// inputs.md, "Bad input": teams not in the team table ("Unmapped team"),
 /// once per team with its first file and row and how many rows use it.
 fn unmapped_teams(dataset: &Dataset, areas: &Areas) -> Vec<Problem> {
-    use std::collections::BTreeMap;
-    let mut seen: BTreeMap<String, (String, usize, u32, usize)> = BTreeMap::new();
-    let mut note = |team: &str, file: usize, row: u32| {
-        if !areas.is_unmapped(team) {
-            return;
-        }
-        let entry = seen
-            .entry(crate::domain::values::fold_name(team))
-            .or_insert((team.to_string(), file, row, 0));
-        entry.3 += 1;
-    };
-    macro_rules! scan {
-        ($kind:expr) => {
-            for file in &$kind.files {
-                for record in &file.records {
-                    note(&record.data.team, record.source.file, record.source.row);
-                }
-            }
-        };
-    }
-    scan!(dataset.referrals);
-    scan!(dataset.assessments);
-    scan!(dataset.cin);
-    scan!(dataset.cp);
-    scan!(dataset.cla);
-    scan!(dataset.care_leavers);
-    scan!(dataset.adoptions);
-    scan!(dataset.family_support);
-    scan!(dataset.staff);
-    seen.into_values()
-        .map(|(team, file, row, count)| {
+    // A folded name maps to one area, so a team's spellings are all
+    // unmapped or none is: the first spelling stands for them.
+    dataset
+        .team_uses()
+        .iter()
+        .filter(|used| areas.is_unmapped(&used.team))
+        .map(|used| {
+            let team = &used.team;
             Problem::cell(
-                &dataset.file_name(file),
-                row,
+                &dataset.file_name(used.file),
+                used.row,
                 "Team",
-                &team,
+                team,
                 "unmapped_team",
                 Severity::Warning,
                 format!(
-                    "Unmapped team: `{team}` is not in the team table ({count} rows); add it in the settings or a teams file"
+                    "Unmapped team: `{team}` is not in the team table ({} rows); add it in the settings or a teams file",
+                    used.rows
                 ),
             )
         })
@@ -686,10 +672,8 @@ mod tests {
 
     #[test]
     fn default_month_ends_on_or_before_the_latest_as_at() {
-        let mut dataset = Dataset {
-            latest_as_at: Date::new(2017, 12, 31).ok(),
-            ..Dataset::default()
-        };
+        let mut dataset = Dataset::default();
+        dataset.latest_as_at = Date::new(2017, 12, 31).ok();
         assert_eq!(default_month(&dataset), Month::parse("2017-12"));
         dataset.latest_as_at = Date::new(2018, 1, 5).ok();
         assert_eq!(default_month(&dataset), Month::parse("2017-12"));

@@ -103,7 +103,11 @@ fn compute(context: &Context<'_>, month: Month) -> MonthFigures {
     let data = context.data;
     let settings = context.settings;
     let end = month.last_day();
-    let Some(allocation_file) = data.cin.as_at_file(month) else {
+    let Some((allocation, allocation_file)) = data
+        .cin
+        .as_at_position(month)
+        .and_then(|position| Some((position, data.cin.files.get(position)?)))
+    else {
         return MonthFigures::none(&DEFINITION, areas);
     };
     if !context.covers_end(Kind::List6Cin, month) || !context.covers_end(Kind::Staff, month) {
@@ -123,28 +127,18 @@ fn compute(context: &Context<'_>, month: Month) -> MonthFigures {
             by_name.entry(fold_name(&worker.data.name)).or_insert(index);
         }
     }
-    let allocation: HashMap<(&str, Date), &str> = allocation_file
-        .records
-        .iter()
-        .map(|r| {
-            (
-                (r.data.child.as_str(), r.data.start),
-                r.data.worker.as_str(),
-            )
-        })
-        .collect();
-    let open = latest_per_key(
-        data.cin
-            .merged()
-            .filter(|r| open_at(r.data.start, r.data.closed, end)),
-        |e| &e.child,
-        |e| e.start,
-    );
+    let ids = data.child_ids();
+    let open = data
+        .cin
+        .latest_per_child(&ids.cin, ids.count, |e| open_at(e.start, e.closed, end));
     let mut cases = vec![0usize; in_post.len()];
     let mut resolved: HashMap<&str, Allocated> = HashMap::default();
     let mut tally = context.tally(&DEFINITION);
-    for episode in open {
-        let Some(worker) = allocation.get(&(episode.data.child.as_str(), episode.data.start))
+    for (position, episode) in open {
+        let Some(worker) = data
+            .cin
+            .same_key_in(allocation, position)
+            .map(|r| r.data.worker.as_str())
         else {
             continue;
         };

@@ -9,7 +9,7 @@
 //! - A child whose UASC field cannot be read is left out (reported at ingest).
 //! - Snapshot with a baseline column. Polarity down, target 1,695.
 
-use super::{Context, Definition, MeasureDef, MonthFigures, Timing, latest_per_key};
+use super::{Context, Definition, MeasureDef, MonthFigures, Timing};
 use crate::domain::month::Month;
 use crate::domain::records::{CareEpisode, Rec, open_at};
 use crate::domain::schema::Kind;
@@ -50,15 +50,16 @@ pub static DEFINITION: Definition = Definition {
 /// for each child, the latest-starting open episode that is not short breaks.
 pub fn looked_after<'c>(context: &'c Context<'_>, month: Month) -> Vec<&'c Rec<CareEpisode>> {
     let end = month.last_day();
-    latest_per_key(
-        context
-            .data
-            .cla
-            .merged()
-            .filter(|r| !r.data.is_short_breaks() && open_at(r.data.start, r.data.ceased, end)),
-        |e| &e.child,
-        |e| e.start,
-    )
+    let ids = context.data.child_ids();
+    context
+        .data
+        .cla
+        .latest_per_child(&ids.cla, ids.count, |e| {
+            !e.is_short_breaks() && open_at(e.start, e.ceased, end)
+        })
+        .into_iter()
+        .map(|(_, episode)| episode)
+        .collect()
 }
 
 fn compute(context: &Context<'_>, month: Month) -> MonthFigures {

@@ -7,7 +7,7 @@
 //!   sum of the areas' populations that are set).
 //! - Snapshot, with a baseline column. Polarity none unless set.
 
-use super::{Context, Definition, MeasureDef, MonthFigures, Timing, latest_per_key};
+use super::{Context, Definition, MeasureDef, MonthFigures, Timing};
 use crate::domain::month::Month;
 use crate::domain::records::open_at;
 use crate::domain::schema::Kind;
@@ -44,17 +44,13 @@ fn compute(context: &Context<'_>, month: Month) -> MonthFigures {
         return MonthFigures::none(&DEFINITION, areas);
     }
     let end = month.last_day();
-    let open = latest_per_key(
-        context
-            .data
-            .cp
-            .merged()
-            .filter(|r| open_at(r.data.start, r.data.end, end)),
-        |p| &p.child,
-        |p| p.start,
-    );
+    let ids = context.data.child_ids();
+    let open = context
+        .data
+        .cp
+        .latest_per_child(&ids.cp, ids.count, |p| open_at(p.start, p.end, end));
     let mut tally = context.tally(&DEFINITION);
-    for plan in open {
+    for (_, plan) in open {
         tally.about(plan.source, &plan.data.child);
         tally.count(areas.area_of(&plan.data.team), "count");
     }

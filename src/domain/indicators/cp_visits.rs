@@ -14,7 +14,7 @@ use rustc_hash::FxHashSet as HashSet;
 
 use jiff::civil::Date;
 
-use super::{Context, Definition, MeasureDef, MonthFigures, Timing, latest_per_key};
+use super::{Context, Definition, MeasureDef, MonthFigures, Timing};
 use crate::domain::month::Month;
 use crate::domain::records::open_at;
 use crate::domain::schema::Kind;
@@ -74,7 +74,10 @@ fn compute(context: &Context<'_>, month: Month) -> MonthFigures {
         .merged()
         .filter(|r| r.data.start <= start && open_at(r.data.start, r.data.end, end))
         .collect();
-    let due = latest_per_key(due_plans.iter().copied(), |p| &p.child, |p| p.start);
+    let ids = data.child_ids();
+    let due = data.cp.latest_per_child(&ids.cp, ids.count, |p| {
+        p.start <= start && open_at(p.start, p.end, end)
+    });
     let mut tally = context.tally(&DEFINITION);
     // Children seen on a CP visit in the month, or (fallback) the due plans
     // whose last statutory visit in the month's List 7 extract is in the month.
@@ -120,7 +123,7 @@ fn compute(context: &Context<'_>, month: Month) -> MonthFigures {
             }
         }
     };
-    for plan in due {
+    for (_, plan) in due {
         let area = areas.area_of(&plan.data.team);
         tally.about(plan.source, &plan.data.child);
         tally.count(area, "due");

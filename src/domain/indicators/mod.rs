@@ -179,7 +179,13 @@ impl PartialEq for Definition {
 impl Definition {
     /// Index of a measure by name.
     pub fn measure(&self, name: &str) -> Option<usize> {
-        self.measures.iter().position(|m| m.name == name)
+        // Tallies look measures up for every record counted, mostly by the
+        // very literal the definition holds (one copy in an optimised
+        // build): compare addresses before comparing text.
+        self.measures
+            .iter()
+            .position(|m| std::ptr::eq(m.name, name))
+            .or_else(|| self.measures.iter().position(|m| m.name == name))
     }
 
     pub fn headline_index(&self) -> Option<usize> {

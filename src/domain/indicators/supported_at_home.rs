@@ -7,9 +7,6 @@
 //! - Numerator (`at_home`): of those, children not looked after at `M_end`.
 //! - Snapshot; no area breakdown.
 
-use rustc_hash::FxHashSet as HashSet;
-
-use super::children_in_care::looked_after;
 use super::{Context, Definition, MeasureDef, MonthFigures, Timing};
 use crate::domain::month::Month;
 use crate::domain::records::open_at;
@@ -58,31 +55,40 @@ fn compute(context: &Context<'_>, month: Month) -> MonthFigures {
         return MonthFigures::none(&DEFINITION, areas);
     }
     let end = month.last_day();
-    let in_care: HashSet<&str> = looked_after(context, month)
-        .into_iter()
-        .map(|e| e.data.child.as_str())
-        .collect();
-    let mut children: HashSet<&str> = in_care.clone();
-    children.extend(
-        data.cin
-            .merged()
-            .filter(|e| open_at(e.data.start, e.data.closed, end))
-            .map(|e| e.data.child.as_str()),
-    );
-    children.extend(
-        data.family_support
-            .merged()
-            .filter(|e| open_at(e.data.start, e.data.end, end))
-            .map(|e| e.data.child.as_str()),
-    );
+    // Each child once, by its number across the kinds (`ChildIds`): what
+    // it has open at `M_end`.
+    const IN_CARE: u8 = 1;
+    const SUPPORTED: u8 = 2;
+    let ids = data.child_ids();
+    let mut open = vec![0u8; ids.count];
+    let mut mark = |id: &u32, flag: u8| {
+        if let Some(cell) = open.get_mut(*id as usize) {
+            *cell |= flag;
+        }
+    };
+    // As indicator 7 (short breaks excluded, UASC included).
+    for (episode, id) in data.cla.merged().zip(&ids.cla) {
+        if !episode.data.is_short_breaks() && open_at(episode.data.start, episode.data.ceased, end)
+        {
+            mark(id, IN_CARE);
+        }
+    }
+    for (episode, id) in data.cin.merged().zip(&ids.cin) {
+        if open_at(episode.data.start, episode.data.closed, end) {
+            mark(id, SUPPORTED);
+        }
+    }
+    for (episode, id) in data.family_support.merged().zip(&ids.family_support) {
+        if open_at(episode.data.start, episode.data.end, end) {
+            mark(id, SUPPORTED);
+        }
+    }
+    let total = open.iter().filter(|flags| **flags != 0).count();
+    let at_home = open.iter().filter(|flags| **flags == SUPPORTED).count();
     let mut tally = context.tally(&DEFINITION);
     let slot = areas.unassigned();
-    tally.add(slot, "total", children.len() as f64);
-    tally.add(
-        slot,
-        "at_home",
-        children.difference(&in_care).count() as f64,
-    );
+    tally.add(slot, "total", total as f64);
+    tally.add(slot, "at_home", at_home as f64);
     tally.finish(context.settings)
 }
 

@@ -13,9 +13,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use jiff::civil::Date;
-
-use super::{Context, Definition, MeasureDef, MonthFigures, Timing, latest_per_key};
+use super::{Context, Definition, MeasureDef, MonthFigures, Timing};
 use crate::domain::diagnostics::{Problem, Severity};
 use crate::domain::month::{Month, days_between};
 use crate::domain::records::open_at;
@@ -108,24 +106,9 @@ fn compute(context: &Context<'_>, month: Month) -> MonthFigures {
     }
     let end = month.last_day();
     let cin = &context.data.cin;
-    let open = latest_per_key(
-        cin.merged()
-            .filter(|r| open_at(r.data.start, r.data.closed, end)),
-        |e| &e.child,
-        |e| e.start,
-    );
-    let allocation_file = cin.as_at_file(month);
-    let allocation: Option<HashMap<(&str, Date), &str>> = allocation_file.map(|file| {
-        file.records
-            .iter()
-            .map(|r| {
-                (
-                    (r.data.child.as_str(), r.data.start),
-                    r.data.worker.as_str(),
-                )
-            })
-            .collect()
-    });
+    let ids = context.data.child_ids();
+    let open = cin.latest_per_child(&ids.cin, ids.count, |e| open_at(e.start, e.closed, end));
+    let allocation = cin.as_at_position(month);
     let mut tally = context.tally(&DEFINITION);
     if allocation.is_none() {
         tally.unavailable("unallocated");
@@ -135,15 +118,16 @@ fn compute(context: &Context<'_>, month: Month) -> MonthFigures {
     }
     // A few hundred distinct worker values: match each against the placeholders once.
     let mut placeholders: HashMap<&str, bool> = HashMap::default();
-    for episode in open {
+    for (position, episode) in open {
         let area = areas.area_of(&episode.data.team);
         tally.about(episode.source, &episode.data.child);
         tally.count(area, "open_cases");
-        let Some(allocation) = &allocation else {
+        let Some(allocation) = allocation else {
             continue;
         };
-        match allocation.get(&(episode.data.child.as_str(), episode.data.start)) {
-            Some(worker) => {
+        match cin.same_key_in(allocation, position) {
+            Some(allocated) => {
+                let worker = allocated.data.worker.as_str();
                 let waited = days_between(episode.data.start, end);
                 let nobody = *placeholders
                     .entry(worker)

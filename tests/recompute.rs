@@ -1,0 +1,117 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+// Tests may panic: a panic here is a failing test, not a dead page.
+
+//! Recomputing from one loaded data set (the page's month change and
+//! settings editor) gives exactly what a fresh load and compute gives: the
+//! month figures `Loaded` keeps between computes (`domain::memo`) must
+//! never show through. Compared as the whole scorecard, drill-downs and
+//! findings included, on the shipped example.
+
+use std::path::Path;
+
+use csc_scorecard::domain::ingest::FileOverrides;
+use csc_scorecard::domain::memo::counting_key;
+use csc_scorecard::domain::month::Month;
+use csc_scorecard::domain::scorecard::{InputFile, Loaded, Scorecard, compute_with, load};
+use csc_scorecard::domain::settings::{Override, Settings};
+
+fn example() -> (Vec<InputFile>, Settings) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/dec-2017");
+    let settings =
+        Settings::from_json(&std::fs::read_to_string(dir.join("scorecard-settings.json")).unwrap())
+            .unwrap();
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n.ends_with(".csv"))
+        .collect();
+    names.sort();
+    let inputs = names
+        .iter()
+        .map(|name| InputFile {
+            name: name.clone(),
+            bytes: std::fs::read(dir.join(name)).unwrap(),
+            overrides: FileOverrides::default(),
+        })
+        .collect();
+    (inputs, settings)
+}
+
+fn fresh(inputs: &[InputFile], settings: &Settings, month: &str) -> Scorecard {
+    let loaded: Loaded = load(inputs, settings.clone(), jiff::civil::date(2026, 11, 26));
+    compute_with(&loaded, settings, Month::parse(month)).unwrap()
+}
+
+fn same(cached: &Scorecard, fresh: &Scorecard, what: &str) {
+    // Byte-identical JSON, so a float summed in another order would show.
+    assert_eq!(
+        serde_json::to_string(cached).unwrap(),
+        serde_json::to_string(fresh).unwrap(),
+        "{what}"
+    );
+}
+
+#[test]
+fn a_cached_recompute_equals_a_fresh_compute() {
+    let (inputs, settings) = example();
+    let loaded = load(&inputs, settings, jiff::civil::date(2026, 11, 26));
+    // With the teams file's table, as the page computes.
+    let settings = loaded.settings.clone();
+    assert!(!settings.teams.is_empty());
+    let december = compute_with(&loaded, &settings, Month::parse("2017-12")).unwrap();
+    // 14 indicators × 13 months, and children in care's baseline (March
+    // 2016 in these settings; cp_plans' default March 2017 is in the window).
+    assert_eq!(loaded.cache.len(), 14 * 13 + 1);
+
+    // A month change: twelve months of each series are reused.
+    let november = compute_with(&loaded, &settings, Month::parse("2017-11")).unwrap();
+    assert_eq!(loaded.cache.len(), 14 * 14 + 1);
+    same(&november, &fresh(&inputs, &settings, "2017-11"), "November");
+    // And back: December's drill-down is counted again, the same.
+    let again = compute_with(&loaded, &settings, Month::parse("2017-12")).unwrap();
+    same(&again, &december, "December again");
+    assert!(again.indicators.iter().any(|i| !i.drill.is_empty()));
+
+    // A target, polarity or name changes ratings only: nothing recounted.
+    let mut rated = settings.clone();
+    rated.la_name = "Elsewhere".into();
+    let overrides = rated.indicators.entry("cp_plans".into()).or_default();
+    overrides.target = Override::Set(Some(1.0));
+    overrides.polarity = Override::Set(Some(csc_scorecard::domain::settings::Polarity::Up));
+    assert_eq!(counting_key(&rated), counting_key(&settings));
+    let before = loaded.cache.len();
+    let retargeted = compute_with(&loaded, &rated, Month::parse("2017-12")).unwrap();
+    assert_eq!(loaded.cache.len(), before);
+    same(
+        &retargeted,
+        &fresh(&inputs, &rated, "2017-12"),
+        "new target",
+    );
+
+    // A setting that changes counts: a team moves area, a population and
+    // the day limits change; everything is recounted.
+    let mut counted = rated.clone();
+    let team = counted.teams.first_mut().unwrap();
+    team.area = counted.areas.last().unwrap().area.clone();
+    if let Some(area) = counted.areas.first_mut() {
+        area.population_0_17 = Some(12_345.0);
+    }
+    counted.unallocated_min_days = 3;
+    counted.assessment_working_days = 30;
+    let recounted = compute_with(&loaded, &counted, Month::parse("2017-10")).unwrap();
+    assert_eq!(loaded.cache.len(), 14 * 13 + 1);
+    same(
+        &recounted,
+        &fresh(&inputs, &counted, "2017-10"),
+        "new counts",
+    );
+    assert_ne!(
+        serde_json::to_string(&recounted).unwrap(),
+        serde_json::to_string(&fresh(&inputs, &rated, "2017-10")).unwrap(),
+        "the changed settings change the figures"
+    );
+
+    // Back to the first settings: recounted again, equal to the first.
+    let back = compute_with(&loaded, &settings, Month::parse("2017-12")).unwrap();
+    same(&back, &december, "first settings again");
+}
