@@ -8,12 +8,16 @@ use std::cell::RefCell;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
+use crate::domain::scorecard::DrillRow;
 use crate::domain::scorecard::{self, InputFile, LoadStep, Loaded};
 use crate::domain::settings::Settings;
-use crate::worker_protocol::{Request, Response};
+use crate::worker_protocol::{Request, Response, take_drill};
 
 thread_local! {
     static LOADED: RefCell<Option<Loaded>> = const { RefCell::new(None) };
+    /// The last scorecard's drill-down rows by indicator, with the id of
+    /// the request that computed it; the page asks for them when opened.
+    static DRILL: RefCell<(u32, Vec<Vec<DrillRow>>)> = const { RefCell::new((0, Vec::new())) };
 }
 
 fn now_ms() -> f64 {
@@ -130,21 +134,41 @@ fn handle(scope: &web_sys::DedicatedWorkerGlobalScope, data: &JsValue) {
             month,
         } => {
             let started = now_ms();
-            let result = LOADED.with(|slot| match slot.borrow().as_ref() {
+            let mut result = LOADED.with(|slot| match slot.borrow().as_ref() {
                 Some(loaded) => scorecard::compute_with(loaded, &settings, month)
                     .map(Box::new)
                     .map_err(|error| error.to_string()),
                 None => Err("no files have been read".to_string()),
             });
+            let drill = result
+                .as_mut()
+                .map(|card| take_drill(card))
+                .unwrap_or_default();
+            let drill_counts = drill.iter().map(Vec::len).collect();
+            DRILL.with(|slot| *slot.borrow_mut() = (id, drill));
             post(
                 scope,
                 &Response::Scorecard {
                     id,
                     result,
+                    drill_counts,
                     compute_ms: now_ms() - started,
                     heap_bytes: heap_bytes(),
                 },
             );
+        }
+        Request::Drill {
+            id,
+            compute,
+            indicator,
+        } => {
+            let rows = DRILL.with(|slot| match &*slot.borrow() {
+                (computed, drill) if *computed == compute => {
+                    drill.get(indicator).cloned().unwrap_or_default()
+                }
+                _ => Vec::new(),
+            });
+            post(scope, &Response::Drill { id, rows });
         }
     }
 }

@@ -15,11 +15,14 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 use crate::domain::month::Month;
-use crate::domain::scorecard::{self, InputFile, Loaded};
+use crate::domain::scorecard::{self, DrillRow, InputFile, Loaded};
 use crate::domain::settings::Settings;
 use crate::ui::browser;
 use crate::ui::state::{AppState, LoadInfo, Steps};
-use crate::worker_protocol::{FileMeta, Request, Response};
+use crate::worker_protocol::{FileMeta, Request, Response, take_drill};
+
+/// Where an indicator's drill-down rows go when they arrive.
+pub type DrillRows = RwSignal<Option<Arc<Vec<DrillRow>>>>;
 
 /// The worker's loader, written by Trunk (`data-loader-shim`).
 const WORKER_URL: &str = "./worker_loader.js";
@@ -64,6 +67,10 @@ struct Client {
     import_from: Option<usize>,
     /// When the last request was sent, for the step timings.
     sent_at: f64,
+    /// The shown scorecard's drill-down rows when the page computed it.
+    page_drill: Vec<Arc<Vec<DrillRow>>>,
+    /// Drill-down requests sent to the worker, and where their rows go.
+    drill_waiting: Vec<(u32, DrillRows)>,
 }
 
 thread_local! {
@@ -86,6 +93,8 @@ pub fn init(state: AppState) {
             compute_id: 0,
             import_from: None,
             sent_at: 0.0,
+            page_drill: Vec::new(),
+            drill_waiting: Vec::new(),
         })
     });
 }
@@ -265,19 +274,65 @@ pub fn compute(settings: Settings, month: Option<Month>) {
         }
         None => {
             let started = browser::now_ms();
-            let result = match fallback {
+            let mut result = match fallback {
                 Some(loaded) => scorecard::compute_with(&loaded, &settings, month)
                     .map(Box::new)
                     .map_err(|error| error.to_string()),
                 None => Err("no files have been read".to_string()),
             };
+            // Kept aside as the worker does, so the page has one way to ask.
+            let drill = result
+                .as_mut()
+                .map(|card| take_drill(card))
+                .unwrap_or_default();
+            let drill_counts = drill.iter().map(Vec::len).collect();
+            CLIENT.with(|c| {
+                if let Some(c) = c.borrow_mut().as_mut() {
+                    c.page_drill = drill.into_iter().map(Arc::new).collect();
+                }
+            });
             handle(Response::Scorecard {
                 id,
                 result,
+                drill_counts,
                 compute_ms: browser::now_ms() - started,
                 heap_bytes: 0.0,
             });
         }
+    }
+}
+
+/// Fills `into` with the drill-down rows of the shown scorecard's
+/// indicator at `index`: at once when the page computed it, else when the
+/// worker answers.
+pub fn drill(index: usize, into: DrillRows) {
+    let request = CLIENT.with(|c| {
+        let mut c = c.borrow_mut();
+        let c = c.as_mut()?;
+        let worker = (c.mode == Mode::Worker).then(|| c.worker.clone()).flatten();
+        match worker {
+            None => {
+                let rows = c.page_drill.get(index).cloned().unwrap_or_default();
+                into.try_set(Some(rows));
+                None
+            }
+            Some(worker) => {
+                c.next_id += 1;
+                c.drill_waiting.push((c.next_id, into));
+                Some((worker, c.next_id, c.compute_id))
+            }
+        }
+    });
+    if let Some((worker, id, compute)) = request {
+        let request = Request::Drill {
+            id,
+            compute,
+            indicator: index,
+        };
+        let message = js_sys::Object::new();
+        let json = serde_json::to_string(&request).unwrap_or_default();
+        let _ = js_sys::Reflect::set(&message, &"json".into(), &json.into());
+        send(&worker, message.into(), js_sys::Array::new());
     }
 }
 
@@ -399,12 +454,15 @@ fn handle(response: Response) {
         Response::Scorecard {
             id,
             result,
+            drill_counts,
             compute_ms,
             heap_bytes,
         } if id == compute_id => {
             let received = browser::now_ms();
             state.busy.set(None);
             state.done.set(None);
+            // Before the scorecard: its drill-downs read their counts once.
+            state.drill_counts.set(drill_counts);
             state
                 .scorecard
                 .set(Some(result.map(|card| Arc::new(*card))));
@@ -424,6 +482,21 @@ fn handle(response: Response) {
                 });
             });
             let _ = sent_at;
+        }
+        Response::Drill { id, rows } => {
+            let into = CLIENT.with(|c| {
+                let mut c = c.borrow_mut();
+                let c = c.as_mut()?;
+                let at = c
+                    .drill_waiting
+                    .iter()
+                    .position(|(waiting, _)| *waiting == id)?;
+                Some(c.drill_waiting.swap_remove(at).1)
+            });
+            if let Some(into) = into {
+                // The list may have closed with its scorecard meanwhile.
+                into.try_set(Some(Arc::new(rows)));
+            }
         }
         _ => {}
     }

@@ -9,13 +9,13 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::domain::format;
-use crate::domain::indicators::Timing;
+use crate::domain::indicators::{Definition, Timing};
 use crate::domain::month::Month;
 use crate::domain::rating::Rating;
 use crate::domain::scorecard::{IndicatorResult, Scorecard, Values};
 use crate::domain::settings::PreviousMode;
-use crate::ui::browser;
 use crate::ui::state::AppState;
+use crate::ui::{browser, engine};
 
 /// A value's `data-value`: the unrounded number, empty when none.
 fn raw(value: Option<f64>) -> String {
@@ -78,7 +78,8 @@ fn Card(state: AppState, card: Arc<Scorecard>) -> impl IntoView {
         .indicators
         .iter()
         .cloned()
-        .map(|result| view! { <IndicatorSection state=state card=card.clone() result=result/> })
+        .enumerate()
+        .map(|(index, result)| view! { <IndicatorSection state=state card=card.clone() index=index result=result/> })
         .collect_view();
     let about = state
         .settings
@@ -235,6 +236,8 @@ fn value_cell(
 fn IndicatorSection(
     state: AppState,
     card: Arc<Scorecard>,
+    /// Its position in the scorecard (drill-down rows are asked for by it).
+    index: usize,
     result: IndicatorResult,
 ) -> impl IntoView {
     let d = result.definition;
@@ -353,7 +356,7 @@ fn IndicatorSection(
             })}
             {charts}
             <Commentary state=state card=card.clone() result=result.clone()/>
-            <DrillDown result=result/>
+            <DrillDown state=state index=index definition=result.definition/>
         </section>
     }
 }
@@ -402,20 +405,25 @@ fn Commentary(state: AppState, card: Arc<Scorecard>, result: IndicatorResult) ->
 }
 
 /// The records behind the counts, with their file and row; downloadable.
-/// Rows are put in the page only when the reader opens the list: fourteen
-/// tables of hundreds of rows would slow every scorecard down.
+/// The rows stay with the engine (often the worker) until the reader opens
+/// the list, and only then are put in the page: fourteen tables of
+/// thousands of rows would slow every scorecard down.
 #[component]
-fn DrillDown(result: IndicatorResult) -> impl IntoView {
-    if result.drill.is_empty() {
+fn DrillDown(state: AppState, index: usize, definition: &'static Definition) -> impl IntoView {
+    let count = state
+        .drill_counts
+        .with_untracked(|counts| counts.get(index).copied().unwrap_or(0));
+    if count == 0 {
         return ().into_any();
     }
-    let d = result.definition;
-    let rows = Arc::new(result.drill);
-    let count = rows.len();
+    let d = definition;
+    let rows: engine::DrillRows = RwSignal::new(None);
     let (open, set_open) = signal(false);
     let file_name = format!("{}-records.csv", d.id);
-    let for_csv = rows.clone();
     let download = move |_| {
+        let Some(rows) = rows.get_untracked() else {
+            return;
+        };
         let mut writer = csv::Writer::from_writer(Vec::new());
         let _ = writer.write_record([
             "measure",
@@ -425,7 +433,7 @@ fn DrillDown(result: IndicatorResult) -> impl IntoView {
             "child or worker",
             "amount",
         ]);
-        for row in for_csv.iter() {
+        for row in rows.iter() {
             let _ = writer.write_record([
                 row.measure.to_string(),
                 row.area.clone(),
@@ -448,8 +456,14 @@ fn DrillDown(result: IndicatorResult) -> impl IntoView {
             .map_or(measure.to_string(), |m| m.label.to_string())
     };
     let table = move || {
-        open.get().then(|| {
-            let shown = rows.iter().take(500).cloned().collect::<Vec<_>>();
+        if !open.get() {
+            return None;
+        }
+        let Some(all) = rows.get() else {
+            return Some(view! { <p>"Fetching the records…"</p> }.into_any());
+        };
+        let shown = all.iter().take(500).cloned().collect::<Vec<_>>();
+        Some(
             view! {
                 <table class="drill-table">
                     <caption class="visually-hidden">{format!("Records behind {}", d.title)}</caption>
@@ -478,19 +492,28 @@ fn DrillDown(result: IndicatorResult) -> impl IntoView {
                     </tbody>
                 </table>
             }
-        })
+            .into_any(),
+        )
     };
     view! {
         <details
             class="drill"
             on:toggle=move |ev| {
                 let details: web_sys::HtmlDetailsElement = event_target(&ev);
+                if details.open() && rows.get_untracked().is_none() {
+                    engine::drill(index, rows);
+                }
                 set_open.set(details.open());
             }
         >
             <summary>{format!("The {count} records behind these figures")}</summary>
             <p>
-                <button type="button" class="button small" on:click=download>
+                <button
+                    type="button"
+                    class="button small"
+                    prop:disabled=move || rows.with(Option::is_none)
+                    on:click=download
+                >
                     "Download as CSV"
                 </button>
                 {(count > 500).then_some(" (the first 500 are shown; the download has all)")}

@@ -57,6 +57,10 @@ pub struct AppState {
     /// A file-level error not tied to one file (e.g. a settings import).
     pub notice: RwSignal<Option<String>>,
     pub scorecard: RwSignal<Option<Result<Arc<Scorecard>, String>>>,
+    /// How many drill-down rows each indicator of the shown scorecard has,
+    /// in order; the rows stay with the engine until a list is opened
+    /// (`engine::drill`).
+    pub drill_counts: RwSignal<Vec<usize>>,
     /// How long the last read took, for the status line.
     pub timing: RwSignal<Option<String>>,
     /// Step timings of the last read and compute, for the benchmark
@@ -105,6 +109,7 @@ impl AppState {
             tab: RwSignal::new(Tab::Scorecard),
             notice: RwSignal::new(None),
             scorecard,
+            drill_counts: RwSignal::new(Vec::new()),
             timing: RwSignal::new(None),
             steps: RwSignal::new(Steps::default()),
             landscape: RwSignal::new(false),

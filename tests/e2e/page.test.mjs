@@ -224,6 +224,16 @@ test('large reads go to a background worker, which gives the same figures and ca
     assert.ok(Number(await page.getAttribute('#timings', 'data-worker-heap-bytes')) > 1e6, 'the worker reports its heap');
     const expected = JSON.parse(fs.readFileSync(path.join(dir, 'expected.json'), 'utf8'));
     await checkAgainst(page, expected);
+    // The drill-down rows stay in the worker until the list is opened.
+    assert.equal(await page.$('section.indicator[data-indicator="cp_plans"] table.drill-table'), null);
+    await page.click('section.indicator[data-indicator="cp_plans"] details.drill > summary');
+    await page.waitForSelector('section.indicator[data-indicator="cp_plans"] table.drill-table tbody tr');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('section.indicator[data-indicator="cp_plans"] details.drill button'),
+    ]);
+    const csv = fs.readFileSync(await download.path(), 'utf8').trim().split('\n');
+    assert.equal(csv.length, 1 + expected.indicators.find((i) => i.id === 'cp_plans').columns.current.count);
     // The month changes without reading again, in the worker.
     await page.selectOption('[data-testid="month"]', '2017-09');
     await page.waitForSelector('[data-testid="scorecard"][data-month="2017-09"]');
