@@ -1,6 +1,7 @@
 //! The page: a Leptos single-page app over the engine. Components read the
 //! `Scorecard` and call the state's actions; none computes a figure.
 
+pub mod accessibility;
 pub mod browser;
 pub mod engine;
 pub mod example;
@@ -67,6 +68,7 @@ fn App() -> impl IntoView {
                 Tab::Settings => view! { <SettingsEditor state=state/> }.into_any(),
             }}
         </main>
+        <accessibility::AccessibilityFooter/>
     }
 }
 
