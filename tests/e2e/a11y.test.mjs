@@ -248,23 +248,28 @@ test('the accessibility statement says what the page meets, how it was tested an
 });
 
 for (const [label, width, height] of [['320 CSS px', 320, 640], ['200% zoom (1280×800 at 200% is 640×400 CSS px)', 640, 400]]) {
-  test(`at ${label} the page reflows with no sideways scrolling`, async () => {
+  test(`at ${label} the page reflows with no sideways scrolling, and axe still finds nothing`, async () => {
     const { browser, page, errors } = await open(server.url, { width, height });
     try {
       await assertNoSidewaysScroll(page, width, 'the empty page');
+      await assertNoViolations(page, `the empty page at ${width} px`);
       await page.screenshot({ path: `${SHOTS}/a11y-${width}-empty.png`, fullPage: true });
       await loadCase(page, 'messy_inputs');
       await page.click('section.indicator details.drill > summary');
       await assertNoSidewaysScroll(page, width, 'the scorecard');
+      await assertNoViolations(page, `the scorecard at ${width} px`);
       await page.screenshot({ path: `${SHOTS}/a11y-${width}-scorecard.png`, fullPage: true });
       await page.click('button.tab:has-text("Data quality")');
       await assertNoSidewaysScroll(page, width, 'data quality');
+      await assertNoViolations(page, `data quality at ${width} px`);
       await page.screenshot({ path: `${SHOTS}/a11y-${width}-quality.png`, fullPage: true });
       await page.click('button.tab:has-text("Settings")');
       await assertNoSidewaysScroll(page, width, 'settings');
+      await assertNoViolations(page, `settings at ${width} px`);
       await page.screenshot({ path: `${SHOTS}/a11y-${width}-settings.png`, fullPage: true });
       await page.click('footer button:has-text("Accessibility")');
       await assertNoSidewaysScroll(page, width, 'the statement');
+      await assertNoViolations(page, `the statement at ${width} px`);
       // Wide tables scroll in a region that takes the focus, so keyboard users can scroll them.
       const regions = await page.$$eval('.table-wrap', (ws) => ws.map((w) => ({
         scrolls: w.scrollWidth > w.clientWidth, tabindex: w.getAttribute('tabindex'), name: w.getAttribute('aria-label') || w.getAttribute('aria-labelledby'),
