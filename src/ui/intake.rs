@@ -9,6 +9,7 @@ use crate::domain::format;
 use crate::domain::ingest::{FileOverrides, MAX_FILE_BYTES, too_big_message};
 use crate::domain::schema::{Kind, TEMPLATE_KINDS};
 use crate::domain::scorecard::{FileSummary, InputFile};
+use crate::ui::accessibility::TableRegion;
 use crate::ui::browser;
 use crate::ui::state::AppState;
 
@@ -147,36 +148,60 @@ fn date_of(ev: &web_sys::Event) -> Option<jiff::civil::Date> {
     input.value().parse().ok()
 }
 
+/// The file list. Rows are keyed by file name and their cells follow the
+/// scorecard, so changing a date or removing another file keeps the row's
+/// controls (and the keyboard focus in them) in place; the list stays open
+/// or closed as the reader last left it.
 #[component]
 pub fn FileList(state: AppState) -> impl IntoView {
-    let rows = move || {
+    let files = Memo::new(move |_| {
         state
             .scorecard
             .get()
             .and_then(|r| r.ok())
             .map(|card| card.files.clone())
             .unwrap_or_default()
-    };
+    });
+    let names = move || files.with(|f| f.iter().map(|f| f.name.clone()).collect::<Vec<_>>());
     let summary = move || {
-        let files = rows();
-        let unreadable = files.iter().filter(|f| f.error.is_some()).count();
-        let problems: usize = files.iter().map(|f| f.problems).sum();
-        let mut text = format!("{} file(s) read", files.len() - unreadable);
-        if unreadable > 0 {
-            text.push_str(&format!(", {unreadable} could not be used"));
-        }
-        if problems > 0 {
-            text.push_str(&format!(
-                ", {} data-quality problem(s)",
-                format::thousands(problems as f64)
-            ));
-        }
-        text
+        files.with(|files| {
+            let unreadable = files.iter().filter(|f| f.error.is_some()).count();
+            let problems: usize = files.iter().map(|f| f.problems).sum();
+            let mut text = format!("{} file(s) read", files.len() - unreadable);
+            if unreadable > 0 {
+                text.push_str(&format!(", {unreadable} could not be used"));
+            }
+            if problems > 0 {
+                text.push_str(&format!(
+                    ", {} data-quality problem(s)",
+                    format::thousands(problems as f64)
+                ));
+            }
+            text
+        })
+    };
+    // Open by default when short or when a file could not be used; once
+    // the reader opens or closes it, their choice stands.
+    let (chosen, set_chosen) = signal(None::<bool>);
+    let open = move || {
+        chosen
+            .get()
+            .unwrap_or_else(|| files.with(|f| f.len() <= 12 || f.iter().any(|f| f.error.is_some())))
     };
     view! {
-        <Show when=move || !rows().is_empty()>
-            <details class="file-list" open=move || rows().len() <= 12 || rows().iter().any(|f| f.error.is_some())>
+        <Show when=move || files.with(|f| !f.is_empty())>
+            <details
+                class="file-list"
+                prop:open=open
+                on:toggle=move |ev| {
+                    let details: web_sys::HtmlDetailsElement = event_target(&ev);
+                    if details.open() != open() {
+                        set_chosen.set(Some(details.open()));
+                    }
+                }
+            >
             <summary>{summary}</summary>
+            <TableRegion label="Files read">
             <table class="files">
                 <caption class="visually-hidden">"Files read"</caption>
                 <thead>
@@ -193,73 +218,85 @@ pub fn FileList(state: AppState) -> impl IntoView {
                 </thead>
                 <tbody>
                     <For
-                        each=rows
-                        key=|file| (file.name.clone(), file.rows, file.as_at, file.covers_from, file.problems)
-                        children=move |file| {
-                            let name = file.name.clone();
-                            let (as_at_name, covers_name, remove_name) = (name.clone(), name.clone(), name.clone());
-                            let overrides = move |n: &str| state.inputs.with_untracked(|i| {
-                                i.iter().find(|f| f.name == n).map(|f| f.overrides.clone()).unwrap_or_default()
-                            });
-                            let kind_label = match &file.error {
-                                Some(error) => error.clone(),
-                                None => file.kind_name.clone(),
-                            };
-                            view! {
-                                <tr
-                                    data-file=name.clone()
-                                    data-kind=file.kind.clone().unwrap_or_default()
-                                    data-rows=file.rows.to_string()
-                                    class:unreadable=file.error.is_some()
-                                >
-                                    <th scope="row">{name.clone()}</th>
-                                    <td>{kind_label}</td>
-                                    <td class="number">{format::thousands(file.rows as f64)}</td>
-                                    <td>
-                                        <input
-                                            type="date"
-                                            aria-label=format!("As-at date of {name}")
-                                            prop:value=file.as_at.map(|d| d.to_string()).unwrap_or_default()
-                                            on:change=move |ev| {
-                                                let mut o = overrides(&as_at_name);
-                                                o.as_at = date_of(&ev);
-                                                state.set_overrides(&as_at_name, o);
-                                            }
-                                        />
-                                        <span class="hint">{source_text(&file)}</span>
-                                    </td>
-                                    <td>
-                                        <input
-                                            type="date"
-                                            aria-label=format!("Coverage start of {name}")
-                                            prop:value=file.covers_from.map(|d| d.to_string()).unwrap_or_default()
-                                            on:change=move |ev| {
-                                                let mut o = overrides(&covers_name);
-                                                o.covers_from = date_of(&ev);
-                                                state.set_overrides(&covers_name, o);
-                                            }
-                                        />
-                                    </td>
-                                    <td>{coverage_text(&file)}</td>
-                                    <td class="number">{file.problems}</td>
-                                    <td>
-                                        <button
-                                            type="button"
-                                            class="button small"
-                                            aria-label=format!("Remove {name}")
-                                            on:click=move |_| state.remove_file(&remove_name)
-                                        >
-                                            "Remove"
-                                        </button>
-                                    </td>
-                                </tr>
-                            }
-                        }
+                        each=names
+                        key=|name| name.clone()
+                        children=move |name| view! { <FileRow state=state files=files name=name/> }
                     />
                 </tbody>
             </table>
+            </TableRegion>
             </details>
         </Show>
+    }
+}
+
+/// One file's row: its cells read the file's latest summary by name.
+#[component]
+fn FileRow(state: AppState, files: Memo<Vec<FileSummary>>, name: String) -> impl IntoView {
+    let file = {
+        let name = name.clone();
+        Memo::new(move |_| files.with(|f| f.iter().find(|f| f.name == name).cloned()))
+    };
+    let with = move |f: fn(&FileSummary) -> String| {
+        move || file.with(|file| file.as_ref().map(f).unwrap_or_default())
+    };
+    let overrides = move |n: &str| {
+        state.inputs.with_untracked(|i| {
+            i.iter()
+                .find(|f| f.name == n)
+                .map(|f| f.overrides.clone())
+                .unwrap_or_default()
+        })
+    };
+    let (as_at_name, covers_name, remove_name) = (name.clone(), name.clone(), name.clone());
+    view! {
+        <tr
+            data-file=name.clone()
+            data-kind=with(|f| f.kind.clone().unwrap_or_default())
+            data-rows=with(|f| f.rows.to_string())
+            class:unreadable=move || file.with(|f| f.as_ref().is_some_and(|f| f.error.is_some()))
+        >
+            <th scope="row">{name.clone()}</th>
+            <td>{with(|f| f.error.clone().unwrap_or_else(|| f.kind_name.clone()))}</td>
+            <td class="number">{with(|f| format::thousands(f.rows as f64))}</td>
+            <td>
+                <input
+                    type="date"
+                    aria-label=format!("As-at date of {name}")
+                    prop:value=with(|f| f.as_at.map(|d| d.to_string()).unwrap_or_default())
+                    on:change=move |ev| {
+                        let mut o = overrides(&as_at_name);
+                        o.as_at = date_of(&ev);
+                        state.set_overrides(&as_at_name, o);
+                    }
+                />
+                <span class="hint">{with(|f| source_text(f).to_string())}</span>
+            </td>
+            <td>
+                <input
+                    type="date"
+                    aria-label=format!("Coverage start of {name}")
+                    prop:value=with(|f| f.covers_from.map(|d| d.to_string()).unwrap_or_default())
+                    on:change=move |ev| {
+                        let mut o = overrides(&covers_name);
+                        o.covers_from = date_of(&ev);
+                        state.set_overrides(&covers_name, o);
+                    }
+                />
+            </td>
+            <td>{with(coverage_text)}</td>
+            <td class="number">{with(|f| f.problems.to_string())}</td>
+            <td>
+                <button
+                    type="button"
+                    class="button small"
+                    aria-label=format!("Remove {name}")
+                    on:click=move |_| state.remove_file(&remove_name)
+                >
+                    "Remove"
+                </button>
+            </td>
+        </tr>
     }
 }
 

@@ -1,6 +1,7 @@
 //! The page: a Leptos single-page app over the engine. Components read the
 //! `Scorecard` and call the state's actions; none computes a figure.
 
+pub mod accessibility;
 pub mod browser;
 pub mod engine;
 pub mod example;
@@ -70,6 +71,7 @@ fn App() -> impl IntoView {
                 Tab::Help => view! { <help::Help/> }.into_any(),
             }}
         </main>
+        <accessibility::AccessibilityFooter/>
     }
 }
 

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 
 use crate::domain::diagnostics::{Problem, Severity};
 use crate::domain::scorecard::Scorecard;
+use crate::ui::accessibility::TableRegion;
 use crate::ui::browser;
 use crate::ui::state::AppState;
 
@@ -148,6 +149,7 @@ fn Report(
                     return view! { <p>"No problems to show."</p> }.into_any();
                 }
                 view! {
+                    <TableRegion label="Problems grouped by file, kind and column">
                     <table class="quality-table">
                         <caption class="visually-hidden">"Problems grouped by file, kind and column"</caption>
                         <thead>
@@ -183,6 +185,7 @@ fn Report(
                             }).collect_view()}
                         </tbody>
                     </table>
+                    </TableRegion>
                 }.into_any()
             }}
         </section>

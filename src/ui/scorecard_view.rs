@@ -14,6 +14,7 @@ use crate::domain::month::Month;
 use crate::domain::rating::Rating;
 use crate::domain::scorecard::{IndicatorResult, Scorecard, Values};
 use crate::domain::settings::PreviousMode;
+use crate::ui::accessibility::TableRegion;
 use crate::ui::state::AppState;
 use crate::ui::{browser, engine};
 
@@ -271,7 +272,7 @@ fn IndicatorSection(
             }
         })
         .collect_view();
-    let benchmark = |label: &'static str, column: &'static str, value: Option<f64>| {
+    let benchmark = move |label: &'static str, column: &'static str, value: Option<f64>| {
         view! {
             <tr>
                 <th scope="row">{label}</th>
@@ -298,15 +299,29 @@ fn IndicatorSection(
                 let (w, h) = crate::chart::AREA_SIZE;
                 crate::chart::area_chart(&for_charts, w, h)
             });
+            let figures = crate::chart::SeriesFigures::of(&for_charts);
+            let label = figures.headline.label.clone();
             view! {
                 <div class="charts">
-                    <figure inner_html=series></figure>
-                    {areas.map(|svg| view! { <figure inner_html=svg></figure> })}
+                    <figure>
+                        <div class="chart" inner_html=series></div>
+                        <figcaption>
+                            {format!("Chart: {label}, month by month. The table above has the figures, and \"Chart figures\" below has each month's.")}
+                        </figcaption>
+                    </figure>
+                    {areas.map(|svg| view! {
+                        <figure>
+                            <div class="chart" inner_html=svg></div>
+                            <figcaption>{format!("Chart: {label} by area, {}. The table above has the figures.", month.label())}</figcaption>
+                        </figure>
+                    })}
                 </div>
+                <ChartFigures title=d.title figures=figures/>
             }
         })
     };
     let notes = result.notes.clone();
+    let caption = format!("{} — figures for {}", d.title, month.long_label());
     let title_id = format!("title-{}", d.id);
     let labelled_by = title_id.clone();
     view! {
@@ -316,9 +331,9 @@ fn IndicatorSection(
                 let needs = result.missing_inputs.iter().map(|k| k.short_name()).collect::<Vec<_>>().join(" and ");
                 view! { <p class="needs" role="note">{format!("Needs {needs}: add it above to compute this indicator.")}</p> }
             })}
-            <div class="table-wrap">
+            <TableRegion label=caption.clone()>
                 <table class="figures">
-                    <caption class="visually-hidden">{format!("{} — figures for {}", d.title, month.long_label())}</caption>
+                    <caption class="visually-hidden">{caption}</caption>
                     <thead>
                         <tr>
                             <td></td>
@@ -350,7 +365,7 @@ fn IndicatorSection(
                         {benchmark("Statistical neighbours average", "statistical_neighbours", result.statistical_neighbours)}
                     </tbody>
                 </table>
-            </div>
+            </TableRegion>
             {(!notes.is_empty()).then(|| view! {
                 <ul class="notes">{notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
             })}
@@ -358,6 +373,44 @@ fn IndicatorSection(
             <Commentary state=state card=card.clone() result=result.clone()/>
             <DrillDown state=state index=index definition=result.definition/>
         </section>
+    }
+}
+
+/// Every month's headline behind the series chart, as a table: the chart's
+/// text alternative in full (the figures table has only the month and the
+/// previous six months' summary). Closed until the reader opens it.
+#[component]
+fn ChartFigures(title: &'static str, figures: crate::chart::SeriesFigures) -> impl IntoView {
+    let caption = format!("{title}: {} by month", figures.headline.label);
+    let rows = figures
+        .months
+        .iter()
+        .map(|(month, value)| {
+            let shown = value.map_or_else(|| "–".to_string(), |v| figures.headline.value(v));
+            view! {
+                <tr>
+                    <th scope="row">{month.clone()}</th>
+                    <td class="number">{shown}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <details class="chart-data">
+            <summary>"Chart figures, month by month"</summary>
+            <TableRegion label=caption.clone()>
+                <table class="chart-table">
+                    <caption class="visually-hidden">{caption}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Month"</th>
+                            <th scope="col" class="number">{figures.headline.label.clone()}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </TableRegion>
+        </details>
     }
 }
 
@@ -463,10 +516,12 @@ fn DrillDown(state: AppState, index: usize, definition: &'static Definition) -> 
             return Some(view! { <p>"Fetching the records…"</p> }.into_any());
         };
         let shown = all.iter().take(500).cloned().collect::<Vec<_>>();
+        let caption = format!("Records behind {}", d.title);
         Some(
             view! {
+                <TableRegion label=caption.clone()>
                 <table class="drill-table">
-                    <caption class="visually-hidden">{format!("Records behind {}", d.title)}</caption>
+                    <caption class="visually-hidden">{caption}</caption>
                     <thead>
                         <tr>
                             <th scope="col">"Counted in"</th>
@@ -491,6 +546,7 @@ fn DrillDown(state: AppState, index: usize, definition: &'static Definition) -> 
                             .collect_view()}
                     </tbody>
                 </table>
+                </TableRegion>
             }
             .into_any(),
         )

@@ -11,6 +11,7 @@ use crate::domain::month::Month;
 use crate::domain::settings::{
     AreaRow, Basis, IndicatorOverrides, Override, Polarity, PreviousMode, Settings, TeamRow,
 };
+use crate::ui::accessibility::TableRegion;
 use crate::ui::browser;
 use crate::ui::state::AppState;
 
@@ -208,6 +209,7 @@ fn TeamsTable(state: AppState) -> impl IntoView {
     view! {
         <fieldset>
             <legend>"Teams and areas"</legend>
+            <TableRegion label="Team table: each team's area and type">
             <table class="edit-table">
                 <caption class="visually-hidden">"Team table: each team's area and type"</caption>
                 <thead><tr><th scope="col">"Team"</th><th scope="col">"Area"</th><th scope="col">"Team type"</th><th scope="col"><span class="visually-hidden">"Remove"</span></th></tr></thead>
@@ -233,6 +235,7 @@ fn TeamsTable(state: AppState) -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </table>
+            </TableRegion>
             <button type="button" class="button small" on:click=move |_| state.settings.update(|s| s.teams.push(TeamRow { team: String::new(), area: String::new(), team_type: None }))>"Add a team"</button>
         </fieldset>
     }
@@ -244,6 +247,7 @@ fn AreasTable(state: AppState) -> impl IntoView {
     view! {
         <fieldset>
             <legend>"Populations aged 0–17 (for rates per 10,000)"</legend>
+            <TableRegion label="Each area's population aged 0 to 17">
             <table class="edit-table">
                 <caption class="visually-hidden">"Each area's population aged 0 to 17"</caption>
                 <thead><tr><th scope="col">"Area"</th><th scope="col">"Population 0–17"</th><th scope="col"><span class="visually-hidden">"Remove"</span></th></tr></thead>
@@ -259,6 +263,7 @@ fn AreasTable(state: AppState) -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </table>
+            </TableRegion>
             <button type="button" class="button small" on:click=move |_| state.settings.update(|s| s.areas.push(AreaRow { area: String::new(), population_0_17: None }))>"Add an area"</button>
         </fieldset>
     }
@@ -295,7 +300,7 @@ fn IndicatorTable(state: AppState) -> impl IntoView {
         <fieldset>
             <legend>"Targets, ratings and benchmarks"</legend>
             <p class="hint">"Tolerances are in the headline's unit (percentage points for percentages). Blank means none."</p>
-            <div class="table-wrap">
+            <TableRegion label="Per-indicator settings">
             <table class="edit-table">
                 <caption class="visually-hidden">"Per-indicator settings"</caption>
                 <thead>
@@ -355,7 +360,7 @@ fn IndicatorTable(state: AppState) -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </table>
-            </div>
+            </TableRegion>
         </fieldset>
     }
 }
