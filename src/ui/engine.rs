@@ -15,7 +15,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 use crate::domain::month::Month;
-use crate::domain::scorecard::{self, DrillRow, InputFile, Loaded};
+use crate::domain::scorecard::{self, DrillRow, Loaded};
 use crate::domain::settings::Settings;
 use crate::ui::browser;
 use crate::ui::state::{AppState, LoadInfo, Steps};
@@ -132,10 +132,23 @@ pub fn in_worker() -> bool {
     CLIENT.with(|c| c.borrow().as_ref().is_some_and(|c| c.mode == Mode::Worker))
 }
 
-/// Reads these files (all of them: the worker keeps no old data).
-pub fn load(inputs: Vec<InputFile>, import_from: Option<usize>) {
+/// Reads the state's files (all of them: the worker keeps no old data).
+/// They are borrowed from the state, never cloned: a copy of 60 MB of
+/// inputs would double the page's memory for nothing.
+pub fn load(import_from: Option<usize>) {
     let today = browser::today();
-    let size: usize = inputs.iter().map(|f| f.bytes.len()).sum();
+    let Some(state) = CLIENT.with(|c| c.borrow().as_ref().map(|c| c.state)) else {
+        return;
+    };
+    let (count, size, workbook) = state.inputs.with_untracked(|inputs| {
+        (
+            inputs.len(),
+            inputs.iter().map(|f| f.bytes.len()).sum::<usize>(),
+            inputs
+                .iter()
+                .any(|f| f.bytes.starts_with(b"PK\x03\x04") || f.bytes.starts_with(b"PK\x05\x06")),
+        )
+    });
     let request = CLIENT.with(|c| {
         let mut c = c.borrow_mut();
         let c = c.as_mut()?;
@@ -145,9 +158,6 @@ pub fn load(inputs: Vec<InputFile>, import_from: Option<usize>) {
         c.sent_at = browser::now_ms();
         // Workbooks need the worker: the page's own module leaves the xlsx
         // reader out to stay small.
-        let workbook = inputs
-            .iter()
-            .any(|f| f.bytes.starts_with(b"PK\x03\x04") || f.bytes.starts_with(b"PK\x05\x06"));
         let wanted = forced().unwrap_or(size > WORKER_ABOVE_BYTES || workbook);
         if wanted && c.worker.is_none() && !c.worker_failed {
             c.worker = start_worker();
@@ -161,32 +171,33 @@ pub fn load(inputs: Vec<InputFile>, import_from: Option<usize>) {
         };
         c.fallback = None;
         let worker = (c.mode == Mode::Worker).then(|| c.worker.clone()).flatten();
-        Some((c.load_id, worker, c.state))
+        Some((c.load_id, worker))
     });
-    let Some((id, worker, state)) = request else {
+    let Some((id, worker)) = request else {
         return;
     };
-    state.busy.set(Some(format!(
-        "Reading and checking {} file(s)…",
-        inputs.len()
-    )));
+    state
+        .busy
+        .set(Some(format!("Reading and checking {count} file(s)…")));
     match worker {
         Some(worker) => {
-            let files = inputs
-                .iter()
-                .map(|f| FileMeta {
-                    name: f.name.clone(),
-                    overrides: f.overrides.clone(),
-                })
-                .collect();
-            let request = Request::Load { id, today, files };
             let bytes = js_sys::Array::new();
             let transfer = js_sys::Array::new();
-            for input in &inputs {
-                let array = js_sys::Uint8Array::from(input.bytes.as_slice());
-                transfer.push(&array.buffer());
-                bytes.push(&array);
-            }
+            let files = state.inputs.with_untracked(|inputs| {
+                for input in inputs {
+                    let array = js_sys::Uint8Array::from(input.bytes.as_slice());
+                    transfer.push(&array.buffer());
+                    bytes.push(&array);
+                }
+                inputs
+                    .iter()
+                    .map(|f| FileMeta {
+                        name: f.name.clone(),
+                        overrides: f.overrides.clone(),
+                    })
+                    .collect()
+            });
+            let request = Request::Load { id, today, files };
             let message = js_sys::Object::new();
             let json = serde_json::to_string(&request).unwrap_or_default();
             let _ = js_sys::Reflect::set(&message, &"json".into(), &json.into());
@@ -196,7 +207,9 @@ pub fn load(inputs: Vec<InputFile>, import_from: Option<usize>) {
         None => leptos::task::spawn_local(async move {
             browser::yield_to_browser().await;
             let started = browser::now_ms();
-            let loaded = scorecard::load(&inputs, Settings::default(), today);
+            let loaded = state
+                .inputs
+                .with_untracked(|inputs| scorecard::load(inputs, Settings::default(), today));
             let response = Response::Loaded {
                 id,
                 imports: Box::new(loaded.imports.clone()),
@@ -374,9 +387,8 @@ fn worker_failed(why: &str) {
     });
     if let Some((state, import_from)) = retry {
         state.notice.set(Some(why.to_string()));
-        let inputs = state.inputs.get_untracked();
-        if !inputs.is_empty() {
-            load(inputs, import_from);
+        if state.inputs.with_untracked(|inputs| !inputs.is_empty()) {
+            load(import_from);
         }
     }
 }

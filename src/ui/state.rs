@@ -161,12 +161,11 @@ impl AppState {
 
     /// Reads all files again (in the background worker).
     fn reload(self, import_from: Option<usize>) {
-        let inputs = self.inputs.get_untracked();
-        if inputs.is_empty() {
+        if self.inputs.with_untracked(Vec::is_empty) {
             self.loaded.set(None);
             return;
         }
-        engine::load(inputs, import_from);
+        engine::load(import_from);
     }
 
     /// Stops a long read.
