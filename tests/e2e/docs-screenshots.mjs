@@ -22,8 +22,14 @@ await page.click('button.tab:has-text("Data quality")');
 await page.screenshot({ path: path.join(DOCS, 'data-quality-1280x800.png') });
 await page.click('button.tab:has-text("Settings")');
 await page.screenshot({ path: path.join(DOCS, 'settings-1280x800.png') });
+await page.click('button.tab:has-text("Help")');
+await page.screenshot({ path: path.join(DOCS, 'help-1280x800.png') });
 await page.click('button.tab:has-text("Scorecard")');
 await page.waitForSelector('section.indicator[data-indicator="agency_staff"] .charts svg');
+// A phone-width window (320 CSS px): the page reflows, tables scroll inside.
+await page.setViewportSize({ width: 320, height: 640 });
+await page.screenshot({ path: path.join(DOCS, 'example-320x640.png') });
+await page.setViewportSize({ width: 1280, height: 800 });
 const pdf = path.join(DOCS, '..', 'example-scorecard.pdf');
 await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
 for (const n of [1, 3]) {
