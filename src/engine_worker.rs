@@ -157,6 +157,27 @@ fn handle(scope: &web_sys::DedicatedWorkerGlobalScope, data: &JsValue) {
                 },
             );
         }
+        Request::Example { id } => {
+            // The generator lives here, not in the page's module: its plan
+            // tables are 200 KB the page's first download need not carry.
+            let files = crate::example_data::generate(1);
+            let bytes = js_sys::Array::new();
+            let transfer = js_sys::Array::new();
+            let mut names = Vec::with_capacity(files.len());
+            for (name, content) in files {
+                let array = js_sys::Uint8Array::from(content.as_slice());
+                transfer.push(&array.buffer());
+                bytes.push(&array);
+                names.push(name);
+            }
+            let response = Response::Example { id, names };
+            if let Ok(json) = serde_json::to_string(&response) {
+                let message = js_sys::Object::new();
+                let _ = js_sys::Reflect::set(&message, &"json".into(), &json.into());
+                let _ = js_sys::Reflect::set(&message, &"bytes".into(), &bytes);
+                let _ = scope.post_message_with_transfer(&message, &transfer);
+            }
+        }
         Request::Drill {
             id,
             compute,

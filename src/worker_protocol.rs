@@ -34,6 +34,8 @@ pub enum Request {
         settings: Box<Settings>,
         month: Option<Month>,
     },
+    /// Make the built-in example's files (they come back as `Example`).
+    Example { id: u32 },
     /// The drill-down rows of indicator `indicator` (its position) of the
     /// scorecard computed for request `compute`.
     Drill {
@@ -76,6 +78,9 @@ pub enum Response {
         compute_ms: f64,
         heap_bytes: f64,
     },
+    /// The example's file names; their bytes travel beside the message,
+    /// in the same order (transferred, not copied).
+    Example { id: u32, names: Vec<String> },
     /// The rows a `Drill` request asked for (empty when that scorecard has
     /// been replaced since).
     Drill { id: u32, rows: Vec<DrillRow> },

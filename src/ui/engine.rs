@@ -1,9 +1,11 @@
 //! The page's side of the engine. Large reads (over `WORKER_ABOVE_BYTES`)
 //! go to a Web Worker (`engine_worker`), started on first need, so the page
 //! stays responsive and its first download stays small; smaller ones (the
-//! example among them) run on the page, which is faster for them (no copy,
-//! no second WebAssembly module to compile). Without a worker (a page opened
-//! from `file://`, or one that failed) everything runs on the page. The
+//! example among them) run on the page, which is faster for them (no copy).
+//! The worker also holds the example's generator, so the page's module need
+//! not. Without a worker (one that failed to start) reads run on the page
+//! and the example cannot be made; the single-file build starts its worker
+//! from a `blob:` URL, so it has one even from `file://`. The
 //! URL query `?worker=always|never` forces a choice (tests, benchmarks).
 //! Answers land in the state's signals; stale ones are dropped.
 
@@ -14,8 +16,9 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
+use crate::domain::ingest::FileOverrides;
 use crate::domain::month::Month;
-use crate::domain::scorecard::{self, DrillRow, Loaded};
+use crate::domain::scorecard::{self, DrillRow, InputFile, Loaded};
 use crate::domain::settings::Settings;
 use crate::ui::browser;
 use crate::ui::state::{AppState, LoadInfo, Steps};
@@ -71,6 +74,8 @@ struct Client {
     page_drill: Vec<Arc<Vec<DrillRow>>>,
     /// Drill-down requests sent to the worker, and where their rows go.
     drill_waiting: Vec<(u32, DrillRows)>,
+    /// The example request waiting for its files (0 when none).
+    example_id: u32,
 }
 
 thread_local! {
@@ -95,6 +100,7 @@ pub fn init(state: AppState) {
             sent_at: 0.0,
             page_drill: Vec::new(),
             drill_waiting: Vec::new(),
+            example_id: 0,
         })
     });
 }
@@ -113,8 +119,11 @@ fn start_worker() -> Option<web_sys::Worker> {
     let worker = web_sys::Worker::new(&worker_url()).ok()?;
     let on_message =
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(|event: web_sys::MessageEvent| {
-            if let Some(text) = event.data().as_string() {
-                on_response(&text);
+            let data = event.data();
+            match data.as_string() {
+                Some(text) => on_response(&text),
+                // Files with their bytes beside: the example.
+                None => on_files(&data),
             }
         });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -383,14 +392,100 @@ fn worker_failed(why: &str) {
         c.worker_failed = true;
         c.waiting.clear();
         c.mode = Mode::Page;
-        Some((c.state, c.import_from))
+        let example = std::mem::take(&mut c.example_id) != 0;
+        Some((c.state, c.import_from, example))
     });
-    if let Some((state, import_from)) = retry {
+    if let Some((state, import_from, example)) = retry {
+        if example {
+            state.busy.set(None);
+            state.notice.set(Some(NO_EXAMPLE.to_string()));
+            return;
+        }
         state.notice.set(Some(why.to_string()));
         if state.inputs.with_untracked(|inputs| !inputs.is_empty()) {
             load(import_from);
         }
     }
+}
+
+const NO_EXAMPLE: &str =
+    "The example is made by the page's background reader, which this browser could not start.";
+
+/// Makes the built-in example's files in the worker, which holds the
+/// generator (its plan tables would add 60 KB gzip to the page's first
+/// download); they arrive in `on_files` and are added like chosen files.
+pub fn load_example() {
+    let request = CLIENT.with(|c| {
+        let mut c = c.borrow_mut();
+        let c = c.as_mut()?;
+        if c.worker.is_none() && !c.worker_failed {
+            c.worker = start_worker();
+            c.worker_failed = c.worker.is_none();
+            c.worker_ready = false;
+        }
+        c.next_id += 1;
+        c.example_id = c.next_id;
+        Some((c.worker.clone(), c.example_id, c.state))
+    });
+    let Some((worker, id, state)) = request else {
+        return;
+    };
+    match worker {
+        Some(worker) => {
+            let message = js_sys::Object::new();
+            let json = serde_json::to_string(&Request::Example { id }).unwrap_or_default();
+            let _ = js_sys::Reflect::set(&message, &"json".into(), &json.into());
+            send(&worker, message.into(), js_sys::Array::new());
+        }
+        None => {
+            CLIENT.with(|c| {
+                if let Some(c) = c.borrow_mut().as_mut() {
+                    c.example_id = 0;
+                }
+            });
+            state.busy.set(None);
+            state.notice.set(Some(NO_EXAMPLE.to_string()));
+        }
+    }
+}
+
+/// A message of files from the worker: `{json, bytes}`, the example's.
+fn on_files(data: &JsValue) {
+    let json = js_sys::Reflect::get(data, &"json".into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_default();
+    let Ok(Response::Example { id, names }) = serde_json::from_str::<Response>(&json) else {
+        return;
+    };
+    let waiting = CLIENT.with(|c| {
+        let mut c = c.borrow_mut();
+        let c = c.as_mut()?;
+        (c.example_id == id).then(|| {
+            c.example_id = 0;
+            c.state
+        })
+    });
+    let Some(state) = waiting else {
+        return;
+    };
+    let bytes = js_sys::Reflect::get(data, &"bytes".into())
+        .ok()
+        .and_then(|v| v.dyn_into::<js_sys::Array>().ok());
+    let inputs = names
+        .into_iter()
+        .enumerate()
+        .map(|(index, name)| InputFile {
+            name,
+            bytes: bytes
+                .as_ref()
+                .and_then(|all| all.get(index as u32).dyn_into::<js_sys::Uint8Array>().ok())
+                .map(|array| array.to_vec())
+                .unwrap_or_default(),
+            overrides: FileOverrides::default(),
+        })
+        .collect();
+    state.add_files(inputs);
 }
 
 fn on_response(text: &str) {

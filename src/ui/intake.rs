@@ -54,15 +54,13 @@ fn take_files(state: AppState, files: Vec<web_sys::File>) {
     });
 }
 
-/// Generates the example in the page (a moment's work) and reads it.
+/// Has the background reader generate the example (a moment's work); its
+/// files are then read like chosen ones.
 fn load_example(state: AppState) {
     state
         .busy
         .set(Some("Making the example city's files…".to_string()));
-    leptos::task::spawn_local(async move {
-        browser::yield_to_browser().await;
-        state.add_files(crate::ui::example::files());
-    });
+    crate::ui::engine::load_example();
 }
 
 #[component]

@@ -4,7 +4,6 @@
 pub mod accessibility;
 pub mod browser;
 pub mod engine;
-pub mod example;
 pub mod help;
 pub mod intake;
 pub mod quality;
