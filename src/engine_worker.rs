@@ -8,6 +8,8 @@ use std::cell::RefCell;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
+use crate::domain::ingest::decode::decode;
+use crate::domain::ingest::table::read_table;
 use crate::domain::scorecard::DrillRow;
 use crate::domain::scorecard::{self, InputFile, LoadStep, Loaded};
 use crate::domain::settings::Settings;
@@ -18,6 +20,8 @@ thread_local! {
     /// The last scorecard's drill-down rows by indicator, with the id of
     /// the request that computed it; the page asks for them when opened.
     static DRILL: RefCell<(u32, Vec<Vec<DrillRow>>)> = const { RefCell::new((0, Vec::new())) };
+    /// Benchmarks only: the files of a `measure_parse` load, for `Parse`.
+    static BENCH_INPUTS: RefCell<Option<Vec<InputFile>>> = const { RefCell::new(None) };
 }
 
 fn now_ms() -> f64 {
@@ -36,6 +40,19 @@ pub fn heap_bytes() -> f64 {
         .ok()
         .and_then(|memory| memory.buffer().dyn_into::<js_sys::ArrayBuffer>().ok())
         .map_or(0.0, |buffer| f64::from(buffer.byte_length()))
+}
+
+/// Benchmarks only: the CSV step of reading alone (decode, split into a
+/// table of string cells), as `examples/bench_steps.rs` times it natively,
+/// to set beside Papa Parse on the same files in the same browser.
+fn parse_only_ms(inputs: &[InputFile]) -> f64 {
+    let started = now_ms();
+    for input in inputs {
+        if let Ok(decoded) = decode(&input.bytes) {
+            std::hint::black_box(read_table(&decoded.text).ok());
+        }
+    }
+    now_ms() - started
 }
 
 /// A load step as the page's progress line shows it.
@@ -97,7 +114,12 @@ fn handle(scope: &web_sys::DedicatedWorkerGlobalScope, data: &JsValue) {
         return;
     };
     match request {
-        Request::Load { id, today, files } => {
+        Request::Load {
+            id,
+            today,
+            files,
+            measure_parse,
+        } => {
             let bytes = js_sys::Reflect::get(data, &"bytes".into())
                 .ok()
                 .and_then(|v| v.dyn_into::<js_sys::Array>().ok());
@@ -125,6 +147,7 @@ fn handle(scope: &web_sys::DedicatedWorkerGlobalScope, data: &JsValue) {
                 read_ms: now_ms() - started,
                 heap_bytes: heap_bytes(),
             };
+            BENCH_INPUTS.with(|slot| *slot.borrow_mut() = measure_parse.then_some(inputs));
             LOADED.with(|slot| *slot.borrow_mut() = Some(loaded));
             post(scope, &response);
         }
@@ -154,6 +177,20 @@ fn handle(scope: &web_sys::DedicatedWorkerGlobalScope, data: &JsValue) {
                     drill_counts,
                     compute_ms: now_ms() - started,
                     heap_bytes: heap_bytes(),
+                },
+            );
+        }
+        Request::Parse { id } => {
+            let inputs = BENCH_INPUTS
+                .with(|slot| slot.borrow_mut().take())
+                .unwrap_or_default();
+            let parse_ms = parse_only_ms(&inputs);
+            post(
+                scope,
+                &Response::Parsed {
+                    id,
+                    parse_ms,
+                    files: inputs.len(),
                 },
             );
         }

@@ -27,6 +27,10 @@ pub enum Request {
         id: u32,
         today: Date,
         files: Vec<FileMeta>,
+        /// Benchmarks only (`?bench=parse`): keep the files, for a later
+        /// `Parse` to time the CSV parse alone on them.
+        #[serde(default)]
+        measure_parse: bool,
     },
     /// Compute the scorecard of what was read, with these settings.
     Compute {
@@ -34,6 +38,11 @@ pub enum Request {
         settings: Box<Settings>,
         month: Option<Month>,
     },
+    /// Benchmarks only: time the CSV parse alone (decode, split into a
+    /// table of string cells) of the files a `measure_parse` load kept, to
+    /// set beside Papa Parse on the same files in the same browser. Sent
+    /// after the scorecard, so it never delays it.
+    Parse { id: u32 },
     /// Make the built-in example's files (they come back as `Example`).
     Example { id: u32 },
     /// The drill-down rows of indicator `indicator` (its position) of the
@@ -77,6 +86,12 @@ pub enum Response {
         drill_counts: Vec<usize>,
         compute_ms: f64,
         heap_bytes: f64,
+    },
+    /// What `Parse` timed (0 files when no load kept them).
+    Parsed {
+        id: u32,
+        parse_ms: f64,
+        files: usize,
     },
     /// The example's file names; their bytes travel beside the message,
     /// in the same order (transferred, not copied).

@@ -40,6 +40,30 @@ enum Mode {
     Worker,
 }
 
+/// Whether `?bench=parse` asks the worker to time the CSV parse alone.
+fn bench_parse() -> bool {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .is_some_and(|search| search.contains("bench=parse"))
+}
+
+/// Benchmarks: asks the worker to time the CSV parse alone of the files it
+/// kept (after the scorecard is out, so nothing waits for it).
+fn send_parse_request() {
+    let request = CLIENT.with(|c| {
+        let mut c = c.borrow_mut();
+        let c = c.as_mut()?;
+        c.next_id += 1;
+        Some((c.worker.clone()?, c.next_id))
+    });
+    if let Some((worker, id)) = request {
+        let message = js_sys::Object::new();
+        let json = serde_json::to_string(&Request::Parse { id }).unwrap_or_default();
+        let _ = js_sys::Reflect::set(&message, &"json".into(), &json.into());
+        send(&worker, message.into(), js_sys::Array::new());
+    }
+}
+
 /// The `?worker=` choice, if any.
 fn forced() -> Option<bool> {
     let search = web_sys::window()?.location().search().ok()?;
@@ -206,7 +230,12 @@ pub fn load(import_from: Option<usize>) {
                     })
                     .collect()
             });
-            let request = Request::Load { id, today, files };
+            let request = Request::Load {
+                id,
+                today,
+                files,
+                measure_parse: bench_parse(),
+            };
             let message = js_sys::Object::new();
             let json = serde_json::to_string(&request).unwrap_or_default();
             let _ = js_sys::Reflect::set(&message, &"json".into(), &json.into());
@@ -570,6 +599,9 @@ fn handle(response: Response) {
             state.done.set(None);
             // Before the scorecard: its drill-downs read their counts once.
             state.drill_counts.set(drill_counts);
+            if bench_parse() && in_worker() && state.steps.with_untracked(|s| s.parse == 0.0) {
+                send_parse_request();
+            }
             state
                 .scorecard
                 .set(Some(result.map(|card| Arc::new(*card))));
@@ -578,6 +610,7 @@ fn handle(response: Response) {
                 state.steps.update(|s| {
                     *s = Steps {
                         read: s.read,
+                        parse: s.parse,
                         compute: compute_ms,
                         render,
                         worker_heap: if heap_bytes > 0.0 {
@@ -589,6 +622,11 @@ fn handle(response: Response) {
                 });
             });
             let _ = sent_at;
+        }
+        Response::Parsed {
+            parse_ms, files, ..
+        } if files > 0 => {
+            state.steps.update(|s| s.parse = parse_ms);
         }
         Response::Drill { id, rows } => {
             let into = CLIENT.with(|c| {

@@ -81,6 +81,7 @@ fn Progress(state: AppState) -> impl IntoView {
             id="timings"
             hidden
             data-read-ms=move || state.steps.get().read.to_string()
+            data-parse-ms=move || state.steps.get().parse.to_string()
             data-compute-ms=move || state.steps.get().compute.to_string()
             data-render-ms=move || state.steps.get().render.to_string()
             data-heap-bytes=move || { state.steps.track(); crate::engine_worker::heap_bytes().to_string() }

@@ -18,6 +18,8 @@ const SETTINGS_KEY: &str = "csc-scorecard:settings";
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Steps {
     pub read: f64,
+    /// The CSV parse alone, only under `?bench=parse` (0 otherwise).
+    pub parse: f64,
     pub compute: f64,
     pub render: f64,
     /// The worker's WebAssembly memory after its last answer (0 without one).
