@@ -1,7 +1,8 @@
 //! The page's side of the engine. Large reads (over `WORKER_ABOVE_BYTES`)
 //! go to a Web Worker (`engine_worker`), started on first need, so the page
-//! stays responsive and its first download stays small; smaller ones (the
-//! example among them) run on the page, which is faster for them (no copy).
+//! stays responsive and its first download stays small; smaller ones run on
+//! the page until the worker has started (no second module to fetch and
+//! compile for them), and in the worker once it runs.
 //! The worker also holds the example's generator, so the page's module need
 //! not. Without a worker (one that failed to start) reads run on the page
 //! and the example cannot be made; the single-file build starts its worker
@@ -190,8 +191,11 @@ pub fn load(import_from: Option<usize>) {
         c.import_from = import_from;
         c.sent_at = browser::now_ms();
         // Workbooks need the worker: the page's own module leaves the xlsx
-        // reader out to stay small.
-        let wanted = forced().unwrap_or(size > WORKER_ABOVE_BYTES || workbook);
+        // reader out to stay small. Once the worker runs (the example
+        // started it, or a large read), it takes every read: it is built
+        // for speed, the page's module for size, and it keeps the page free.
+        let running = c.worker.is_some() && !c.worker_failed;
+        let wanted = forced().unwrap_or(size > WORKER_ABOVE_BYTES || workbook || running);
         if wanted && c.worker.is_none() && !c.worker_failed {
             c.worker = start_worker();
             c.worker_failed = c.worker.is_none();
