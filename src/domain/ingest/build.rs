@@ -39,7 +39,7 @@ pub struct FileFacts {
 
 /// Reads the cells of one row as their columns' types.
 pub struct RowReader<'a> {
-    pub row: &'a Row,
+    pub row: Row<'a>,
     pub layout: &'a Layout,
     pub headers: &'a [String],
     pub sink: &'a mut ProblemSink,
