@@ -64,7 +64,7 @@ impl RowReader<'_> {
 
     /// The cell, trimmed; "" when the column is absent.
     pub fn raw(&self, column: usize) -> &str {
-        self.row.cell(self.layout.position(column)).trim()
+        crate::domain::values::trim(self.row.cell(self.layout.position(column)))
     }
 
     /// The cell as text; "" when blank.

@@ -12,6 +12,8 @@
 
 use csv_core::{ReadRecordResult, Reader as CoreReader, ReaderBuilder};
 
+use crate::domain::values::is_whitespace;
+
 /// A header row may have at most this many cells (a 10-million-column
 /// line is refused, not read).
 pub const MAX_COLUMNS: usize = 10_000;
@@ -387,12 +389,12 @@ impl TableBuilder {
 
     /// Adds a data row. Blank rows are skipped; the row number still counts.
     pub fn push(&mut self, number: u32, cells: Cells<'_>) -> Result<(), NotATable> {
-        if cells.iter().all(|cell| cell.trim().is_empty()) {
+        if cells.iter().all(is_whitespace) {
             return Ok(());
         }
         let width = self.table.headers.len();
         let beyond = self.full_width;
-        let long = cells.len() > beyond && !cells.iter().skip(beyond).all(|c| c.trim().is_empty());
+        let long = cells.len() > beyond && !cells.iter().skip(beyond).all(is_whitespace);
         let short = self.short_is_ragged && cells.len() < width;
         if long || short {
             self.table.ragged.push((number, cells.len()));
