@@ -458,16 +458,17 @@ impl Dataset {
     pub fn team_uses(&self) -> &[TeamUse] {
         self.team_uses.get_or_init(|| {
             use std::collections::BTreeMap;
-            // By the team as written first (hashing, not folding, each
-            // row), in order of first appearance.
-            let mut written: FxHashMap<&str, (usize, TeamUse)> = FxHashMap::default();
+            // By each file's shared team names first (their addresses:
+            // see `Team`), in order of first appearance; one spelling in
+            // several files is joined with the folded names below.
+            let mut written: FxHashMap<usize, (usize, TeamUse)> = FxHashMap::default();
             macro_rules! scan {
                 ($kind:expr) => {
                     for file in &$kind.files {
                         for record in &file.records {
-                            let team = record.data.team.as_str();
+                            let team = &record.data.team;
                             let next = written.len();
-                            if let Some((_, used)) = written.get_mut(team) {
+                            if let Some((_, used)) = written.get_mut(&team.address()) {
                                 used.rows += 1;
                             } else {
                                 let used = TeamUse {
@@ -476,7 +477,7 @@ impl Dataset {
                                     row: record.source.row,
                                     rows: 1,
                                 };
-                                written.insert(team, (next, used));
+                                written.insert(team.address(), (next, used));
                             }
                         }
                     }

@@ -5,6 +5,8 @@
 //! so an indicator that needs it leaves the row out while others still use
 //! the row (indicators.md, "Invalid fields"). Built by `ingest::build`.
 
+use std::sync::Arc;
+
 use jiff::civil::Date;
 
 /// A cell's typed value: blank, read, or present but unreadable.
@@ -48,6 +50,51 @@ pub fn open_at(start: Date, end: Field<Date>, day: Date) -> bool {
         Some(None) => start <= day,
         Some(Some(end)) => start <= day && end > day,
         None => false,
+    }
+}
+
+/// A team name as a file writes it (trimmed; "" when blank), shared: a
+/// file repeats a few dozen names hundreds of thousands of times, so each
+/// distinct spelling is one allocation (`ingest::build` interns them per
+/// file), and `Areas` knows a spelling it has looked up by its address
+/// instead of hashing the text again for every record every month.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Team(Arc<str>);
+
+impl Team {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// Where the text is stored: equal for clones of one `Team`, and
+    /// never shared by two live `Team`s of different text.
+    pub fn address(&self) -> usize {
+        Arc::as_ptr(&self.0).cast::<u8>() as usize
+    }
+}
+
+impl std::ops::Deref for Team {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<&str> for Team {
+    fn from(name: &str) -> Team {
+        Team(Arc::from(name))
+    }
+}
+
+impl PartialEq<str> for Team {
+    fn eq(&self, other: &str) -> bool {
+        *self.0 == *other
+    }
+}
+
+impl PartialEq<&str> for Team {
+    fn eq(&self, other: &&str) -> bool {
+        *self.0 == **other
     }
 }
 
@@ -110,7 +157,7 @@ pub struct Referral {
     pub date: Date,
     /// `Number of Referrals in Last 12 Months`, when present and valid.
     pub earlier_count: Option<u32>,
-    pub team: String,
+    pub team: Team,
 }
 
 impl Keyed for Referral {
@@ -128,7 +175,7 @@ pub struct Assessment {
     /// Blank while open; invalid when unreadable or before the start.
     pub authorised: Field<Date>,
     pub seen: Field<bool>,
-    pub team: String,
+    pub team: Team,
 }
 
 impl Keyed for Assessment {
@@ -144,7 +191,7 @@ pub struct CinEpisode {
     pub child: String,
     pub start: Date,
     pub closed: Field<Date>,
-    pub team: String,
+    pub team: Team,
     /// `Allocated Worker` as written (trimmed); empty when blank.
     pub worker: String,
 }
@@ -163,7 +210,7 @@ pub struct CpPlan {
     pub start: Date,
     pub end: Field<Date>,
     pub last_visit: Field<Date>,
-    pub team: String,
+    pub team: Team,
 }
 
 impl Keyed for CpPlan {
@@ -182,7 +229,7 @@ pub struct CareEpisode {
     pub uasc: Field<bool>,
     /// Legal status code, upper-case (`V2`), when given.
     pub legal_status: Option<String>,
-    pub team: String,
+    pub team: Team,
 }
 
 impl CareEpisode {
@@ -210,7 +257,7 @@ pub struct CareLeaver {
     pub in_touch: Option<String>,
     /// Activity code, upper-case (`F1`, `G6`, `0`); invalid when not a known code.
     pub activity: Field<Activity>,
-    pub team: String,
+    pub team: Team,
 }
 
 /// Care-leaver activity: in education, employment or training, or not.
@@ -236,7 +283,7 @@ pub struct Adoption {
     pub matched: Field<Date>,
     pub placed: Field<Date>,
     pub adoption_order: Field<Date>,
-    pub team: String,
+    pub team: Team,
 }
 
 impl Keyed for Adoption {
@@ -268,7 +315,7 @@ pub struct FamilySupport {
     pub child: String,
     pub start: Date,
     pub end: Field<Date>,
-    pub team: String,
+    pub team: Team,
 }
 
 impl Keyed for FamilySupport {
@@ -286,7 +333,7 @@ pub struct StaffMember {
     /// Worker ID as written (trimmed).
     pub worker_label: String,
     pub name: String,
-    pub team: String,
+    pub team: Team,
     pub qualified: Field<bool>,
     pub agency: Field<bool>,
     pub manager: bool,
@@ -378,7 +425,7 @@ mod tests {
             worker: "w1".into(),
             worker_label: "W1".into(),
             name: String::new(),
-            team: String::new(),
+            team: Team::default(),
             qualified: Field::Value(true),
             agency: Field::Value(false),
             manager: false,

@@ -44,9 +44,11 @@ pub struct RowReader<'a> {
     pub headers: &'a [String],
     pub sink: &'a mut ProblemSink,
     pub dates: &'a mut FileFacts,
+    /// The file's team names so far, each read once (see `Team`).
+    pub teams: &'a mut FxHashMap<String, Team>,
 }
 
-impl RowReader<'_> {
+impl<'a> RowReader<'a> {
     fn header(&self, column: usize) -> String {
         self.layout
             .position(column)
@@ -63,7 +65,7 @@ impl RowReader<'_> {
     }
 
     /// The cell, trimmed; "" when the column is absent.
-    pub fn raw(&self, column: usize) -> &str {
+    pub fn raw(&self, column: usize) -> &'a str {
         crate::domain::values::trim(self.row.cell(self.layout.position(column)))
     }
 
@@ -290,8 +292,15 @@ impl RowReader<'_> {
     }
 
     /// A team name as written, "" when blank.
-    pub fn team(&self, column: usize) -> String {
-        self.text(column)
+    pub fn team(&mut self, column: usize) -> Team {
+        let raw = self.raw(column);
+        let name = if is_blank(raw) { "" } else { raw };
+        if let Some(team) = self.teams.get(name) {
+            return team.clone();
+        }
+        let team = Team::from(name);
+        self.teams.insert(name.to_string(), team.clone());
+        team
     }
 }
 
@@ -311,6 +320,7 @@ where
     let mut records: Vec<Rec<R>> = Vec::with_capacity(table.rows.len());
     // Table row index of each record, to compare raw cells of duplicate keys.
     let mut origins: Vec<usize> = Vec::with_capacity(table.rows.len());
+    let mut teams = FxHashMap::default();
     for (index, row) in table.rows.iter().enumerate() {
         let mut reader = RowReader {
             row,
@@ -318,6 +328,7 @@ where
             headers: &table.headers,
             sink,
             dates,
+            teams: &mut teams,
         };
         let Some(data) = read(&mut reader) else {
             continue;
