@@ -97,17 +97,28 @@ impl Rows {
         (0..self.rows.len()).filter_map(|index| self.get(index))
     }
 
-    fn push<'c>(
-        &mut self,
-        number: u32,
-        cells: impl Iterator<Item = &'c str>,
-    ) -> Result<(), NotATable> {
+    /// Adds a row of the first `kept` of `cells`, copied in one piece.
+    fn push(&mut self, number: u32, cells: Cells<'_>, kept: usize) -> Result<(), NotATable> {
         let first = u32::try_from(self.ends.len()).map_err(|_| NotATable::TooManyCells)?;
-        for cell in cells {
-            self.text.push_str(cell);
-            let end = u32::try_from(self.text.len()).map_err(|_| NotATable::TooMuchText)?;
-            self.ends.push(end);
-        }
+        let ends = cells.ends.get(..kept).unwrap_or(cells.ends);
+        let from = cells.start;
+        let to = ends.last().copied().unwrap_or(from);
+        let text = usize::try_from(from)
+            .ok()
+            .zip(usize::try_from(to).ok())
+            .and_then(|(from, to)| cells.text.get(from..to))
+            .unwrap_or("");
+        let base = u32::try_from(self.text.len()).map_err(|_| NotATable::TooMuchText)?;
+        let total = u32::try_from(text.len())
+            .ok()
+            .and_then(|len| base.checked_add(len))
+            .ok_or(NotATable::TooMuchText)?;
+        self.text.push_str(text);
+        // Each end moves from `from` to `base`; none passes `total`.
+        self.ends.extend(
+            ends.iter()
+                .map(|&end| end.saturating_sub(from).saturating_add(base).min(total)),
+        );
         self.rows.push((number, first));
         Ok(())
     }
@@ -409,7 +420,7 @@ impl TableBuilder {
         if self.cells > MAX_CELLS {
             return Err(NotATable::TooManyCells);
         }
-        self.table.rows.push(number, cells.iter().take(kept))
+        self.table.rows.push(number, cells, kept)
     }
 
     /// Notes a row as ragged whatever the cells pushed (a sheet's row with
@@ -524,6 +535,9 @@ struct Records<'a> {
     /// `csv-core`'s output buffers, reused from record to record.
     out: Vec<u8>,
     out_ends: Vec<usize>,
+    /// The bytes that end a plain cell or stop the plain reading: the
+    /// delimiter, CR, LF and the quote.
+    special: [bool; 256],
 }
 
 impl<'a> Records<'a> {
@@ -537,6 +551,9 @@ impl<'a> Records<'a> {
             index: 0,
             out: vec![0; 1024],
             out_ends: vec![0; 64],
+            special: std::array::from_fn(|byte| {
+                [delimiter, b'\r', b'\n', b'"'].contains(&u8::try_from(byte).unwrap_or(0))
+            }),
         }
     }
 
@@ -585,6 +602,13 @@ impl<'a> Records<'a> {
         }
         let mut cell_start = at;
         loop {
+            // Most bytes are inside a cell: skip them with one test each.
+            at += bytes
+                .get(at..)
+                .unwrap_or(&[])
+                .iter()
+                .position(|&byte| self.special.get(usize::from(byte)) == Some(&true))
+                .unwrap_or(bytes.len().saturating_sub(at));
             match bytes.get(at) {
                 None => {
                     record.push_field(self.text.get(cell_start..at).unwrap_or(""));
