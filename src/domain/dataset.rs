@@ -218,21 +218,15 @@ impl<R: Episode> KindData<R> {
                 }
             }
         }
-        let mut chosen: Vec<(usize, &Rec<R>)> = self
-            .merged()
-            .enumerate()
-            .zip(ids)
-            .filter(|((position, _), id)| {
-                latest
-                    .get(**id as usize)
-                    .copied()
-                    .flatten()
-                    .is_some_and(|(_, best)| best == *position)
-            })
-            .map(|(pair, _)| pair)
+        // One per child, found by child rather than by another pass over
+        // every record.
+        let mut chosen: Vec<(usize, &Rec<R>)> = latest
+            .iter()
+            .flatten()
+            .filter_map(|&(_, position)| Some((position, self.merged_at(position)?)))
             .collect();
-        // Merge order is nearly source order (files by as-at date), so this
-        // sort mostly just checks.
+        // Children are numbered in merge order, which is nearly source
+        // order (files by as-at date), so this sort mostly just checks.
         chosen.sort_by_key(|(_, record)| record.source);
         chosen
     }
@@ -249,6 +243,12 @@ impl<R> KindData<R> {
         self.merged
             .iter()
             .filter_map(|(f, r)| self.files.get(*f).and_then(|file| file.records.get(*r)))
+    }
+
+    /// The merged record at `position` (in `merged()` order).
+    pub fn merged_at(&self, position: usize) -> Option<&Rec<R>> {
+        let (file, row) = self.merged.get(position)?;
+        self.files.get(*file)?.records.get(*row)
     }
 
     pub fn merged_len(&self) -> usize {

@@ -29,7 +29,8 @@ pub mod unallocated_cases;
 pub mod testing;
 
 use rustc_hash::FxHashMap as HashMap;
-use std::cell::{Cell, OnceCell};
+use std::cell::{Cell, OnceCell, RefCell};
+use std::rc::Rc;
 
 use jiff::civil::Date;
 
@@ -38,6 +39,7 @@ use crate::domain::calendar::Calendar;
 use crate::domain::dataset::Dataset;
 use crate::domain::diagnostics::Problem;
 use crate::domain::month::Month;
+use crate::domain::records::{CinEpisode, Rec, open_at};
 use crate::domain::schema::Kind;
 use crate::domain::settings::{Polarity, PreviousMode, Settings};
 
@@ -286,6 +288,10 @@ pub const IDS: [&str; 14] = [
     "agency_staff",
 ];
 
+/// Each child's latest List 6 episode open at a day, with its position
+/// among the merged records.
+type OpenCin<'a> = (Date, Rc<Vec<(usize, &'a Rec<CinEpisode>)>>);
+
 /// What an indicator computes from.
 pub struct Context<'a> {
     pub data: &'a Dataset,
@@ -293,6 +299,8 @@ pub struct Context<'a> {
     pub calendar: &'a Calendar,
     pub areas: &'a Areas,
     referral_dates: OnceCell<HashMap<&'a str, Vec<Date>>>,
+    /// `open_cin_at` by day, for the compute's life.
+    open_cin: RefCell<Vec<OpenCin<'a>>>,
     /// Whether tallies keep the records behind each count (the reporting
     /// month's drill-down); off for the other twelve months.
     pub drill: Cell<bool>,
@@ -311,8 +319,26 @@ impl<'a> Context<'a> {
             calendar,
             areas,
             referral_dates: OnceCell::new(),
+            open_cin: RefCell::default(),
             drill: Cell::new(false),
         }
+    }
+
+    /// Each child's latest List 6 episode open at `day`, with its position
+    /// in `merged()`: indicators 1 and 13 both count from it each month,
+    /// so it is chosen once.
+    pub fn open_cin_at(&self, day: Date) -> Rc<Vec<(usize, &'a Rec<CinEpisode>)>> {
+        if let Some((_, open)) = self.open_cin.borrow().iter().find(|(d, _)| *d == day) {
+            return Rc::clone(open);
+        }
+        let data: &'a Dataset = self.data;
+        let ids = data.child_ids();
+        let open = Rc::new(
+            data.cin
+                .latest_per_child(&ids.cin, ids.count, |e| open_at(e.start, e.closed, day)),
+        );
+        self.open_cin.borrow_mut().push((day, Rc::clone(&open)));
+        open
     }
 
     /// A new tally for an indicator, keeping records when drilling.
