@@ -111,6 +111,18 @@ impl<R: Keyed> KindData<R> {
     fn build(mut files: Vec<FileRecords<R>>, coverage: Coverage) -> KindData<R> {
         // Stable sort: equal as-at dates keep the order added, so the later wins.
         files.sort_by_key(|f| f.as_at);
+        if let [file] = files.as_slice() {
+            // One file's keys are distinct already (`build_rows` merges a
+            // file's duplicates), so every record wins its key: no hashing.
+            let rows = file.records.len();
+            return KindData {
+                merged: (0..rows).map(|r| (0, r)).collect(),
+                merged_position: vec![(0..u32::try_from(rows).unwrap_or(u32::MAX)).collect()],
+                same_key: vec![OnceLock::new()],
+                files,
+                coverage,
+            };
+        }
         let rows = files.iter().map(|f| f.records.len()).sum();
         // Each key numbered in order of first appearance, with the row
         // that wins it (the last) and every row's key number.
