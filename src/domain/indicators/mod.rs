@@ -31,6 +31,7 @@ pub mod testing;
 use rustc_hash::FxHashMap as HashMap;
 use std::cell::{Cell, OnceCell, RefCell};
 use std::rc::Rc;
+use std::sync::Arc;
 
 use jiff::civil::Date;
 
@@ -399,8 +400,9 @@ pub struct DrillItem {
     pub measure: &'static str,
     pub area: AreaId,
     pub source: crate::domain::records::Source,
-    /// The child (or worker) the record is about.
-    pub subject: String,
+    /// The child (or worker) the record is about, shared by the record's
+    /// counts (a record counts in up to a few measures).
+    pub subject: Arc<str>,
     pub amount: f64,
 }
 
@@ -449,7 +451,7 @@ pub struct Tally<'d> {
     pub notes: Vec<String>,
     pub problems: Vec<Problem>,
     /// The record being counted (set by `about`), for the drill-down.
-    current: Option<(crate::domain::records::Source, String)>,
+    current: Option<(crate::domain::records::Source, Arc<str>)>,
     drill: Option<Vec<DrillItem>>,
 }
 
@@ -472,7 +474,7 @@ impl<'d> Tally<'d> {
     /// Names the record the next counts come from (for the drill-down).
     pub fn about(&mut self, source: crate::domain::records::Source, subject: &str) {
         if self.drill.is_some() {
-            self.current = Some((source, subject.to_string()));
+            self.current = Some((source, Arc::from(subject)));
         }
     }
 
@@ -500,7 +502,7 @@ impl<'d> Tally<'d> {
                     measure: measure.name,
                     area,
                     source: *source,
-                    subject: subject.clone(),
+                    subject: Arc::clone(subject),
                     amount,
                 });
             }
