@@ -53,46 +53,50 @@ pub fn open_at(start: Date, end: Field<Date>, day: Date) -> bool {
     }
 }
 
-/// A team name as a file writes it (trimmed; "" when blank), shared: a
-/// file repeats a few dozen names hundreds of thousands of times, so each
-/// distinct spelling is one allocation (`ingest::build` interns them per
-/// file), and `Areas` knows a spelling it has looked up by its address
-/// instead of hashing the text again for every record every month.
+/// A name as a file writes it (trimmed; "" when blank), shared: a file
+/// repeats a few dozen teams and a few hundred workers hundreds of
+/// thousands of times, so each distinct spelling is one allocation
+/// (`ingest::build` interns them per file), and `Areas` knows a team it
+/// has looked up by its address instead of hashing the text again for
+/// every record every month.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Team(Arc<str>);
+pub struct Name(Arc<str>);
 
-impl Team {
+/// A record's team (see `Name`).
+pub type Team = Name;
+
+impl Name {
     pub fn as_str(&self) -> &str {
         &self.0
     }
 
-    /// Where the text is stored: equal for clones of one `Team`, and
-    /// never shared by two live `Team`s of different text.
+    /// Where the text is stored: equal for clones of one `Name`, and
+    /// never shared by two live `Name`s of different text.
     pub fn address(&self) -> usize {
         Arc::as_ptr(&self.0).cast::<u8>() as usize
     }
 }
 
-impl std::ops::Deref for Team {
+impl std::ops::Deref for Name {
     type Target = str;
     fn deref(&self) -> &str {
         &self.0
     }
 }
 
-impl From<&str> for Team {
-    fn from(name: &str) -> Team {
-        Team(Arc::from(name))
+impl From<&str> for Name {
+    fn from(name: &str) -> Name {
+        Name(Arc::from(name))
     }
 }
 
-impl PartialEq<str> for Team {
+impl PartialEq<str> for Name {
     fn eq(&self, other: &str) -> bool {
         *self.0 == *other
     }
 }
 
-impl PartialEq<&str> for Team {
+impl PartialEq<&str> for Name {
     fn eq(&self, other: &&str) -> bool {
         *self.0 == **other
     }
@@ -193,7 +197,7 @@ pub struct CinEpisode {
     pub closed: Field<Date>,
     pub team: Team,
     /// `Allocated Worker` as written (trimmed); empty when blank.
-    pub worker: String,
+    pub worker: Name,
 }
 
 impl Keyed for CinEpisode {

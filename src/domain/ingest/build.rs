@@ -44,8 +44,8 @@ pub struct RowReader<'a> {
     pub headers: &'a [String],
     pub sink: &'a mut ProblemSink,
     pub dates: &'a mut FileFacts,
-    /// The file's team names so far, each read once (see `Team`).
-    pub teams: &'a mut FxHashMap<String, Team>,
+    /// The file's team and worker names so far, each read once (see `Name`).
+    pub names: &'a mut FxHashMap<String, Name>,
 }
 
 impl<'a> RowReader<'a> {
@@ -293,14 +293,20 @@ impl<'a> RowReader<'a> {
 
     /// A team name as written, "" when blank.
     pub fn team(&mut self, column: usize) -> Team {
+        self.name(column)
+    }
+
+    /// The cell as text ("" when blank), shared with the file's other
+    /// cells of that text.
+    pub fn name(&mut self, column: usize) -> Name {
         let raw = self.raw(column);
-        let name = if is_blank(raw) { "" } else { raw };
-        if let Some(team) = self.teams.get(name) {
-            return team.clone();
+        let text = if is_blank(raw) { "" } else { raw };
+        if let Some(name) = self.names.get(text) {
+            return name.clone();
         }
-        let team = Team::from(name);
-        self.teams.insert(name.to_string(), team.clone());
-        team
+        let name = Name::from(text);
+        self.names.insert(text.to_string(), name.clone());
+        name
     }
 }
 
@@ -320,7 +326,7 @@ where
     let mut records: Vec<Rec<R>> = Vec::with_capacity(table.rows.len());
     // Table row index of each record, to compare raw cells of duplicate keys.
     let mut origins: Vec<usize> = Vec::with_capacity(table.rows.len());
-    let mut teams = FxHashMap::default();
+    let mut names = FxHashMap::default();
     for (index, row) in table.rows.iter().enumerate() {
         let mut reader = RowReader {
             row,
@@ -328,7 +334,7 @@ where
             headers: &table.headers,
             sink,
             dates,
-            teams: &mut teams,
+            names: &mut names,
         };
         let Some(data) = read(&mut reader) else {
             continue;
@@ -462,7 +468,7 @@ pub fn cin_episode(r: &mut RowReader<'_>) -> Option<CinEpisode> {
         start,
         closed,
         team: r.team(TEAM),
-        worker: r.text(WORKER),
+        worker: r.name(WORKER),
     })
 }
 
