@@ -8,6 +8,7 @@ use std::cell::RefCell;
 
 use rustc_hash::FxHashMap;
 
+use crate::domain::records::Team;
 use crate::domain::settings::Settings;
 use crate::domain::values::fold_name;
 
@@ -80,6 +81,9 @@ impl TeamType {
 /// Index of an area: the table's areas first, then Unmapped, then Unassigned.
 pub type AreaId = usize;
 
+/// A team's area and type, as the team table gives them.
+type Placed = (AreaId, Option<TeamType>);
+
 /// The team table, resolved for lookups.
 #[derive(Clone, Debug)]
 pub struct Areas {
@@ -87,7 +91,11 @@ pub struct Areas {
     teams: FxHashMap<String, (AreaId, Option<TeamType>)>,
     /// Lookups by the team as written: a file repeats a few dozen team
     /// names hundreds of thousands of times, so fold each only once.
-    seen: RefCell<FxHashMap<String, (AreaId, Option<TeamType>)>>,
+    seen: RefCell<FxHashMap<String, Placed>>,
+    /// Lookups of records' teams by their address (`Team::address`),
+    /// which is quicker than hashing the text. Each entry keeps its
+    /// `Team`, so the address cannot be reused by other text meanwhile.
+    by_address: RefCell<FxHashMap<usize, (Team, Placed)>>,
 }
 
 impl Areas {
@@ -111,6 +119,7 @@ impl Areas {
             names,
             teams,
             seen: RefCell::default(),
+            by_address: RefCell::default(),
         }
     }
 
@@ -132,13 +141,30 @@ impl Areas {
         self.names.len() + 1
     }
 
-    /// The area of a team as written in a file.
-    pub fn area_of(&self, team: &str) -> AreaId {
+    /// The area of a record's team.
+    pub fn area_of(&self, team: &Team) -> AreaId {
         self.lookup(team).0
     }
 
-    /// The area and type of a team.
-    pub fn lookup(&self, team: &str) -> (AreaId, Option<TeamType>) {
+    /// The area and type of a record's team.
+    pub fn lookup(&self, team: &Team) -> (AreaId, Option<TeamType>) {
+        if let Some((_, found)) = self.by_address.borrow().get(&team.address()) {
+            return *found;
+        }
+        let found = self.lookup_name(team);
+        self.by_address
+            .borrow_mut()
+            .insert(team.address(), (team.clone(), found));
+        found
+    }
+
+    /// The area of a team name.
+    pub fn area_of_name(&self, team: &str) -> AreaId {
+        self.lookup_name(team).0
+    }
+
+    /// The area and type of a team name.
+    pub fn lookup_name(&self, team: &str) -> (AreaId, Option<TeamType>) {
         if let Some(found) = self.seen.borrow().get(team) {
             return *found;
         }
@@ -156,7 +182,7 @@ impl Areas {
 
     /// Whether a non-blank team is missing from the table.
     pub fn is_unmapped(&self, team: &str) -> bool {
-        self.lookup(team).0 == self.unmapped()
+        self.lookup_name(team).0 == self.unmapped()
     }
 
     /// The display name of an area slot.
@@ -206,15 +232,15 @@ mod tests {
     fn teams_match_ignoring_case_and_spaces() {
         let areas = Areas::new(&settings());
         assert_eq!(
-            areas.lookup(" south assessment "),
+            areas.lookup(&Team::from(" south assessment ")),
             (0, Some(TeamType::Assessment))
         );
         assert_eq!(
-            areas.lookup("SOUTH CIC"),
+            areas.lookup_name("SOUTH CIC"),
             (0, Some(TeamType::ChildrenInCare))
         );
-        assert_eq!(areas.area_of("West"), areas.unmapped());
-        assert_eq!(areas.area_of("  "), areas.unassigned());
+        assert_eq!(areas.area_of(&Team::from("West")), areas.unmapped());
+        assert_eq!(areas.area_of_name("  "), areas.unassigned());
         assert!(areas.is_unmapped("West"));
         assert!(!areas.is_unmapped(""));
     }

@@ -80,12 +80,15 @@ pub struct KindData<R> {
     /// (position in `files`, position in its records) of each key's winning row.
     merged: Vec<(usize, usize)>,
     pub coverage: Coverage,
+    /// Per file (by position in `files`), each record's key as the
+    /// position in `merged` of the record that won it: found while
+    /// merging, so `same_key` needs no hashing of its own.
+    merged_position: Vec<Vec<u32>>,
     /// Per file (by position in `files`), built on first use: each merged
     /// record's position in that file's records with the same key (the
-    /// last such row, as a map built from the file would give), or
-    /// `NOT_IN_FILE`. A month's as-at facts (allocation) are then one
-    /// index per record, not a map rebuilt each month. Derived from the
-    /// records only, so it lasts as long as they do.
+    /// last such row), or `NOT_IN_FILE`. A month's as-at facts
+    /// (allocation) are then one index per record, not a map rebuilt each
+    /// month. Derived from the records only, so it lasts as long as they do.
     same_key: Vec<OnceLock<Vec<u32>>>,
 }
 
@@ -98,6 +101,7 @@ impl<R> Default for KindData<R> {
             files: Vec::new(),
             merged: Vec::new(),
             coverage: Coverage::default(),
+            merged_position: Vec::new(),
             same_key: Vec::new(),
         }
     }
@@ -107,21 +111,71 @@ impl<R: Keyed> KindData<R> {
     fn build(mut files: Vec<FileRecords<R>>, coverage: Coverage) -> KindData<R> {
         // Stable sort: equal as-at dates keep the order added, so the later wins.
         files.sort_by_key(|f| f.as_at);
+        if let [file] = files.as_slice() {
+            // One file's keys are distinct already (`build_rows` merges a
+            // file's duplicates), so every record wins its key: no hashing.
+            let rows = file.records.len();
+            return KindData {
+                merged: (0..rows).map(|r| (0, r)).collect(),
+                merged_position: vec![(0..u32::try_from(rows).unwrap_or(u32::MAX)).collect()],
+                same_key: vec![OnceLock::new()],
+                files,
+                coverage,
+            };
+        }
         let rows = files.iter().map(|f| f.records.len()).sum();
-        let mut winner: FxHashMap<R::Key<'_>, (usize, usize)> =
+        // Each key numbered in order of first appearance, with the row
+        // that wins it (the last) and every row's key number.
+        let mut number: FxHashMap<R::Key<'_>, u32> =
             FxHashMap::with_capacity_and_hasher(rows, Default::default());
+        let mut winner: Vec<(usize, usize)> = Vec::new();
+        let mut key_of: Vec<Vec<u32>> = Vec::with_capacity(files.len());
         for (f, file) in files.iter().enumerate() {
+            let mut keys = Vec::with_capacity(file.records.len());
             for (r, record) in file.records.iter().enumerate() {
-                winner.insert(record.data.key(), (f, r));
+                let next = u32::try_from(winner.len()).unwrap_or(u32::MAX);
+                let key = *number.entry(record.data.key()).or_insert(next);
+                match winner.get_mut(key as usize) {
+                    Some(won) => *won = (f, r),
+                    None => winner.push((f, r)),
+                }
+                keys.push(key);
+            }
+            key_of.push(keys);
+        }
+        drop(number);
+        // Merged records in source order; each key's merged position.
+        let mut order: Vec<u32> = (0..u32::try_from(winner.len()).unwrap_or(u32::MAX)).collect();
+        order.sort_unstable_by_key(|key| winner.get(*key as usize).copied());
+        let mut position_of = vec![NOT_IN_FILE; winner.len()];
+        for (position, key) in order.iter().enumerate() {
+            if let Some(slot) = position_of.get_mut(*key as usize) {
+                *slot = u32::try_from(position).unwrap_or(NOT_IN_FILE);
             }
         }
-        let mut merged: Vec<(usize, usize)> = winner.into_values().collect();
-        merged.sort_unstable();
+        let merged = order
+            .iter()
+            .filter_map(|key| winner.get(*key as usize).copied())
+            .collect();
+        let merged_position = key_of
+            .into_iter()
+            .map(|keys| {
+                keys.into_iter()
+                    .map(|key| {
+                        position_of
+                            .get(key as usize)
+                            .copied()
+                            .unwrap_or(NOT_IN_FILE)
+                    })
+                    .collect()
+            })
+            .collect();
         let same_key = files.iter().map(|_| OnceLock::new()).collect();
         KindData {
             files,
             merged,
             coverage,
+            merged_position,
             same_key,
         }
     }
@@ -130,22 +184,17 @@ impl<R: Keyed> KindData<R> {
     /// `position` (in `merged()` order): the record as that extract had it.
     pub fn same_key_in(&self, file: usize, position: usize) -> Option<&Rec<R>> {
         let rows = self.same_key.get(file)?.get_or_init(|| {
-            let Some(records) = self.files.get(file).map(|f| &f.records) else {
-                return Vec::new();
-            };
-            let mut row_of: FxHashMap<R::Key<'_>, u32> =
-                FxHashMap::with_capacity_and_hasher(records.len(), Default::default());
-            for (row, record) in records.iter().enumerate() {
-                row_of.insert(record.data.key(), u32::try_from(row).unwrap_or(NOT_IN_FILE));
+            let mut rows = vec![NOT_IN_FILE; self.merged.len()];
+            let positions = self
+                .merged_position
+                .get(file)
+                .map_or(&[][..], Vec::as_slice);
+            for (row, position) in positions.iter().enumerate() {
+                if let Some(slot) = rows.get_mut(*position as usize) {
+                    *slot = u32::try_from(row).unwrap_or(NOT_IN_FILE);
+                }
             }
-            self.merged()
-                .map(|record| {
-                    row_of
-                        .get(&record.data.key())
-                        .copied()
-                        .unwrap_or(NOT_IN_FILE)
-                })
-                .collect()
+            rows
         });
         let row = *rows.get(position)?;
         self.files
@@ -181,21 +230,15 @@ impl<R: Episode> KindData<R> {
                 }
             }
         }
-        let mut chosen: Vec<(usize, &Rec<R>)> = self
-            .merged()
-            .enumerate()
-            .zip(ids)
-            .filter(|((position, _), id)| {
-                latest
-                    .get(**id as usize)
-                    .copied()
-                    .flatten()
-                    .is_some_and(|(_, best)| best == *position)
-            })
-            .map(|(pair, _)| pair)
+        // One per child, found by child rather than by another pass over
+        // every record.
+        let mut chosen: Vec<(usize, &Rec<R>)> = latest
+            .iter()
+            .flatten()
+            .filter_map(|&(_, position)| Some((position, self.merged_at(position)?)))
             .collect();
-        // Merge order is nearly source order (files by as-at date), so this
-        // sort mostly just checks.
+        // Children are numbered in merge order, which is nearly source
+        // order (files by as-at date), so this sort mostly just checks.
         chosen.sort_by_key(|(_, record)| record.source);
         chosen
     }
@@ -212,6 +255,12 @@ impl<R> KindData<R> {
         self.merged
             .iter()
             .filter_map(|(f, r)| self.files.get(*f).and_then(|file| file.records.get(*r)))
+    }
+
+    /// The merged record at `position` (in `merged()` order).
+    pub fn merged_at(&self, position: usize) -> Option<&Rec<R>> {
+        let (file, row) = self.merged.get(position)?;
+        self.files.get(*file)?.records.get(*row)
     }
 
     pub fn merged_len(&self) -> usize {
@@ -458,16 +507,17 @@ impl Dataset {
     pub fn team_uses(&self) -> &[TeamUse] {
         self.team_uses.get_or_init(|| {
             use std::collections::BTreeMap;
-            // By the team as written first (hashing, not folding, each
-            // row), in order of first appearance.
-            let mut written: FxHashMap<&str, (usize, TeamUse)> = FxHashMap::default();
+            // By each file's shared team names first (their addresses:
+            // see `Team`), in order of first appearance; one spelling in
+            // several files is joined with the folded names below.
+            let mut written: FxHashMap<usize, (usize, TeamUse)> = FxHashMap::default();
             macro_rules! scan {
                 ($kind:expr) => {
                     for file in &$kind.files {
                         for record in &file.records {
-                            let team = record.data.team.as_str();
+                            let team = &record.data.team;
                             let next = written.len();
-                            if let Some((_, used)) = written.get_mut(team) {
+                            if let Some((_, used)) = written.get_mut(&team.address()) {
                                 used.rows += 1;
                             } else {
                                 let used = TeamUse {
@@ -476,7 +526,7 @@ impl Dataset {
                                     row: record.source.row,
                                     rows: 1,
                                 };
-                                written.insert(team, (next, used));
+                                written.insert(team.address(), (next, used));
                             }
                         }
                     }

@@ -5,6 +5,8 @@
 //! so an indicator that needs it leaves the row out while others still use
 //! the row (indicators.md, "Invalid fields"). Built by `ingest::build`.
 
+use std::sync::Arc;
+
 use jiff::civil::Date;
 
 /// A cell's typed value: blank, read, or present but unreadable.
@@ -48,6 +50,55 @@ pub fn open_at(start: Date, end: Field<Date>, day: Date) -> bool {
         Some(None) => start <= day,
         Some(Some(end)) => start <= day && end > day,
         None => false,
+    }
+}
+
+/// A name as a file writes it (trimmed; "" when blank), shared: a file
+/// repeats a few dozen teams and a few hundred workers hundreds of
+/// thousands of times, so each distinct spelling is one allocation
+/// (`ingest::build` interns them per file), and `Areas` knows a team it
+/// has looked up by its address instead of hashing the text again for
+/// every record every month.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Name(Arc<str>);
+
+/// A record's team (see `Name`).
+pub type Team = Name;
+
+impl Name {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// Where the text is stored: equal for clones of one `Name`, and
+    /// never shared by two live `Name`s of different text.
+    pub fn address(&self) -> usize {
+        Arc::as_ptr(&self.0).cast::<u8>() as usize
+    }
+}
+
+impl std::ops::Deref for Name {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<&str> for Name {
+    fn from(name: &str) -> Name {
+        Name(Arc::from(name))
+    }
+}
+
+impl PartialEq<str> for Name {
+    fn eq(&self, other: &str) -> bool {
+        *self.0 == *other
+    }
+}
+
+impl PartialEq<&str> for Name {
+    fn eq(&self, other: &&str) -> bool {
+        *self.0 == **other
     }
 }
 
@@ -110,7 +161,7 @@ pub struct Referral {
     pub date: Date,
     /// `Number of Referrals in Last 12 Months`, when present and valid.
     pub earlier_count: Option<u32>,
-    pub team: String,
+    pub team: Team,
 }
 
 impl Keyed for Referral {
@@ -128,7 +179,7 @@ pub struct Assessment {
     /// Blank while open; invalid when unreadable or before the start.
     pub authorised: Field<Date>,
     pub seen: Field<bool>,
-    pub team: String,
+    pub team: Team,
 }
 
 impl Keyed for Assessment {
@@ -144,9 +195,9 @@ pub struct CinEpisode {
     pub child: String,
     pub start: Date,
     pub closed: Field<Date>,
-    pub team: String,
+    pub team: Team,
     /// `Allocated Worker` as written (trimmed); empty when blank.
-    pub worker: String,
+    pub worker: Name,
 }
 
 impl Keyed for CinEpisode {
@@ -163,7 +214,7 @@ pub struct CpPlan {
     pub start: Date,
     pub end: Field<Date>,
     pub last_visit: Field<Date>,
-    pub team: String,
+    pub team: Team,
 }
 
 impl Keyed for CpPlan {
@@ -182,7 +233,7 @@ pub struct CareEpisode {
     pub uasc: Field<bool>,
     /// Legal status code, upper-case (`V2`), when given.
     pub legal_status: Option<String>,
-    pub team: String,
+    pub team: Team,
 }
 
 impl CareEpisode {
@@ -210,7 +261,7 @@ pub struct CareLeaver {
     pub in_touch: Option<String>,
     /// Activity code, upper-case (`F1`, `G6`, `0`); invalid when not a known code.
     pub activity: Field<Activity>,
-    pub team: String,
+    pub team: Team,
 }
 
 /// Care-leaver activity: in education, employment or training, or not.
@@ -236,7 +287,7 @@ pub struct Adoption {
     pub matched: Field<Date>,
     pub placed: Field<Date>,
     pub adoption_order: Field<Date>,
-    pub team: String,
+    pub team: Team,
 }
 
 impl Keyed for Adoption {
@@ -268,7 +319,7 @@ pub struct FamilySupport {
     pub child: String,
     pub start: Date,
     pub end: Field<Date>,
-    pub team: String,
+    pub team: Team,
 }
 
 impl Keyed for FamilySupport {
@@ -286,7 +337,7 @@ pub struct StaffMember {
     /// Worker ID as written (trimmed).
     pub worker_label: String,
     pub name: String,
-    pub team: String,
+    pub team: Team,
     pub qualified: Field<bool>,
     pub agency: Field<bool>,
     pub manager: bool,
@@ -378,7 +429,7 @@ mod tests {
             worker: "w1".into(),
             worker_label: "W1".into(),
             name: String::new(),
-            team: String::new(),
+            team: Team::default(),
             qualified: Field::Value(true),
             agency: Field::Value(false),
             manager: false,

@@ -446,7 +446,7 @@ fn compute_indicator(
                 area: context.areas.name(item.area).to_string(),
                 file: context.data.file_name(item.source.file),
                 row: item.source.row,
-                subject: item.subject.clone(),
+                subject: item.subject.to_string(),
                 amount: item.amount,
             })
             .collect(),

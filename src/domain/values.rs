@@ -65,14 +65,37 @@ impl fmt::Display for ValueError {
 
 impl std::error::Error for ValueError {}
 
+/// `str::trim`, but a cell that starts and ends with a visible ASCII
+/// character (nearly every cell) is returned as it is without decoding
+/// its ends: trimming runs several times per cell, millions of times.
+#[inline]
+pub fn trim(s: &str) -> &str {
+    match (s.as_bytes().first(), s.as_bytes().last()) {
+        (Some(first), Some(last)) if first.is_ascii_graphic() && last.is_ascii_graphic() => s,
+        _ => s.trim(),
+    }
+}
+
+/// Whether `s` is empty or whitespace only (`s.trim().is_empty()`).
+#[inline]
+pub fn is_whitespace(s: &str) -> bool {
+    match s.as_bytes().first() {
+        None => true,
+        Some(first) if first.is_ascii_graphic() => false,
+        Some(_) => s.trim().is_empty(),
+    }
+}
+
 /// Spec "blank": empty, whitespace, or (any case, after trimming) `#N/A`,
 /// `NULL`, `N/A` or `-`.
 pub fn is_blank(s: &str) -> bool {
-    let t = s.trim();
+    let t = trim(s);
+    // The blank words are four bytes at most: most cells are longer.
     t.is_empty()
-        || ["#n/a", "null", "n/a", "-"]
-            .iter()
-            .any(|b| t.eq_ignore_ascii_case(b))
+        || (t.len() <= 4
+            && ["#n/a", "null", "n/a", "-"]
+                .iter()
+                .any(|b| t.eq_ignore_ascii_case(b)))
 }
 
 // ---------------------------------------------------------------------------
@@ -117,7 +140,24 @@ const LAST_SERIAL: u32 = 2_958_465;
 /// `.` after a four-digit year (`2017/12/01`, not in the spec's list) are
 /// invalid. Blank input (see [`is_blank`]) is `Err(Blank)`.
 pub fn parse_date(s: &str) -> Result<Date, ValueError> {
-    let t = s.trim();
+    let t = trim(s);
+    // `dd/mm/yyyy`, the form nearly every date comes in, without the
+    // general parse below (which reads it the same way).
+    if let [d1, d2, b'/', m1, m2, b'/', y1, y2, y3, y4] = t.as_bytes() {
+        let (day, month, year) = ([*d1, *d2], [*m1, *m2], [*y1, *y2, *y3, *y4]);
+        if day
+            .iter()
+            .chain(&month)
+            .chain(&year)
+            .all(u8::is_ascii_digit)
+        {
+            return make_date(
+                digits_value(&year),
+                digits_value(&month),
+                digits_value(&day),
+            );
+        }
+    }
     let (first, rest) = split_digits(t.as_bytes());
     if first.is_empty() {
         return Err(if is_blank(t) {
@@ -645,6 +685,16 @@ fn name_date_at(tokens: &[Token<'_>], after_letter: bool) -> Option<(usize, Opti
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quick_trim_agrees_with_str_trim() {
+        for s in [
+            "", " ", "a", " a", "a ", "\u{a0}a", "a\u{a0}", "é", " é ", "\t\r\n", "\u{2003}", "a b",
+        ] {
+            assert_eq!(trim(s), s.trim(), "{s:?}");
+            assert_eq!(is_whitespace(s), s.trim().is_empty(), "{s:?}");
+        }
+    }
     use jiff::ToSpan;
     use jiff::civil::date;
 

@@ -11,7 +11,7 @@
 //!   working days from their start.
 
 use super::{Context, Definition, MeasureDef, MonthFigures, Timing};
-use crate::domain::month::Month;
+use crate::domain::month::{Month, days_between};
 use crate::domain::records::{Assessment, Field};
 use crate::domain::schema::Kind;
 use crate::domain::settings::{Polarity, PreviousMode};
@@ -86,7 +86,11 @@ fn compute(context: &Context<'_>, month: Month) -> MonthFigures {
                 Field::Value(authorised) => authorised > end,
                 Field::Invalid => false,
             };
-        if open && working_days(assessment.data.start, end) > limit {
+        // Working days never outnumber calendar days (plus the start day),
+        // so an assessment open fewer days than the limit is not counted
+        // out, without its working days.
+        let may_be_overdue = || days_between(assessment.data.start, end) + 1 > limit;
+        if open && may_be_overdue() && working_days(assessment.data.start, end) > limit {
             tally.about(assessment.source, &assessment.data.child);
             tally.count(areas.area_of(&assessment.data.team), "open_overdue");
         }

@@ -14,7 +14,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::{Context, Definition, MeasureDef, MonthFigures, Timing};
 use crate::domain::month::{Month, age_on};
-use crate::domain::records::Activity;
+use crate::domain::records::{Activity, Team};
 use crate::domain::schema::Kind;
 use crate::domain::settings::{Polarity, PreviousMode};
 
@@ -67,9 +67,9 @@ fn compute(context: &Context<'_>, month: Month) -> MonthFigures {
         return MonthFigures::none(&DEFINITION, areas);
     };
     // indicators.md, "Area": the team is always taken from the merged record.
-    let teams: HashMap<&str, &str> = leavers
+    let teams: HashMap<&str, &Team> = leavers
         .merged()
-        .map(|r| (r.data.child.as_str(), r.data.team.as_str()))
+        .map(|r| (r.data.child.as_str(), &r.data.team))
         .collect();
     let end = month.last_day();
     let exclude_eligible = context.settings.exclude_eligible_children;

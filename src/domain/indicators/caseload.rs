@@ -21,7 +21,6 @@ use super::{Context, Definition, MeasureDef, MonthFigures, Timing, latest_per_ke
 use crate::domain::areas::TeamType;
 use crate::domain::diagnostics::{Problem, Severity};
 use crate::domain::month::Month;
-use crate::domain::records::open_at;
 use crate::domain::schema::Kind;
 use crate::domain::settings::{Basis, Polarity, PreviousMode};
 use crate::domain::values::fold_name;
@@ -127,14 +126,11 @@ fn compute(context: &Context<'_>, month: Month) -> MonthFigures {
             by_name.entry(fold_name(&worker.data.name)).or_insert(index);
         }
     }
-    let ids = data.child_ids();
-    let open = data
-        .cin
-        .latest_per_child(&ids.cin, ids.count, |e| open_at(e.start, e.closed, end));
+    let open = context.open_cin_at(end);
     let mut cases = vec![0usize; in_post.len()];
     let mut resolved: HashMap<&str, Allocated> = HashMap::default();
     let mut tally = context.tally(&DEFINITION);
-    for (position, episode) in open {
+    for &(position, episode) in open.iter() {
         let Some(worker) = data
             .cin
             .same_key_in(allocation, position)

@@ -29,7 +29,9 @@ pub mod unallocated_cases;
 pub mod testing;
 
 use rustc_hash::FxHashMap as HashMap;
-use std::cell::{Cell, OnceCell};
+use std::cell::{Cell, OnceCell, RefCell};
+use std::rc::Rc;
+use std::sync::Arc;
 
 use jiff::civil::Date;
 
@@ -38,6 +40,7 @@ use crate::domain::calendar::Calendar;
 use crate::domain::dataset::Dataset;
 use crate::domain::diagnostics::Problem;
 use crate::domain::month::Month;
+use crate::domain::records::{CinEpisode, Rec, open_at};
 use crate::domain::schema::Kind;
 use crate::domain::settings::{Polarity, PreviousMode, Settings};
 
@@ -286,6 +289,10 @@ pub const IDS: [&str; 14] = [
     "agency_staff",
 ];
 
+/// Each child's latest List 6 episode open at a day, with its position
+/// among the merged records.
+type OpenCin<'a> = (Date, Rc<Vec<(usize, &'a Rec<CinEpisode>)>>);
+
 /// What an indicator computes from.
 pub struct Context<'a> {
     pub data: &'a Dataset,
@@ -293,6 +300,8 @@ pub struct Context<'a> {
     pub calendar: &'a Calendar,
     pub areas: &'a Areas,
     referral_dates: OnceCell<HashMap<&'a str, Vec<Date>>>,
+    /// `open_cin_at` by day, for the compute's life.
+    open_cin: RefCell<Vec<OpenCin<'a>>>,
     /// Whether tallies keep the records behind each count (the reporting
     /// month's drill-down); off for the other twelve months.
     pub drill: Cell<bool>,
@@ -311,8 +320,26 @@ impl<'a> Context<'a> {
             calendar,
             areas,
             referral_dates: OnceCell::new(),
+            open_cin: RefCell::default(),
             drill: Cell::new(false),
         }
+    }
+
+    /// Each child's latest List 6 episode open at `day`, with its position
+    /// in `merged()`: indicators 1 and 13 both count from it each month,
+    /// so it is chosen once.
+    pub fn open_cin_at(&self, day: Date) -> Rc<Vec<(usize, &'a Rec<CinEpisode>)>> {
+        if let Some((_, open)) = self.open_cin.borrow().iter().find(|(d, _)| *d == day) {
+            return Rc::clone(open);
+        }
+        let data: &'a Dataset = self.data;
+        let ids = data.child_ids();
+        let open = Rc::new(
+            data.cin
+                .latest_per_child(&ids.cin, ids.count, |e| open_at(e.start, e.closed, day)),
+        );
+        self.open_cin.borrow_mut().push((day, Rc::clone(&open)));
+        open
     }
 
     /// A new tally for an indicator, keeping records when drilling.
@@ -373,8 +400,9 @@ pub struct DrillItem {
     pub measure: &'static str,
     pub area: AreaId,
     pub source: crate::domain::records::Source,
-    /// The child (or worker) the record is about.
-    pub subject: String,
+    /// The child (or worker) the record is about, shared by the record's
+    /// counts (a record counts in up to a few measures).
+    pub subject: Arc<str>,
     pub amount: f64,
 }
 
@@ -423,7 +451,7 @@ pub struct Tally<'d> {
     pub notes: Vec<String>,
     pub problems: Vec<Problem>,
     /// The record being counted (set by `about`), for the drill-down.
-    current: Option<(crate::domain::records::Source, String)>,
+    current: Option<(crate::domain::records::Source, Arc<str>)>,
     drill: Option<Vec<DrillItem>>,
 }
 
@@ -446,7 +474,7 @@ impl<'d> Tally<'d> {
     /// Names the record the next counts come from (for the drill-down).
     pub fn about(&mut self, source: crate::domain::records::Source, subject: &str) {
         if self.drill.is_some() {
-            self.current = Some((source, subject.to_string()));
+            self.current = Some((source, Arc::from(subject)));
         }
     }
 
@@ -474,7 +502,7 @@ impl<'d> Tally<'d> {
                     measure: measure.name,
                     area,
                     source: *source,
-                    subject: subject.clone(),
+                    subject: Arc::clone(subject),
                     amount,
                 });
             }

@@ -16,7 +16,6 @@ use rustc_hash::FxHashMap as HashMap;
 use super::{Context, Definition, MeasureDef, MonthFigures, Timing};
 use crate::domain::diagnostics::{Problem, Severity};
 use crate::domain::month::{Month, days_between};
-use crate::domain::records::open_at;
 use crate::domain::schema::Kind;
 use crate::domain::settings::{Polarity, PreviousMode, Settings};
 
@@ -106,8 +105,7 @@ fn compute(context: &Context<'_>, month: Month) -> MonthFigures {
     }
     let end = month.last_day();
     let cin = &context.data.cin;
-    let ids = context.data.child_ids();
-    let open = cin.latest_per_child(&ids.cin, ids.count, |e| open_at(e.start, e.closed, end));
+    let open = context.open_cin_at(end);
     let allocation = cin.as_at_position(month);
     let mut tally = context.tally(&DEFINITION);
     if allocation.is_none() {
@@ -118,7 +116,7 @@ fn compute(context: &Context<'_>, month: Month) -> MonthFigures {
     }
     // A few hundred distinct worker values: match each against the placeholders once.
     let mut placeholders: HashMap<&str, bool> = HashMap::default();
-    for (position, episode) in open {
+    for &(position, episode) in open.iter() {
         let area = areas.area_of(&episode.data.team);
         tally.about(episode.source, &episode.data.child);
         tally.count(area, "open_cases");

@@ -39,14 +39,16 @@ pub struct FileFacts {
 
 /// Reads the cells of one row as their columns' types.
 pub struct RowReader<'a> {
-    pub row: &'a Row,
+    pub row: Row<'a>,
     pub layout: &'a Layout,
     pub headers: &'a [String],
     pub sink: &'a mut ProblemSink,
     pub dates: &'a mut FileFacts,
+    /// The file's team and worker names so far, each read once (see `Name`).
+    pub names: &'a mut FxHashMap<String, Name>,
 }
 
-impl RowReader<'_> {
+impl<'a> RowReader<'a> {
     fn header(&self, column: usize) -> String {
         self.layout
             .position(column)
@@ -63,8 +65,8 @@ impl RowReader<'_> {
     }
 
     /// The cell, trimmed; "" when the column is absent.
-    pub fn raw(&self, column: usize) -> &str {
-        self.row.cell(self.layout.position(column)).trim()
+    pub fn raw(&self, column: usize) -> &'a str {
+        crate::domain::values::trim(self.row.cell(self.layout.position(column)))
     }
 
     /// The cell as text; "" when blank.
@@ -290,8 +292,21 @@ impl RowReader<'_> {
     }
 
     /// A team name as written, "" when blank.
-    pub fn team(&self, column: usize) -> String {
-        self.text(column)
+    pub fn team(&mut self, column: usize) -> Team {
+        self.name(column)
+    }
+
+    /// The cell as text ("" when blank), shared with the file's other
+    /// cells of that text.
+    pub fn name(&mut self, column: usize) -> Name {
+        let raw = self.raw(column);
+        let text = if is_blank(raw) { "" } else { raw };
+        if let Some(name) = self.names.get(text) {
+            return name.clone();
+        }
+        let name = Name::from(text);
+        self.names.insert(text.to_string(), name.clone());
+        name
     }
 }
 
@@ -311,6 +326,7 @@ where
     let mut records: Vec<Rec<R>> = Vec::with_capacity(table.rows.len());
     // Table row index of each record, to compare raw cells of duplicate keys.
     let mut origins: Vec<usize> = Vec::with_capacity(table.rows.len());
+    let mut names = FxHashMap::default();
     for (index, row) in table.rows.iter().enumerate() {
         let mut reader = RowReader {
             row,
@@ -318,6 +334,7 @@ where
             headers: &table.headers,
             sink,
             dates,
+            names: &mut names,
         };
         let Some(data) = read(&mut reader) else {
             continue;
@@ -451,7 +468,7 @@ pub fn cin_episode(r: &mut RowReader<'_>) -> Option<CinEpisode> {
         start,
         closed,
         team: r.team(TEAM),
-        worker: r.text(WORKER),
+        worker: r.name(WORKER),
     })
 }
 

@@ -1,4 +1,4 @@
-//! Text → a table of header plus rows (RFC 4180 via the `csv` crate), and
+//! Text → a table of header plus rows (RFC 4180 as `csv-core` reads it), and
 //! the rules every table follows whatever it was read from (a CSV file or a
 //! workbook's sheet, see `xlsx`).
 //!
@@ -10,7 +10,9 @@
 //! cells). It must not interpret values: which row makes a good header is
 //! asked of the caller (`HeaderScore`).
 
-use csv::{ReaderBuilder, StringRecord, Trim};
+use csv_core::{ReadRecordResult, Reader as CoreReader, ReaderBuilder};
+
+use crate::domain::values::is_whitespace;
 
 /// A header row may have at most this many cells (a 10-million-column
 /// line is refused, not read).
@@ -36,7 +38,7 @@ pub type HeaderScore = (bool, usize);
 #[derive(Debug, Default)]
 pub struct Table {
     pub headers: Vec<String>,
-    pub rows: Vec<Row>,
+    pub rows: Rows,
     /// Rows with more or fewer cells than the header (row numbers), for the report.
     pub ragged: Vec<(u32, usize)>,
     /// The header's row number (1 unless title rows sit above it).
@@ -45,17 +47,202 @@ pub struct Table {
     pub totals: Vec<(u32, String)>,
 }
 
-/// One data row and its spreadsheet row number.
-#[derive(Debug, Clone)]
-pub struct Row {
-    pub number: u32,
-    pub cells: StringRecord,
+/// The data rows, every cell's text back to back in one buffer: a large
+/// file is hundreds of thousands of rows, and a buffer (and a `String`)
+/// per row made allocation the biggest cost of reading one.
+#[derive(Debug, Default)]
+pub struct Rows {
+    text: String,
+    /// Each cell's end in `text` (a cell starts where the one before ends).
+    ends: Vec<u32>,
+    /// Each row's number and its first cell's position in `ends`.
+    rows: Vec<(u32, u32)>,
 }
 
-impl Row {
+impl Rows {
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    pub fn get(&self, index: usize) -> Option<Row<'_>> {
+        let &(number, first) = self.rows.get(index)?;
+        let first = usize::try_from(first).ok()?;
+        let next = match self.rows.get(index + 1) {
+            Some(&(_, next)) => usize::try_from(next).ok()?,
+            None => self.ends.len(),
+        };
+        let start = match first.checked_sub(1) {
+            Some(previous) => *self.ends.get(previous)?,
+            None => 0,
+        };
+        Some(Row {
+            number,
+            cells: Cells {
+                text: &self.text,
+                start,
+                ends: self.ends.get(first..next)?,
+            },
+        })
+    }
+
+    pub fn last(&self) -> Option<Row<'_>> {
+        self.get(self.rows.len().checked_sub(1)?)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = Row<'_>> + '_ {
+        (0..self.rows.len()).filter_map(|index| self.get(index))
+    }
+
+    /// Adds a row of the first `kept` of `cells`, copied in one piece.
+    fn push(&mut self, number: u32, cells: Cells<'_>, kept: usize) -> Result<(), NotATable> {
+        let first = u32::try_from(self.ends.len()).map_err(|_| NotATable::TooManyCells)?;
+        let ends = cells.ends.get(..kept).unwrap_or(cells.ends);
+        let from = cells.start;
+        let to = ends.last().copied().unwrap_or(from);
+        let text = usize::try_from(from)
+            .ok()
+            .zip(usize::try_from(to).ok())
+            .and_then(|(from, to)| cells.text.get(from..to))
+            .unwrap_or("");
+        let base = u32::try_from(self.text.len()).map_err(|_| NotATable::TooMuchText)?;
+        let total = u32::try_from(text.len())
+            .ok()
+            .and_then(|len| base.checked_add(len))
+            .ok_or(NotATable::TooMuchText)?;
+        self.text.push_str(text);
+        // Each end moves from `from` to `base`; none passes `total`.
+        self.ends.extend(
+            ends.iter()
+                .map(|&end| end.saturating_sub(from).saturating_add(base).min(total)),
+        );
+        self.rows.push((number, first));
+        Ok(())
+    }
+
+    /// Takes the last row off, giving its number.
+    fn pop(&mut self) -> Option<u32> {
+        let (number, first) = self.rows.pop()?;
+        let first = usize::try_from(first).unwrap_or(self.ends.len());
+        let start = first
+            .checked_sub(1)
+            .and_then(|previous| self.ends.get(previous))
+            .map_or(0, |&end| usize::try_from(end).unwrap_or(usize::MAX));
+        self.ends.truncate(first);
+        self.text.truncate(start);
+        Some(number)
+    }
+}
+
+/// One data row and its spreadsheet row number.
+#[derive(Debug, Clone, Copy)]
+pub struct Row<'a> {
+    pub number: u32,
+    pub cells: Cells<'a>,
+}
+
+impl<'a> Row<'a> {
     /// The cell at `index`, or "" when the row is short.
-    pub fn cell(&self, index: Option<usize>) -> &str {
+    pub fn cell(&self, index: Option<usize>) -> &'a str {
         index.and_then(|i| self.cells.get(i)).unwrap_or("")
+    }
+}
+
+/// A row's cells, as they were written (quotes undone, not trimmed).
+#[derive(Debug, Clone, Copy)]
+pub struct Cells<'a> {
+    text: &'a str,
+    /// Where the first cell starts in `text`.
+    start: u32,
+    /// Each cell's end in `text`.
+    ends: &'a [u32],
+}
+
+impl<'a> Cells<'a> {
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    pub fn get(&self, index: usize) -> Option<&'a str> {
+        let end = *self.ends.get(index)?;
+        let begin = match index.checked_sub(1) {
+            Some(previous) => *self.ends.get(previous)?,
+            None => self.start,
+        };
+        self.text
+            .get(usize::try_from(begin).ok()?..usize::try_from(end).ok()?)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &'a str> + use<'a> {
+        let text = self.text;
+        let mut begin = self.start;
+        self.ends.iter().map(move |&end| {
+            let cell = usize::try_from(begin)
+                .ok()
+                .zip(usize::try_from(end).ok())
+                .and_then(|(begin, end)| text.get(begin..end))
+                .unwrap_or("");
+            begin = end;
+            cell
+        })
+    }
+}
+
+impl PartialEq for Cells<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.len() == other.len() && self.iter().eq(other.iter())
+    }
+}
+
+/// One record's cells while it is read, reused from record to record.
+#[derive(Debug, Default, Clone)]
+pub struct Record {
+    text: String,
+    ends: Vec<u32>,
+}
+
+impl Record {
+    pub fn with_capacity(bytes: usize, cells: usize) -> Record {
+        Record {
+            text: String::with_capacity(bytes),
+            ends: Vec::with_capacity(cells),
+        }
+    }
+
+    pub fn clear(&mut self) {
+        self.text.clear();
+        self.ends.clear();
+    }
+
+    pub fn push_field(&mut self, field: &str) {
+        self.text.push_str(field);
+        // A record over 4 GB cannot be read from a file under the size
+        // limit; its cells would read as "" rather than panic.
+        self.ends
+            .push(u32::try_from(self.text.len()).unwrap_or(u32::MAX));
+    }
+
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    pub fn cells(&self) -> Cells<'_> {
+        Cells {
+            text: &self.text,
+            start: 0,
+            ends: &self.ends,
+        }
     }
 }
 
@@ -68,6 +255,8 @@ pub enum NotATable {
     TooWide(usize),
     /// More than `MAX_CELLS` cells.
     TooManyCells,
+    /// Cells holding more than 4 GB of text in all.
+    TooMuchText,
 }
 
 impl std::fmt::Display for NotATable {
@@ -83,6 +272,9 @@ impl std::fmt::Display for NotATable {
                 f,
                 "the table has more than {} million cells: split it or export fewer columns",
                 MAX_CELLS / 1_000_000
+            ),
+            NotATable::TooMuchText => f.write_str(
+                "the table holds more than 4 GB of text: split it or export fewer columns",
             ),
         }
     }
@@ -207,29 +399,28 @@ impl TableBuilder {
     }
 
     /// Adds a data row. Blank rows are skipped; the row number still counts.
-    pub fn push(&mut self, number: u32, cells: StringRecord) -> Result<(), NotATable> {
-        if cells.iter().all(|cell| cell.trim().is_empty()) {
+    pub fn push(&mut self, number: u32, cells: Cells<'_>) -> Result<(), NotATable> {
+        if cells.iter().all(is_whitespace) {
             return Ok(());
         }
         let width = self.table.headers.len();
         let beyond = self.full_width;
-        let long = cells.len() > beyond && !cells.iter().skip(beyond).all(|c| c.trim().is_empty());
+        let long = cells.len() > beyond && !cells.iter().skip(beyond).all(is_whitespace);
         let short = self.short_is_ragged && cells.len() < width;
         if long || short {
             self.table.ragged.push((number, cells.len()));
         }
         // A very long row keeps only the cells under the header.
-        let cells = if cells.len() > width.saturating_mul(2).max(MAX_COLUMNS) {
-            cells.iter().take(width).collect()
+        let kept = if cells.len() > width.saturating_mul(2).max(MAX_COLUMNS) {
+            width
         } else {
-            cells
+            cells.len()
         };
-        self.cells = self.cells.saturating_add(cells.len().max(1));
+        self.cells = self.cells.saturating_add(kept.max(1));
         if self.cells > MAX_CELLS {
             return Err(NotATable::TooManyCells);
         }
-        self.table.rows.push(Row { number, cells });
-        Ok(())
+        self.table.rows.push(number, cells, kept)
     }
 
     /// Notes a row as ragged whatever the cells pushed (a sheet's row with
@@ -245,13 +436,17 @@ impl TableBuilder {
 
     /// The table, less any totals rows at its bottom.
     pub fn finish(mut self) -> Table {
-        while let Some(label) = self.table.rows.last().and_then(totals_label) {
-            let label = label.to_string();
-            if let Some(row) = self.table.rows.pop() {
-                self.table
-                    .ragged
-                    .retain(|(number, _)| *number != row.number);
-                self.table.totals.push((row.number, label));
+        while let Some(label) = self
+            .table
+            .rows
+            .last()
+            .as_ref()
+            .and_then(totals_label)
+            .map(str::to_string)
+        {
+            if let Some(number) = self.table.rows.pop() {
+                self.table.ragged.retain(|(row, _)| *row != number);
+                self.table.totals.push((number, label));
             }
         }
         self.table.totals.reverse();
@@ -261,7 +456,7 @@ impl TableBuilder {
 
 /// The label of a totals row (`Total,,,1234`, `Grand total`, `Total: 1234`):
 /// its first non-blank cell, when that names a total.
-fn totals_label(row: &Row) -> Option<&str> {
+fn totals_label<'a>(row: &Row<'a>) -> Option<&'a str> {
     let first = row.cells.iter().map(str::trim).find(|c| !c.is_empty())?;
     let lower = first.to_ascii_lowercase();
     let label = lower.trim_end_matches(':').trim_end();
@@ -319,44 +514,166 @@ fn blank_lines_before(text: &[u8], at: usize, first: bool) -> u32 {
     blank
 }
 
-/// Reads delimited records with their spreadsheet row numbers and the
-/// text each came from.
+/// Reads delimited records (RFC 4180, as `csv-core` reads them) with
+/// their spreadsheet row numbers and the text each came from.
+///
+/// A record without a quote character is split here directly, which is
+/// what most rows of a large export are, and is several times quicker
+/// than `csv-core`'s byte-by-byte machine; a record with one is left to
+/// `csv-core`. Without quotes the two agree: a record is the text up to
+/// the first CR or LF, cells split at the delimiter, blank lines before
+/// it skipped.
 struct Records<'a> {
     text: &'a str,
-    reader: csv::Reader<&'a [u8]>,
+    core: CoreReader,
+    delimiter: u8,
+    /// Bytes consumed so far: up to and including the first byte of the
+    /// last record's line end, as `csv-core` consumes them.
+    position: usize,
     number: u32,
     index: usize,
+    /// `csv-core`'s output buffers, reused from record to record.
+    out: Vec<u8>,
+    out_ends: Vec<usize>,
+    /// The bytes that end a plain cell or stop the plain reading: the
+    /// delimiter, CR, LF and the quote.
+    special: [bool; 256],
 }
 
 impl<'a> Records<'a> {
     fn new(text: &'a str, delimiter: u8) -> Records<'a> {
-        let reader = ReaderBuilder::new()
-            .delimiter(delimiter)
-            .has_headers(false)
-            .flexible(true)
-            .trim(Trim::None)
-            .from_reader(text.as_bytes());
         Records {
             text,
-            reader,
+            core: ReaderBuilder::new().delimiter(delimiter).build(),
+            delimiter,
+            position: 0,
             number: 0,
             index: 0,
+            out: vec![0; 1024],
+            out_ends: vec![0; 64],
+            special: std::array::from_fn(|byte| {
+                [delimiter, b'\r', b'\n', b'"'].contains(&u8::try_from(byte).unwrap_or(0))
+            }),
         }
     }
 
     /// The next record: its row number, the bytes it spans, its cells.
-    fn next(&mut self, record: &mut StringRecord) -> Result<Option<(u32, &'a str)>, NotATable> {
-        let start = usize::try_from(self.reader.position().byte()).unwrap_or(usize::MAX);
-        match self.reader.read_record(record) {
-            Ok(true) => {}
-            Ok(false) => return Ok(None),
-            Err(error) => return Err(NotATable::Malformed(error.to_string())),
+    fn next(&mut self, record: &mut Record) -> Result<Option<(u32, &'a str)>, NotATable> {
+        let start = self.position;
+        record.clear();
+        // The first record always goes to `csv-core`, which also drops a
+        // byte-order mark at the start.
+        let plain = if self.index == 0 {
+            None
+        } else {
+            self.read_plain(record)
+        };
+        let found = match plain {
+            Some(found) => found,
+            None => {
+                record.clear();
+                self.position = start;
+                self.read_quoted(record)?
+            }
+        };
+        if !found {
+            return Ok(None);
         }
-        let end = usize::try_from(self.reader.position().byte()).unwrap_or(usize::MAX);
         let skipped = blank_lines_before(self.text.as_bytes(), start, self.index == 0);
         self.number = self.number.saturating_add(1).saturating_add(skipped);
         self.index += 1;
-        Ok(Some((self.number, self.text.get(start..end).unwrap_or(""))))
+        Ok(Some((
+            self.number,
+            self.text.get(start..self.position).unwrap_or(""),
+        )))
+    }
+
+    /// Reads a record with no quote character: `Some(true)` when read,
+    /// `Some(false)` at the end of the text, `None` on a quote.
+    fn read_plain(&mut self, record: &mut Record) -> Option<bool> {
+        let bytes = self.text.as_bytes();
+        let mut at = self.position;
+        while matches!(bytes.get(at), Some(b'\r' | b'\n')) {
+            at += 1;
+        }
+        if at >= bytes.len() {
+            self.position = at;
+            return Some(false);
+        }
+        let mut cell_start = at;
+        loop {
+            // Most bytes are inside a cell: skip them with one test each.
+            at += bytes
+                .get(at..)
+                .unwrap_or(&[])
+                .iter()
+                .position(|&byte| self.special.get(usize::from(byte)) == Some(&true))
+                .unwrap_or(bytes.len().saturating_sub(at));
+            match bytes.get(at) {
+                None => {
+                    record.push_field(self.text.get(cell_start..at).unwrap_or(""));
+                    self.position = at;
+                    return Some(true);
+                }
+                Some(b'\r' | b'\n') => {
+                    record.push_field(self.text.get(cell_start..at).unwrap_or(""));
+                    self.position = at + 1;
+                    return Some(true);
+                }
+                Some(b'"') => return None,
+                Some(&byte) if byte == self.delimiter => {
+                    // The delimiter is ASCII, so this is a char boundary.
+                    record.push_field(self.text.get(cell_start..at).unwrap_or(""));
+                    cell_start = at + 1;
+                }
+                Some(_) => {}
+            }
+            at += 1;
+        }
+    }
+
+    /// Reads a record with `csv-core`: `true` when read, `false` at the end.
+    fn read_quoted(&mut self, record: &mut Record) -> Result<bool, NotATable> {
+        let (mut out_len, mut ends_len) = (0, 0);
+        loop {
+            let input = self.text.as_bytes().get(self.position..).unwrap_or(&[]);
+            let (result, read, written, ended) = self.core.read_record(
+                input,
+                self.out.get_mut(out_len..).unwrap_or(&mut []),
+                self.out_ends.get_mut(ends_len..).unwrap_or(&mut []),
+            );
+            self.position += read;
+            out_len += written;
+            ends_len += ended;
+            match result {
+                // An empty input tells `csv-core` the text has ended, so
+                // this does not happen; stop rather than spin if it does.
+                ReadRecordResult::InputEmpty if input.is_empty() => return Ok(false),
+                ReadRecordResult::InputEmpty => {}
+                ReadRecordResult::OutputFull => {
+                    let grown = self.out.len().saturating_mul(2);
+                    self.out.resize(grown, 0);
+                }
+                ReadRecordResult::OutputEndsFull => {
+                    let grown = self.out_ends.len().saturating_mul(2);
+                    self.out_ends.resize(grown, 0);
+                }
+                ReadRecordResult::Record => {
+                    let fields = self.out.get(..out_len).unwrap_or(&[]);
+                    let mut begin = 0;
+                    for &end in self.out_ends.get(..ends_len).unwrap_or(&[]) {
+                        let field = fields.get(begin..end).unwrap_or(&[]);
+                        // Cells split at ASCII bytes of valid text are valid.
+                        let field = std::str::from_utf8(field)
+                            .map_err(|error| NotATable::Malformed(error.to_string()))?;
+                        record.push_field(field);
+                        begin = end;
+                    }
+                    return Ok(true);
+                }
+                ReadRecordResult::End => return Ok(false),
+            }
+        }
     }
 }
 
@@ -364,7 +681,7 @@ impl<'a> Records<'a> {
 /// its own most frequent delimiter.
 fn candidates(text: &str, delimiter: u8) -> Vec<(u8, Candidate)> {
     let mut records = Records::new(text, delimiter);
-    let mut record = StringRecord::new();
+    let mut record = Record::default();
     let mut found = Vec::new();
     while let Ok(Some((number, raw))) = records.next(&mut record) {
         let index = records.index - 1;
@@ -375,7 +692,11 @@ fn candidates(text: &str, delimiter: u8) -> Vec<(u8, Candidate)> {
         let cells = if width > MAX_COLUMNS {
             Vec::new()
         } else {
-            record.iter().map(|c| c.trim().to_string()).collect()
+            record
+                .cells()
+                .iter()
+                .map(|c| c.trim().to_string())
+                .collect()
         };
         let candidate = Candidate {
             index,
@@ -451,17 +772,17 @@ pub fn read_table_with(
 
     let (delimiter, header_index, _) = choice;
     let mut records = Records::new(text, delimiter);
-    let mut record = StringRecord::new();
+    let mut record = Record::default();
     let mut builder: Option<TableBuilder> = None;
     while let Some((number, _)) = records.next(&mut record)? {
         let index = records.index - 1;
         match &mut builder {
-            Some(builder) => builder.push(number, std::mem::take(&mut record))?,
+            Some(builder) => builder.push(number, record.cells())?,
             None if index == header_index => {
                 if record.len() > MAX_COLUMNS {
                     return Err(NotATable::TooWide(record.len()));
                 }
-                let header: Vec<String> = record.iter().map(String::from).collect();
+                let header: Vec<String> = record.cells().iter().map(String::from).collect();
                 builder = Some(TableBuilder::new(&header, number, true)?);
             }
             None => {}
@@ -496,18 +817,86 @@ mod tests {
         assert_eq!(detect_delimiter("a;b;c\r1,2,3,4,5,6\r"), b';');
     }
 
+    /// Every record, its row number and raw text as `Records` reads them.
+    fn all_records(text: &str, delimiter: u8) -> Vec<(u32, String, Vec<String>)> {
+        let mut records = Records::new(text, delimiter);
+        let mut record = Record::default();
+        let mut all = Vec::new();
+        while let Some((number, raw)) = records.next(&mut record).unwrap() {
+            let cells = record.cells().iter().map(String::from).collect();
+            all.push((number, raw.to_string(), cells));
+        }
+        all
+    }
+
+    /// The same through the `csv` crate, as the reader worked before it
+    /// split plain records itself.
+    fn all_records_by_csv(text: &str, delimiter: u8) -> Vec<(u32, String, Vec<String>)> {
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(text.as_bytes());
+        let mut record = csv::StringRecord::new();
+        let (mut number, mut index, mut all) = (0u32, 0, Vec::new());
+        loop {
+            let start = reader.position().byte() as usize;
+            if !reader.read_record(&mut record).unwrap() {
+                break;
+            }
+            let end = reader.position().byte() as usize;
+            number += 1 + blank_lines_before(text.as_bytes(), start, index == 0);
+            index += 1;
+            let cells = record.iter().map(String::from).collect();
+            all.push((number, text[start..end].to_string(), cells));
+        }
+        all
+    }
+
+    #[test]
+    fn plain_records_split_here_agree_with_csv_core() {
+        // Every short text over an alphabet of the bytes that matter,
+        // from a fixed pseudo-random sequence.
+        let alphabet = [
+            "a", "b", ",", ";", "\t", "\"", "\r", "\n", " ", "é", "\u{feff}",
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..4_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let length = (seed % 24) as usize;
+            let mut text = String::new();
+            let mut pick = seed;
+            for _ in 0..length {
+                pick = pick.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                text.push_str(alphabet[(pick >> 33) as usize % alphabet.len()]);
+            }
+            for delimiter in [b',', b';', b'\t'] {
+                assert_eq!(
+                    all_records(&text, delimiter),
+                    all_records_by_csv(&text, delimiter),
+                    "{text:?}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn reads_quoted_fields_and_numbers_rows_as_a_spreadsheet() {
         let table = read("Team,Note\r\n\"A, B\",\"said \"\"hi\"\"\nthere\"\n\nC,D\n").unwrap();
         assert_eq!(table.headers, vec!["Team", "Note"]);
         assert_eq!(table.rows.len(), 2);
-        assert_eq!(table.rows[0].cell(Some(0)), "A, B");
-        assert_eq!(table.rows[0].cell(Some(1)), "said \"hi\"\nthere");
-        assert_eq!(table.rows[0].number, 2);
-        assert_eq!(table.rows[1].cell(Some(0)), "C");
+        assert_eq!(table.rows.get(0).unwrap().cell(Some(0)), "A, B");
+        assert_eq!(
+            table.rows.get(0).unwrap().cell(Some(1)),
+            "said \"hi\"\nthere"
+        );
+        assert_eq!(table.rows.get(0).unwrap().number, 2);
+        assert_eq!(table.rows.get(1).unwrap().cell(Some(0)), "C");
         // The blank line is row 3, as a spreadsheet shows it.
-        assert_eq!(table.rows[1].number, 4);
-        assert_eq!(table.rows[1].cell(Some(5)), "");
+        assert_eq!(table.rows.get(1).unwrap().number, 4);
+        assert_eq!(table.rows.get(1).unwrap().cell(Some(5)), "");
         assert!(table.ragged.is_empty());
     }
 
@@ -517,7 +906,7 @@ mod tests {
         assert_eq!(table.header_row, 2);
         let numbers: Vec<u32> = table.rows.iter().map(|r| r.number).collect();
         assert_eq!(numbers, vec![3, 4, 7, 9]);
-        assert_eq!(table.rows[3].cell(Some(1)), "8");
+        assert_eq!(table.rows.get(3).unwrap().cell(Some(1)), "8");
     }
 
     #[test]
@@ -547,8 +936,8 @@ mod tests {
         let table = read("Annex A return\nDecember 2017,,\n\nid;b;c\n1;2;3\n").unwrap();
         assert_eq!(table.header_row, 4);
         assert_eq!(table.headers, vec!["id", "b", "c"]);
-        assert_eq!(table.rows[0].number, 5);
-        assert_eq!(table.rows[0].cell(Some(2)), "3");
+        assert_eq!(table.rows.get(0).unwrap().number, 5);
+        assert_eq!(table.rows.get(0).unwrap().cell(Some(2)), "3");
         // Not beyond the first ten rows: the first row stays the header.
         let far = format!("title\n{}id,b\n1,2\n", "x\n".repeat(10));
         assert_eq!(read(&far).unwrap().header_row, 1);
@@ -579,7 +968,7 @@ mod tests {
         // A long data row keeps only the cells under the header.
         let long = format!("id,b\n1,{}\n", "x,".repeat(MAX_COLUMNS * 3));
         let table = read(&long).unwrap();
-        assert_eq!(table.rows[0].cells.len(), 2);
+        assert_eq!(table.rows.get(0).unwrap().cells.len(), 2);
         assert_eq!(table.ragged, vec![(2, MAX_COLUMNS * 3 + 2)]);
     }
 }

@@ -22,11 +22,10 @@ use std::borrow::Cow;
 use std::io::{Cursor, Read};
 
 use calamine::{DataRef, Reader, SheetType, SheetVisible, Xlsx, XlsxError};
-use csv::StringRecord;
 
 use crate::domain::format;
 use crate::domain::ingest::table::{
-    Candidate, HEADER_SEARCH_ROWS, HeaderScore, MAX_CELLS, MAX_COLUMNS, NotATable, Table,
+    Candidate, HEADER_SEARCH_ROWS, HeaderScore, MAX_CELLS, MAX_COLUMNS, NotATable, Record, Table,
     TableBuilder, choose_header,
 };
 
@@ -484,7 +483,7 @@ fn push(
     }
     let kept = full.min(width);
     let bytes = cells.iter().map(|(_, text)| text.len()).sum();
-    let mut record = StringRecord::with_capacity(bytes, kept);
+    let mut record = Record::with_capacity(bytes, kept);
     let mut next = 0usize;
     let mut blank = true;
     for (position, (column, text)) in cells.iter().enumerate() {
@@ -512,7 +511,7 @@ fn push(
     if full > width && !blank {
         builder.note_ragged(number, full);
     }
-    builder.push(number, record)
+    builder.push(number, record.cells())
 }
 
 #[cfg(test)]
