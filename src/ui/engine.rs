@@ -161,6 +161,21 @@ fn start_worker() -> Option<web_sys::Worker> {
     Some(worker)
 }
 
+/// Starts the worker now if files this big (or workbooks) are coming, so it
+/// downloads and compiles while the browser reads them (≈0.1 s saved).
+pub fn warm_up(bytes: usize, workbook: bool) {
+    CLIENT.with(|c| {
+        if let Some(c) = c.borrow_mut().as_mut() {
+            let wanted = forced().unwrap_or(bytes > WORKER_ABOVE_BYTES || workbook);
+            if wanted && c.worker.is_none() && !c.worker_failed {
+                c.worker = start_worker();
+                c.worker_failed = c.worker.is_none();
+                c.worker_ready = false;
+            }
+        }
+    });
+}
+
 /// Whether the last read ran off the page (for the status line and tests).
 pub fn in_worker() -> bool {
     CLIENT.with(|c| c.borrow().as_ref().is_some_and(|c| c.mode == Mode::Worker))

@@ -24,6 +24,13 @@ fn take_files(state: AppState, files: Vec<web_sys::File>) {
     leptos::task::spawn_local(async move {
         let mut inputs = Vec::with_capacity(files.len());
         let mut failed = Vec::new();
+        // The worker, if these need it, starts while the browser reads them.
+        let bytes = files.iter().map(|f| f.size() as usize).sum();
+        let workbook = files.iter().any(|f| {
+            let name = f.name().to_ascii_lowercase();
+            name.ends_with(".xlsx") || name.ends_with(".xlsm")
+        });
+        crate::ui::engine::warm_up(bytes, workbook);
         // Every read starts now; they are collected in order below.
         let mut reads = Vec::with_capacity(files.len());
         for file in files {
