@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
-import { serve, caseFiles, close } from './harness.mjs';
+import { serve, caseFiles, close, dropFiles } from './harness.mjs';
 
 const FIREFOX = process.env.FIREFOX || '/usr/bin/firefox-esr';
 const TARGET = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../target');
@@ -206,17 +206,7 @@ describe('Firefox ESR', { skip: SKIP }, () => {
     const { context, page, errors } = await open();
     try {
       const { files } = caseFiles('public_city');
-      const payload = files.filter((f) => f.includes('list7_cp_')).map((f) => ({
-        name: path.basename(f), text: fs.readFileSync(f, 'utf8'),
-      }));
-      // A drop as Firefox delivers it: a DataTransfer of File objects on dragover and drop.
-      await page.evaluate((items) => {
-        const dt = new DataTransfer();
-        for (const { name, text } of items) dt.items.add(new File([text], name, { type: 'text/csv' }));
-        const zone = document.querySelector('.dropzone');
-        zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
-        zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
-      }, payload);
+      await dropFiles(page, files.filter((f) => f.includes('list7_cp_')));
       await scorecardFor(page, '2017-12');
       const shown = await figures(page);
       assert.equal(value(shown, 'cp_plans', 'count', 'current'), 5);

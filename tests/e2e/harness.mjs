@@ -83,3 +83,17 @@ export function cli(cwd, args) {
   if (!bin) throw new Error('build the CLI first: cargo build --bin scorecard');
   return JSON.parse(execFileSync(bin, ['--format', 'json', ...args], { cwd, maxBuffer: 64 << 20 }).toString());
 }
+
+/** Drops files on the drop zone as a browser delivers a drop from a folder:
+ * a DataTransfer of File objects on dragover and drop. Works with a
+ * Playwright or a Puppeteer page (both have `evaluate(fn, arg)`). */
+export async function dropFiles(page, paths) {
+  const items = paths.map((f) => ({ name: path.basename(f), text: fs.readFileSync(f, 'utf8') }));
+  await page.evaluate((files) => {
+    const dt = new DataTransfer();
+    for (const { name, text } of files) dt.items.add(new File([text], name, { type: 'text/csv' }));
+    const zone = document.querySelector('.dropzone');
+    zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, items);
+}

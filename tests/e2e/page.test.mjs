@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, open, caseFiles, cell, close, cli } from './harness.mjs';
+import { serve, open, caseFiles, cell, close, cli, dropFiles } from './harness.mjs';
 
 let server;
 before(async () => { server = await serve(); });
@@ -75,16 +75,7 @@ test('dropping files on the drop zone works like choosing them', async () => {
   const { browser, page, errors } = await open(server.url);
   try {
     const { files } = caseFiles('public_city');
-    const payload = files.filter((f) => f.includes('list7_cp_')).map((f) => ({
-      name: path.basename(f), text: fs.readFileSync(f, 'utf8'),
-    }));
-    await page.evaluate((items) => {
-      const dt = new DataTransfer();
-      for (const { name, text } of items) dt.items.add(new File([text], name, { type: 'text/csv' }));
-      const zone = document.querySelector('.dropzone');
-      zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
-      zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
-    }, payload);
+    await dropFiles(page, files.filter((f) => f.includes('list7_cp_')));
     await page.waitForSelector('[data-testid="scorecard"][data-month="2017-12"]', { timeout: 20000 });
     // No team table: every plan is Unmapped, the LA count is 5.
     assert.equal(await cell(page, 'cp_plans', 'count', 'current'), 5);

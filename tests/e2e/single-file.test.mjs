@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
-import { open, caseFiles, cell, close } from './harness.mjs';
+import { open, caseFiles, cell, close, dropFiles } from './harness.mjs';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 const SINGLE = path.join(ROOT, 'dist-single/scorecard.html');
@@ -67,16 +67,7 @@ test('opened from file://, the example, files, a workbook and printing all work'
     // Dropping files on the drop zone.
     await page.reload();
     await page.waitForSelector('[data-testid="file-input"]', { state: 'attached' });
-    const dropped = files.filter((f) => f.includes('list7_cp_')).map((f) => ({
-      name: path.basename(f), text: fs.readFileSync(f, 'utf8'),
-    }));
-    await page.evaluate((items) => {
-      const dt = new DataTransfer();
-      for (const { name, text } of items) dt.items.add(new File([text], name, { type: 'text/csv' }));
-      const zone = document.querySelector('.dropzone');
-      zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
-      zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
-    }, dropped);
+    await dropFiles(page, files.filter((f) => f.includes('list7_cp_')));
     await page.waitForSelector('[data-testid="scorecard"][data-month="2017-12"]', { timeout: 20000 });
     assert.equal(await cell(page, 'cp_plans', 'count', 'current'), 5);
 
