@@ -6,11 +6,12 @@
 //! must not know what is plotted.
 
 use plotters::coord::Shift;
+use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::legend::{self, Entry};
-use super::style::{self, Scale};
+use super::style::{self, Axis, Scale};
 
 /// Title text: 16 px bold; subtitle 13 px.
 const TITLE_PX: f64 = 16.0;
@@ -71,6 +72,48 @@ pub fn frame<DB: DrawingBackend>(
     y += scale.ipx(4.0);
     let (_, plot) = root.split_vertically(y.max(0));
     Ok(plot)
+}
+
+/// The plot both charts share: margins, `slots` positions along x (months
+/// or bars) from −0.5 to `slots` − 0.5, the value axis from `axis` with a
+/// light horizontal grid and no vertical one. `x_label` names a position
+/// (`None`: the x axis has no labels, e.g. bars named under themselves).
+#[allow(
+    clippy::too_many_arguments,
+    reason = "the layout's measured sizes, each needed once"
+)]
+pub fn axes<'a, DB: DrawingBackend>(
+    plot: &'a DrawingArea<DB, Shift>,
+    scale: Scale,
+    slots: usize,
+    axis: &Axis,
+    x_label_height: i32,
+    y_label_width: i32,
+    x_label: Option<&dyn Fn(&f64) -> String>,
+    y_label: &dyn Fn(&f64) -> String,
+    tick_font: &TextStyle<'_>,
+) -> DrawResult<ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>, DB> {
+    let mut chart = ChartBuilder::on(plot)
+        .margin_top(scale.ipx(6.0))
+        .margin_left(padding(scale))
+        .margin_right(scale.ipx(16.0))
+        .x_label_area_size(x_label_height)
+        .y_label_area_size(y_label_width)
+        .build_cartesian_2d(-0.5..(slots as f64 - 0.5), axis.bottom..axis.top)?;
+    let mut mesh = chart.configure_mesh();
+    mesh.disable_x_mesh()
+        .max_light_lines(0)
+        .bold_line_style(style::GRID.stroke_width(1))
+        .axis_style(style::MUTED.stroke_width(1))
+        .y_labels(axis.labels())
+        .y_label_formatter(y_label)
+        .label_style(tick_font.clone());
+    match x_label {
+        Some(x_label) => mesh.x_labels(slots).x_label_formatter(x_label),
+        None => mesh.x_labels(0),
+    };
+    mesh.draw()?;
+    Ok(chart)
 }
 
 /// Says `message` in the middle of `area` (in place of an empty axis).

@@ -118,25 +118,17 @@ pub(super) fn draw_figures<DB: DrawingBackend>(
     let value_label = |y: &f64| style::tick_label(*y, style);
 
     let x_range = -0.5..(months as f64 - 0.5);
-    let mut chart = ChartBuilder::on(&plot)
-        .margin_top(scale.ipx(6.0))
-        .margin_left(pad)
-        .margin_right(scale.ipx(16.0))
-        .x_label_area_size(x_label_height)
-        .y_label_area_size(y_label_width)
-        .build_cartesian_2d(x_range.clone(), axis.bottom..axis.top)?;
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .max_light_lines(0)
-        .bold_line_style(style::GRID.stroke_width(1))
-        .axis_style(style::MUTED.stroke_width(1))
-        .x_labels(months)
-        .y_labels(axis.labels())
-        .x_label_formatter(&month_label)
-        .y_label_formatter(&value_label)
-        .label_style(tick_font.clone())
-        .draw()?;
+    let mut chart = frame::axes(
+        &plot,
+        scale,
+        months,
+        &axis,
+        x_label_height,
+        y_label_width,
+        Some(&month_label),
+        &value_label,
+        &tick_font,
+    )?;
 
     let ends = |value: f64| [(x_range.start, value), (x_range.end, value)];
     if let Some(target) = figures.target {
