@@ -13,7 +13,7 @@ use crate::domain::ingest::table::read_table;
 use crate::domain::scorecard::DrillRow;
 use crate::domain::scorecard::{self, InputFile, LoadStep, Loaded};
 use crate::domain::settings::Settings;
-use crate::worker_protocol::{Request, Response, take_drill};
+use crate::worker_protocol::{Request, Response, compute_apart};
 
 thread_local! {
     static LOADED: RefCell<Option<Loaded>> = const { RefCell::new(None) };
@@ -157,16 +157,8 @@ fn handle(scope: &web_sys::DedicatedWorkerGlobalScope, data: &JsValue) {
             month,
         } => {
             let started = now_ms();
-            let mut result = LOADED.with(|slot| match slot.borrow().as_ref() {
-                Some(loaded) => scorecard::compute_with(loaded, &settings, month)
-                    .map(Box::new)
-                    .map_err(|error| error.to_string()),
-                None => Err("no files have been read".to_string()),
-            });
-            let drill = result
-                .as_mut()
-                .map(|card| take_drill(card))
-                .unwrap_or_default();
+            let (result, drill) =
+                LOADED.with(|slot| compute_apart(slot.borrow().as_ref(), &settings, month));
             let drill_counts = drill.iter().map(Vec::len).collect();
             DRILL.with(|slot| *slot.borrow_mut() = (id, drill));
             post(

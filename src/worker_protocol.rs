@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::domain::dataset::SettingsImports;
 use crate::domain::ingest::FileOverrides;
 use crate::domain::month::Month;
-use crate::domain::scorecard::{DrillRow, Scorecard};
+use crate::domain::scorecard::{self, DrillRow, Loaded, Scorecard};
 use crate::domain::settings::Settings;
 
 /// A file's name and overrides; its bytes travel beside the message.
@@ -101,12 +101,28 @@ pub enum Response {
     Drill { id: u32, rows: Vec<DrillRow> },
 }
 
-/// Takes the drill-down rows out of a scorecard, in indicator order.
-pub fn take_drill(card: &mut Scorecard) -> Vec<Vec<DrillRow>> {
-    card.indicators
-        .iter_mut()
-        .map(|indicator| std::mem::take(&mut indicator.drill))
-        .collect()
+/// The scorecard of what was read (or why there is none), and apart from
+/// it its indicators' drill-down rows in indicator order, which the engine
+/// keeps until a list is opened (the worker and the page's fallback alike).
+pub fn compute_apart(
+    loaded: Option<&Loaded>,
+    settings: &Settings,
+    month: Option<Month>,
+) -> (Result<Box<Scorecard>, String>, Vec<Vec<DrillRow>>) {
+    let Some(loaded) = loaded else {
+        return (Err("no files have been read".to_string()), Vec::new());
+    };
+    match scorecard::compute_with(loaded, settings, month) {
+        Ok(mut card) => {
+            let drill = card
+                .indicators
+                .iter_mut()
+                .map(|indicator| std::mem::take(&mut indicator.drill))
+                .collect();
+            (Ok(Box::new(card)), drill)
+        }
+        Err(error) => (Err(error.to_string()), Vec::new()),
+    }
 }
 
 #[cfg(test)]
@@ -132,5 +148,35 @@ mod tests {
         };
         let text = serde_json::to_string(&response).unwrap();
         assert_eq!(serde_json::from_str::<Response>(&text).unwrap(), response);
+    }
+
+    #[test]
+    fn the_drill_rows_come_apart_from_the_scorecard() {
+        let csv = "Child Unique ID,Child Protection Plan Start Date,Child Protection Plan End Date\nA,01/01/2017,\nB,01/02/2017,\n";
+        let inputs = [crate::domain::scorecard::InputFile {
+            name: "list7_2017-12-31.csv".into(),
+            bytes: csv.as_bytes().to_vec(),
+            overrides: FileOverrides::default(),
+        }];
+        let today = jiff::civil::date(2026, 11, 26);
+        let loaded = scorecard::load(&inputs, Settings::default(), today);
+        let month = Month::parse("2017-12");
+        let (card, drill) = compute_apart(Some(&loaded), &Settings::default(), month);
+        let card = card.unwrap();
+        let whole = scorecard::compute(&loaded, month).unwrap();
+        // Same figures; the rows moved out, in indicator order.
+        assert_eq!(drill.len(), whole.indicators.len());
+        assert!(card.indicators.iter().all(|i| i.drill.is_empty()));
+        let cp = whole
+            .indicators
+            .iter()
+            .position(|i| i.definition.id == "cp_plans")
+            .unwrap();
+        assert_eq!(drill[cp], whole.indicators[cp].drill);
+        assert_eq!(drill[cp].len(), 2);
+        assert_eq!(card.indicators[cp].current, whole.indicators[cp].current);
+        let (none, rows) = compute_apart(None, &Settings::default(), month);
+        assert_eq!(none.unwrap_err(), "no files have been read");
+        assert!(rows.is_empty());
     }
 }

@@ -23,7 +23,7 @@ use crate::domain::scorecard::{self, DrillRow, InputFile, Loaded};
 use crate::domain::settings::Settings;
 use crate::ui::browser;
 use crate::ui::state::{AppState, LoadInfo, Steps};
-use crate::worker_protocol::{FileMeta, Request, Response, take_drill};
+use crate::worker_protocol::{FileMeta, Request, Response, compute_apart};
 
 /// Where an indicator's drill-down rows go when they arrive.
 pub type DrillRows = RwSignal<Option<Arc<Vec<DrillRow>>>>;
@@ -58,10 +58,7 @@ fn send_parse_request() {
         Some((c.worker.clone()?, c.next_id))
     });
     if let Some((worker, id)) = request {
-        let message = js_sys::Object::new();
-        let json = serde_json::to_string(&Request::Parse { id }).unwrap_or_default();
-        let _ = js_sys::Reflect::set(&message, &"json".into(), &json.into());
-        send(&worker, message.into(), js_sys::Array::new());
+        send_request(&worker, &Request::Parse { id }, None);
     }
 }
 
@@ -255,11 +252,7 @@ pub fn load(import_from: Option<usize>) {
                 files,
                 measure_parse: bench_parse(),
             };
-            let message = js_sys::Object::new();
-            let json = serde_json::to_string(&request).unwrap_or_default();
-            let _ = js_sys::Reflect::set(&message, &"json".into(), &json.into());
-            let _ = js_sys::Reflect::set(&message, &"bytes".into(), &bytes);
-            send(&worker, message.into(), transfer);
+            send_request(&worker, &request, Some((bytes, transfer)));
         }
         None => leptos::task::spawn_local(async move {
             browser::yield_to_browser().await;
@@ -283,6 +276,26 @@ pub fn load(import_from: Option<usize>) {
             handle(response);
         }),
     }
+}
+
+/// Posts a request as `{json, bytes}` (the files' contents beside it,
+/// transferred, when it carries any).
+fn send_request(
+    worker: &web_sys::Worker,
+    request: &Request,
+    files: Option<(js_sys::Array, js_sys::Array)>,
+) {
+    let message = js_sys::Object::new();
+    let json = serde_json::to_string(request).unwrap_or_default();
+    let _ = js_sys::Reflect::set(&message, &"json".into(), &json.into());
+    let transfer = match files {
+        Some((bytes, transfer)) => {
+            let _ = js_sys::Reflect::set(&message, &"bytes".into(), &bytes);
+            transfer
+        }
+        None => js_sys::Array::new(),
+    };
+    send(worker, message.into(), transfer);
 }
 
 /// Posts a message, or keeps it until the worker says it is ready.
@@ -337,24 +350,12 @@ pub fn compute(settings: Settings, month: Option<Month>) {
                 settings: Box::new(settings),
                 month,
             };
-            let message = js_sys::Object::new();
-            let json = serde_json::to_string(&request).unwrap_or_default();
-            let _ = js_sys::Reflect::set(&message, &"json".into(), &json.into());
-            send(&worker, message.into(), js_sys::Array::new());
+            send_request(&worker, &request, None);
         }
         None => {
             let started = browser::now_ms();
-            let mut result = match fallback {
-                Some(loaded) => scorecard::compute_with(&loaded, &settings, month)
-                    .map(Box::new)
-                    .map_err(|error| error.to_string()),
-                None => Err("no files have been read".to_string()),
-            };
-            // Kept aside as the worker does, so the page has one way to ask.
-            let drill = result
-                .as_mut()
-                .map(|card| take_drill(card))
-                .unwrap_or_default();
+            // Drill rows kept aside as the worker does, so the page has one way to ask.
+            let (result, drill) = compute_apart(fallback.as_deref(), &settings, month);
             let drill_counts = drill.iter().map(Vec::len).collect();
             CLIENT.with(|c| {
                 if let Some(c) = c.borrow_mut().as_mut() {
@@ -399,10 +400,7 @@ pub fn drill(index: usize, into: DrillRows) {
             compute,
             indicator: index,
         };
-        let message = js_sys::Object::new();
-        let json = serde_json::to_string(&request).unwrap_or_default();
-        let _ = js_sys::Reflect::set(&message, &"json".into(), &json.into());
-        send(&worker, message.into(), js_sys::Array::new());
+        send_request(&worker, &request, None);
     }
 }
 
@@ -480,10 +478,7 @@ pub fn load_example() {
     };
     match worker {
         Some(worker) => {
-            let message = js_sys::Object::new();
-            let json = serde_json::to_string(&Request::Example { id }).unwrap_or_default();
-            let _ = js_sys::Reflect::set(&message, &"json".into(), &json.into());
-            send(&worker, message.into(), js_sys::Array::new());
+            send_request(&worker, &Request::Example { id }, None);
         }
         None => {
             CLIENT.with(|c| {
