@@ -10,8 +10,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::domain::ingest::decode::decode;
 use crate::domain::ingest::table::read_table;
-use crate::domain::scorecard::DrillRow;
-use crate::domain::scorecard::{self, InputFile, LoadStep, Loaded};
+use crate::domain::scorecard::{self, Drills, InputFile, LoadStep, Loaded};
 use crate::domain::settings::Settings;
 use crate::worker_protocol::{Request, Response, compute_apart};
 
@@ -19,7 +18,7 @@ thread_local! {
     static LOADED: RefCell<Option<Loaded>> = const { RefCell::new(None) };
     /// The last scorecard's drill-down rows by indicator, with the id of
     /// the request that computed it; the page asks for them when opened.
-    static DRILL: RefCell<(u32, Vec<Vec<DrillRow>>)> = const { RefCell::new((0, Vec::new())) };
+    static DRILL: RefCell<(u32, Option<Drills>)> = const { RefCell::new((0, None)) };
     /// Benchmarks only: the files of a `measure_parse` load, for `Parse`.
     static BENCH_INPUTS: RefCell<Option<Vec<InputFile>>> = const { RefCell::new(None) };
 }
@@ -159,7 +158,7 @@ fn handle(scope: &web_sys::DedicatedWorkerGlobalScope, data: &JsValue) {
             let started = now_ms();
             let (result, drill) =
                 LOADED.with(|slot| compute_apart(slot.borrow().as_ref(), &settings, month));
-            let drill_counts = drill.iter().map(Vec::len).collect();
+            let drill_counts = drill.as_ref().map(Drills::lens).unwrap_or_default();
             DRILL.with(|slot| *slot.borrow_mut() = (id, drill));
             post(
                 scope,
@@ -213,9 +212,13 @@ fn handle(scope: &web_sys::DedicatedWorkerGlobalScope, data: &JsValue) {
             indicator,
         } => {
             let rows = DRILL.with(|slot| match &*slot.borrow() {
-                (computed, drill) if *computed == compute => {
-                    drill.get(indicator).cloned().unwrap_or_default()
-                }
+                (computed, Some(drills)) if *computed == compute => LOADED.with(|loaded| {
+                    loaded
+                        .borrow()
+                        .as_ref()
+                        .map(|loaded| drills.rows(loaded, indicator))
+                        .unwrap_or_default()
+                }),
                 _ => Vec::new(),
             });
             post(scope, &Response::Drill { id, rows });

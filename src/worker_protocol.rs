@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::domain::dataset::SettingsImports;
 use crate::domain::ingest::FileOverrides;
 use crate::domain::month::Month;
-use crate::domain::scorecard::{self, DrillRow, Loaded, Scorecard};
+use crate::domain::scorecard::{self, DrillRow, Drills, Loaded, Scorecard};
 use crate::domain::settings::Settings;
 
 /// A file's name and overrides; its bytes travel beside the message.
@@ -102,26 +102,19 @@ pub enum Response {
 }
 
 /// The scorecard of what was read (or why there is none), and apart from
-/// it its indicators' drill-down rows in indicator order, which the engine
-/// keeps until a list is opened (the worker and the page's fallback alike).
+/// it its indicators' drill-downs as counted, which the engine keeps until
+/// a list is opened (the worker and the page's fallback alike).
 pub fn compute_apart(
     loaded: Option<&Loaded>,
     settings: &Settings,
     month: Option<Month>,
-) -> (Result<Box<Scorecard>, String>, Vec<Vec<DrillRow>>) {
+) -> (Result<Box<Scorecard>, String>, Option<Drills>) {
     let Some(loaded) = loaded else {
-        return (Err("no files have been read".to_string()), Vec::new());
+        return (Err("no files have been read".to_string()), None);
     };
-    match scorecard::compute_with(loaded, settings, month) {
-        Ok(mut card) => {
-            let drill = card
-                .indicators
-                .iter_mut()
-                .map(|indicator| std::mem::take(&mut indicator.drill))
-                .collect();
-            (Ok(Box::new(card)), drill)
-        }
-        Err(error) => (Err(error.to_string()), Vec::new()),
+    match scorecard::compute_drills_apart(loaded, settings, month) {
+        Ok((card, drills)) => (Ok(Box::new(card)), Some(drills)),
+        Err(error) => (Err(error.to_string()), None),
     }
 }
 
@@ -161,22 +154,23 @@ mod tests {
         let today = jiff::civil::date(2026, 11, 26);
         let loaded = scorecard::load(&inputs, Settings::default(), today);
         let month = Month::parse("2017-12");
-        let (card, drill) = compute_apart(Some(&loaded), &Settings::default(), month);
-        let card = card.unwrap();
+        let (card, drills) = compute_apart(Some(&loaded), &Settings::default(), month);
+        let (card, drills) = (card.unwrap(), drills.unwrap());
         let whole = scorecard::compute(&loaded, month).unwrap();
-        // Same figures; the rows moved out, in indicator order.
-        assert_eq!(drill.len(), whole.indicators.len());
+        // Same figures; the rows made apart, in indicator order.
+        assert_eq!(drills.lens().len(), whole.indicators.len());
         assert!(card.indicators.iter().all(|i| i.drill.is_empty()));
         let cp = whole
             .indicators
             .iter()
             .position(|i| i.definition.id == "cp_plans")
             .unwrap();
-        assert_eq!(drill[cp], whole.indicators[cp].drill);
-        assert_eq!(drill[cp].len(), 2);
+        assert_eq!(drills.rows(&loaded, cp), whole.indicators[cp].drill);
+        assert_eq!(drills.lens()[cp], 2);
+        assert!(drills.rows(&loaded, 99).is_empty());
         assert_eq!(card.indicators[cp].current, whole.indicators[cp].current);
-        let (none, rows) = compute_apart(None, &Settings::default(), month);
+        let (none, drills) = compute_apart(None, &Settings::default(), month);
         assert_eq!(none.unwrap_err(), "no files have been read");
-        assert!(rows.is_empty());
+        assert!(drills.is_none());
     }
 }

@@ -10,7 +10,6 @@
 use std::path::Path;
 
 use csc_scorecard::domain::ingest::FileOverrides;
-use csc_scorecard::domain::memo::counting_key;
 use csc_scorecard::domain::month::Month;
 use csc_scorecard::domain::scorecard::{InputFile, Loaded, Scorecard, compute_with, load};
 use csc_scorecard::domain::settings::{Override, Settings};
@@ -78,40 +77,58 @@ fn a_cached_recompute_equals_a_fresh_compute() {
     let overrides = rated.indicators.entry("cp_plans".into()).or_default();
     overrides.target = Override::Set(Some(1.0));
     overrides.polarity = Override::Set(Some(csc_scorecard::domain::settings::Polarity::Up));
-    assert_eq!(counting_key(&rated), counting_key(&settings));
-    let before = loaded.cache.len();
+    let counted = loaded.cache.counted();
     let retargeted = compute_with(&loaded, &rated, Month::parse("2017-12")).unwrap();
-    assert_eq!(loaded.cache.len(), before);
+    assert_eq!(
+        loaded.cache.counted(),
+        counted,
+        "a new target recounts nothing"
+    );
     same(
         &retargeted,
         &fresh(&inputs, &rated, "2017-12"),
         "new target",
     );
 
-    // A setting that changes counts: a team moves area, a population and
-    // the day limits change; everything is recounted.
-    let mut counted = rated.clone();
-    let team = counted.teams.first_mut().unwrap();
-    team.area = counted.areas.last().unwrap().area.clone();
-    if let Some(area) = counted.areas.first_mut() {
+    // A team moves area and a population changes: areas and rates are
+    // derived on read, so nothing is recounted either.
+    let mut moved = rated.clone();
+    let team = moved.teams.first_mut().unwrap();
+    team.area = moved.areas.last().unwrap().area.clone();
+    if let Some(area) = moved.areas.first_mut() {
         area.population_0_17 = Some(12_345.0);
     }
-    counted.unallocated_min_days = 3;
-    counted.assessment_working_days = 30;
-    let recounted = compute_with(&loaded, &counted, Month::parse("2017-10")).unwrap();
-    assert_eq!(loaded.cache.len(), 14 * 13 + 1);
+    let remapped = compute_with(&loaded, &moved, Month::parse("2017-12")).unwrap();
+    assert_eq!(loaded.cache.counted(), counted, "areas are derived on read");
+    same(&remapped, &fresh(&inputs, &moved, "2017-12"), "moved team");
+    assert_ne!(
+        serde_json::to_string(&remapped).unwrap(),
+        serde_json::to_string(&retargeted).unwrap(),
+        "the moved team and population change the figures"
+    );
+
+    // The day limits of indicators 1 and 3: those two recount their 13
+    // months, no other.
+    let mut limits = moved.clone();
+    limits.unallocated_min_days = 3;
+    limits.assessment_working_days = 30;
+    let recounted = compute_with(&loaded, &limits, Month::parse("2017-12")).unwrap();
+    assert_eq!(loaded.cache.counted(), counted + 2 * 13);
     same(
         &recounted,
-        &fresh(&inputs, &counted, "2017-10"),
-        "new counts",
+        &fresh(&inputs, &limits, "2017-12"),
+        "new day limits",
     );
     assert_ne!(
         serde_json::to_string(&recounted).unwrap(),
-        serde_json::to_string(&fresh(&inputs, &rated, "2017-10")).unwrap(),
-        "the changed settings change the figures"
+        serde_json::to_string(&remapped).unwrap(),
+        "the changed limits change the figures"
     );
+    // Then another month, with them: still equal to a fresh compute.
+    let october = compute_with(&loaded, &limits, Month::parse("2017-10")).unwrap();
+    same(&october, &fresh(&inputs, &limits, "2017-10"), "October");
 
-    // Back to the first settings: recounted again, equal to the first.
+    // Back to the first settings: equal to the first.
     let back = compute_with(&loaded, &settings, Month::parse("2017-12")).unwrap();
     same(&back, &december, "first settings again");
 }

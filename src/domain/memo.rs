@@ -1,5 +1,5 @@
-//! Memoised month figures: what `scorecard::compute_with` keeps between
-//! calls, so a month change or a rating setting does not recount the files.
+//! Memoised month counts: what `scorecard::compute_with` keeps between
+//! calls, so a month change or a settings edit recounts only what it must.
 //!
 //! Owner: [`crate::domain::scorecard::Loaded`] holds one [`FiguresCache`]
 //! beside the records it was computed from; it lives and dies with them
@@ -7,15 +7,17 @@
 //! keep the cache without knowing it). The records never change after
 //! `load`, so only the settings can make an entry stale.
 //!
-//! What invalidates it: any change in the settings that can change a count
-//! ([`counting_key`]: teams and areas, populations, bank holidays,
-//! placeholders, day limits, windows, bases...). Such a change empties it
-//! whole at the next compute. Targets, tolerances, polarity, benchmarks,
-//! previous-months mode and baseline month (the per-indicator overrides),
-//! the LA's name and marking, and `suppress_below` only change how the
-//! counts are rated and shown, so they keep it.
+//! What invalidates it: an indicator's counts are a function of the
+//! records and its counting settings (`Definition::counting_settings`:
+//! the few settings it reads, the rest at their defaults), so each
+//! indicator's entries are keyed by those and emptied, that indicator's
+//! only, when they change. The team table's areas, populations, targets,
+//! tolerances, polarity, benchmarks, previous-months mode, baseline month,
+//! the LA's name and marking and `suppress_below` are applied on read and
+//! keep every entry; bank holidays recount indicator 3, the placeholders
+//! indicators 1 and 13, a team type indicator 13, and so on.
 //!
-//! What it holds: each indicator's [`MonthFigures`] by month (a month
+//! What it holds: each indicator's [`MonthCounts`] by month (a month
 //! change shifts the 13-month window by one, so twelve months are already
 //! there), with the drill-down only for the month last reported (the other
 //! months' records are dropped, so memory stays one drill-down per
@@ -25,11 +27,11 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use rustc_hash::FxHashMap;
 
-use crate::domain::indicators::{Context, Definition, MonthFigures};
+use crate::domain::indicators::{Context, Definition, MonthCounts};
 use crate::domain::month::Month;
 use crate::domain::settings::Settings;
 
-/// Month figures kept between computes of one loaded data set.
+/// Month counts kept between computes of one loaded data set.
 #[derive(Debug, Default)]
 pub struct FiguresCache {
     // A mutex, not a `RefCell`, so `Loaded` stays `Sync` (the page shares
@@ -39,60 +41,49 @@ pub struct FiguresCache {
 
 #[derive(Debug, Default)]
 struct State {
-    /// The counting settings the entries were computed with.
-    key: Option<Settings>,
-    figures: FxHashMap<(&'static str, Month), Entry>,
+    /// Per indicator, the counting settings its entries were counted with.
+    keys: FxHashMap<&'static str, Settings>,
+    counts: FxHashMap<(&'static str, Month), Entry>,
     /// Per indicator, the month whose entry holds its drill-down.
     drilled: FxHashMap<&'static str, Month>,
+    /// How many months have been counted since the cache was made.
+    counted: usize,
 }
 
 #[derive(Debug)]
 struct Entry {
-    figures: Arc<MonthFigures>,
-    /// Whether `figures.drill` was kept (the reporting month's).
+    counts: Arc<MonthCounts>,
+    /// Whether `counts.drill` was kept (the reporting month's).
     drilled: bool,
 }
 
-/// The settings with everything that cannot change a count set to its
-/// default: two settings with equal keys give equal month figures.
-pub fn counting_key(settings: &Settings) -> Settings {
-    let neutral = Settings::default();
-    Settings {
-        la_name: neutral.la_name,
-        protective_marking: neutral.protective_marking,
-        indicators: neutral.indicators,
-        population_year: neutral.population_year,
-        suppress_below: neutral.suppress_below,
-        ..settings.clone()
-    }
-}
-
 impl FiguresCache {
-    /// Opens the cache for one compute with `settings`, emptying it first
-    /// when they count differently from the entries'.
-    pub fn session(&self, settings: &Settings) -> Session<'_> {
+    /// Opens the cache for one compute.
+    pub fn session(&self) -> Session<'_> {
         // A poisoned lock means a compute panicked half-way: start afresh.
-        let mut state = match self.state.lock() {
+        let state = match self.state.lock() {
             Ok(state) => state,
             Err(poisoned) => {
                 let mut state = poisoned.into_inner();
-                *state = State::default();
+                *state = State {
+                    counted: state.counted,
+                    ..State::default()
+                };
                 state
             }
         };
-        let key = counting_key(settings);
-        if state.key.as_ref() != Some(&key) {
-            *state = State {
-                key: Some(key),
-                ..State::default()
-            };
-        }
         Session { state }
     }
 
-    /// How many (indicator, month) figures are kept.
+    /// How many (indicator, month) counts are kept.
     pub fn len(&self) -> usize {
-        self.state.lock().map_or(0, |state| state.figures.len())
+        self.state.lock().map_or(0, |state| state.counts.len())
+    }
+
+    /// How many (indicator, month) counts have been computed in all: what
+    /// tests and benchmarks read to see what an edit recounted.
+    pub fn counted(&self) -> usize {
+        self.state.lock().map_or(0, |state| state.counted)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -102,7 +93,10 @@ impl FiguresCache {
     /// Forgets everything (frees the memory; the next compute recounts).
     pub fn clear(&self) {
         if let Ok(mut state) = self.state.lock() {
-            *state = State::default();
+            *state = State {
+                counted: state.counted,
+                ..State::default()
+            };
         }
     }
 }
@@ -113,24 +107,31 @@ pub struct Session<'c> {
 }
 
 impl Session<'_> {
-    /// An indicator's figures for `month`, counted once per counting
-    /// settings; `drill` asks for the records behind the counts too.
-    pub fn figures(
+    /// An indicator's counts for `month`, counted once per counting
+    /// settings (`context.settings`, which must be the indicator's
+    /// `counting_settings`); `drill` asks for the records behind the
+    /// counts too.
+    pub fn counts(
         &mut self,
         definition: &'static Definition,
         context: &Context<'_>,
         month: Month,
         drill: bool,
-    ) -> Arc<MonthFigures> {
+    ) -> Arc<MonthCounts> {
         let id = definition.id;
-        if let Some(entry) = self.state.figures.get(&(id, month)) {
+        if self.state.keys.get(id) != Some(context.settings) {
+            self.forget(id);
+            self.state.keys.insert(id, context.settings.clone());
+        }
+        if let Some(entry) = self.state.counts.get(&(id, month)) {
             if entry.drilled || !drill {
-                return Arc::clone(&entry.figures);
+                return Arc::clone(&entry.counts);
             }
         }
         context.drill.set(drill);
-        let figures = Arc::new((definition.compute)(context, month));
+        let counts = Arc::new((definition.compute)(context, month));
         context.drill.set(false);
+        self.state.counted += 1;
         if drill {
             if let Some(before) = self.state.drilled.insert(id, month) {
                 if before != month {
@@ -138,28 +139,27 @@ impl Session<'_> {
                 }
             }
         }
-        self.state.figures.insert(
+        self.state.counts.insert(
             (id, month),
             Entry {
-                figures: Arc::clone(&figures),
+                counts: Arc::clone(&counts),
                 drilled: drill,
             },
         );
-        figures
+        counts
+    }
+
+    /// Drops every month counted for indicator `id`.
+    fn forget(&mut self, id: &'static str) {
+        self.state.counts.retain(|(entry_id, _), _| *entry_id != id);
+        self.state.drilled.remove(id);
     }
 
     /// Drops the drill-down kept for `(id, month)`: only the reporting
     /// month shows one.
     fn forget_drill(&mut self, id: &'static str, month: Month) {
-        if let Some(entry) = self.state.figures.get_mut(&(id, month)) {
-            let figures = &entry.figures;
-            entry.figures = Arc::new(MonthFigures {
-                la: figures.la.clone(),
-                areas: figures.areas.clone(),
-                notes: figures.notes.clone(),
-                problems: figures.problems.clone(),
-                drill: Vec::new(),
-            });
+        if let Some(entry) = self.state.counts.get_mut(&(id, month)) {
+            entry.counts = Arc::new(entry.counts.without_drill());
             entry.drilled = false;
         }
     }
@@ -168,19 +168,41 @@ impl Session<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::areas::Areas;
+    use crate::domain::calendar::Calendar;
+    use crate::domain::indicators::{
+        assessments_in_timescale, testing::Fixture, unallocated_cases,
+    };
+
+    const LIST4: &str = "Child Unique ID,Continuous Assessment Start Date,Continuous Assessment Date of Authorisation,Allocated Team\n\
+        C1,01/11/2017,10/11/2017,East Assessment\n";
 
     #[test]
-    fn only_counting_settings_are_in_the_key() {
-        let base = Settings::default();
-        let mut rated = base.clone();
-        rated.la_name = "Example".into();
-        rated.suppress_below = Some(5);
-        rated
-            .indicators
-            .insert("cp_plans".into(), Default::default());
-        assert_eq!(counting_key(&rated), counting_key(&base));
-        let mut counted = base.clone();
-        counted.unallocated_min_days = 8;
-        assert_ne!(counting_key(&counted), counting_key(&base));
+    fn an_indicators_counts_are_kept_until_its_own_counting_settings_change() {
+        let fixture = Fixture::new(&[("list4_2017-11-30.csv", LIST4)]);
+        let cache = FiguresCache::default();
+        let month = Month::parse("2017-11").unwrap();
+        let calendar = Calendar::new(&[]);
+        let areas = Areas::new(&Settings::default());
+        let count = |settings: &Settings, definition: &'static Definition| {
+            let counting = definition.counting_settings(settings);
+            let context = Context::new(&fixture.data, &counting, &calendar, &areas);
+            cache.session().counts(definition, &context, month, false)
+        };
+        let assessments = &assessments_in_timescale::DEFINITION;
+        let unallocated = &unallocated_cases::DEFINITION;
+        let first = count(&fixture.settings, assessments);
+        count(&fixture.settings, unallocated);
+        assert_eq!(cache.len(), 2);
+        // A placeholder is indicator 1's setting: indicator 3's count stays.
+        let mut edited = fixture.settings.clone();
+        edited.unallocated_placeholders.push("vacant".into());
+        edited.areas.clear();
+        assert!(Arc::ptr_eq(&first, &count(&edited, assessments)));
+        count(&edited, unallocated);
+        assert_eq!(cache.len(), 2);
+        // Its own day limit recounts it.
+        edited.assessment_working_days = 10;
+        assert!(!Arc::ptr_eq(&first, &count(&edited, assessments)));
     }
 }

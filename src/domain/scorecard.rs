@@ -15,7 +15,7 @@ use crate::domain::areas::Areas;
 use crate::domain::calendar::Calendar;
 use crate::domain::dataset::{Dataset, SettingsImports};
 use crate::domain::diagnostics::{Problem, Severity};
-use crate::domain::indicators::{ALL, Context, Definition, MeasureKind, MonthFigures, Timing};
+use crate::domain::indicators::{ALL, Context, Definition, MeasureKind, MonthCounts, Timing};
 use crate::domain::ingest::{AsAtSource, FileOverrides, LoadedFile, load_files};
 use crate::domain::memo::{FiguresCache, Session};
 use crate::domain::month::Month;
@@ -256,6 +256,76 @@ pub fn compute_with(
     settings: &Settings,
     month: Option<Month>,
 ) -> Result<Scorecard, ScorecardError> {
+    compute_drills_apart(loaded, settings, month).map(|(card, drills)| drills.fill(loaded, card))
+}
+
+/// `compute_with`, the drill-down rows left unmade: the page shows one
+/// indicator's list at a time, and making them all (four strings each, a
+/// hundred thousand rows for a large authority) was most of a recompute
+/// that counted nothing.
+pub fn compute_drills_apart(
+    loaded: &Loaded,
+    settings: &Settings,
+    month: Option<Month>,
+) -> Result<(Scorecard, Drills), ScorecardError> {
+    compute_counting_with(loaded, settings, month, Definition::counting_settings)
+}
+
+/// A scorecard's drill-downs as counted (the reporting month's records of
+/// each indicator), with the team table that places them in areas.
+#[derive(Debug)]
+pub struct Drills {
+    counts: Vec<Arc<MonthCounts>>,
+    areas: Areas,
+}
+
+impl Drills {
+    /// How many rows each indicator's drill-down has.
+    pub fn lens(&self) -> Vec<usize> {
+        self.counts
+            .iter()
+            .map(|counts| counts.drill.len())
+            .collect()
+    }
+
+    /// The drill-down rows of the indicator at `index` (none if there is
+    /// no such indicator); `loaded` names the files.
+    pub fn rows(&self, loaded: &Loaded, index: usize) -> Vec<DrillRow> {
+        let Some(counts) = self.counts.get(index) else {
+            return Vec::new();
+        };
+        counts
+            .drill
+            .iter()
+            .map(|item| DrillRow {
+                measure: item.measure.to_string(),
+                area: self.areas.name(self.areas.area_of(&item.team)).to_string(),
+                file: loaded.dataset.file_name(item.source.file),
+                row: item.source.row,
+                subject: item.subject.to_string(),
+                amount: item.amount,
+            })
+            .collect()
+    }
+
+    /// `card` with every indicator's drill-down rows made.
+    pub fn fill(&self, loaded: &Loaded, mut card: Scorecard) -> Scorecard {
+        for (index, indicator) in card.indicators.iter_mut().enumerate() {
+            indicator.drill = self.rows(loaded, index);
+        }
+        card
+    }
+}
+
+/// `compute_with`, each indicator counting with `counting(definition,
+/// settings)` (its counting settings; a test gives every indicator the
+/// whole settings to show the projection hides nothing an indicator reads).
+fn compute_counting_with(
+    loaded: &Loaded,
+    settings: &Settings,
+    month: Option<Month>,
+    counting: fn(&Definition, &Settings) -> Settings,
+) -> Result<(Scorecard, Drills), ScorecardError> {
     let readable = loaded.files.iter().any(|f| f.error.is_none());
     if !readable {
         return Err(ScorecardError::NoReadableFile);
@@ -265,18 +335,34 @@ pub fn compute_with(
         .ok_or(ScorecardError::NoMonth)?;
     let calendar = Calendar::new(&settings.extra_bank_holidays);
     let areas = Areas::new(settings);
+    // Each indicator counts with its counting settings only (what it
+    // reads, the rest at their defaults), so the cache can key its counts
+    // by them; the calendar and team table it counts with come from them.
+    let counting: Vec<(Settings, Calendar, Areas)> = ALL
+        .iter()
+        .map(|definition| {
+            let counting = counting(definition, settings);
+            let calendar = Calendar::new(&counting.extra_bank_holidays);
+            let areas = Areas::new(&counting);
+            (counting, calendar, areas)
+        })
+        .collect();
     let context = Context::new(&loaded.dataset, settings, &calendar, &areas);
     let mut problems: Vec<Problem> = loaded
         .files
         .iter()
         .flat_map(|f| f.problems.iter().cloned())
         .collect();
-    let mut session = loaded.cache.session(settings);
+    let mut session = loaded.cache.session();
     let mut indicators = Vec::with_capacity(ALL.len());
-    for definition in ALL {
-        let (result, month_problems) = compute_indicator(definition, &context, &mut session, month);
+    let mut drills = Vec::with_capacity(ALL.len());
+    for (definition, (settings, calendar, areas)) in ALL.iter().zip(&counting) {
+        let counter = context.with_settings(settings, calendar, areas);
+        let (result, counts) =
+            compute_indicator(definition, &context, &counter, &mut session, month);
         indicators.push(result);
-        problems.extend(month_problems);
+        problems.extend(counts.problems.iter().cloned());
+        drills.push(counts);
     }
     drop(session);
     problems.extend(unmapped_teams(&loaded.dataset, &areas));
@@ -293,14 +379,20 @@ pub fn compute_with(
         ));
     }
     let files = loaded.files.iter().map(summarise).collect();
-    Ok(Scorecard {
+    let card = Scorecard {
         month,
         la_name: settings.la_name.clone(),
         protective_marking: settings.protective_marking.clone(),
         files,
         indicators,
         problems,
-    })
+    };
+    drop(context);
+    let drills = Drills {
+        counts: drills,
+        areas,
+    };
+    Ok((card, drills))
 }
 
 fn summarise(file: &LoadedFile) -> FileSummary {
@@ -329,12 +421,16 @@ fn summarise(file: &LoadedFile) -> FileSummary {
     }
 }
 
+/// One indicator's result: `context` holds the scorecard's settings and
+/// team table (rating, areas, populations), `counter` the indicator's
+/// counting settings (what its counts are computed and cached with).
 fn compute_indicator(
     definition: &'static Definition,
     context: &Context<'_>,
+    counter: &Context<'_>,
     session: &mut Session<'_>,
     month: Month,
-) -> (IndicatorResult, Vec<Problem>) {
+) -> (IndicatorResult, Arc<MonthCounts>) {
     let overrides = context.settings.overrides(definition.id);
     let polarity = overrides
         .polarity
@@ -344,25 +440,31 @@ fn compute_indicator(
         .previous_mode
         .resolve(Some(definition.previous_mode))
         .unwrap_or(PreviousMode::Average);
-    let series: Vec<(Month, Arc<MonthFigures>)> = (-12..=0)
+    let settings = context.settings;
+    let counts: Vec<(Month, Arc<MonthCounts>)> = (-12..=0)
         .map(|offset| {
             let m = month.plus(offset);
-            (m, session.figures(definition, context, m, offset == 0))
+            (m, session.counts(definition, counter, m, offset == 0))
         })
+        .collect();
+    let series: Vec<(Month, Vec<Option<f64>>)> = counts
+        .iter()
+        .map(|(m, counts)| (*m, counts.la_values(definition, settings)))
         .collect();
     let values = |figures: &[Option<f64>]| Values {
         definition,
         values: figures.to_vec(),
     };
-    let current_figures = series
+    let current_counts = counts
         .last()
-        .map(|(_, figures)| Arc::clone(figures))
-        .unwrap_or_else(|| Arc::new(MonthFigures::none(definition, context.areas)));
+        .map(|(_, counts)| Arc::clone(counts))
+        .unwrap_or_else(|| Arc::new(MonthCounts::none(definition)));
+    let current_figures = current_counts.figures(definition, context.areas, settings);
     let current = values(&current_figures.la);
     let previous_months: Vec<&Vec<Option<f64>>> = series
         .iter()
         .filter(|(m, _)| *m >= month.plus(-6) && *m < month)
-        .map(|(_, figures)| &figures.la)
+        .map(|(_, la)| la)
         .collect();
     let cumulative =
         previous_mode == PreviousMode::Cumulative && definition.timing == Timing::Period;
@@ -372,8 +474,11 @@ fn compute_indicator(
             .baseline_month
             .resolve(Some(default_baseline(month)))
             .unwrap_or_else(|| default_baseline(month));
-        let figures = session.figures(definition, context, baseline_month, false);
-        (baseline_month, values(&figures.la))
+        let counts = session.counts(definition, counter, baseline_month, false);
+        (
+            baseline_month,
+            values(&counts.la_values(definition, settings)),
+        )
     });
     let areas = if definition.has_areas {
         current_figures
@@ -424,10 +529,7 @@ fn compute_indicator(
         previous,
         baseline,
         areas,
-        series: series
-            .iter()
-            .map(|(m, figures)| (*m, values(&figures.la)))
-            .collect(),
+        series: series.iter().map(|(m, la)| (*m, values(la))).collect(),
         target,
         tolerance,
         rating,
@@ -438,20 +540,10 @@ fn compute_indicator(
             .resolve(definition.statistical_neighbours),
         benchmark_year: overrides.benchmark_year.resolve(None),
         notes,
-        drill: current_figures
-            .drill
-            .iter()
-            .map(|item| DrillRow {
-                measure: item.measure.to_string(),
-                area: context.areas.name(item.area).to_string(),
-                file: context.data.file_name(item.source.file),
-                row: item.source.row,
-                subject: item.subject.to_string(),
-                amount: item.amount,
-            })
-            .collect(),
+        // Made on demand from the counts (`Drills`).
+        drill: Vec::new(),
     };
-    (result, current_figures.problems.clone())
+    (result, current_counts)
 }
 
 /// The latest March strictly before `month`.
@@ -565,6 +657,92 @@ fn unmapped_teams(dataset: &Dataset, areas: &Areas) -> Vec<Problem> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The shipped example's files, and its settings with its teams file.
+    fn example() -> Loaded {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/dec-2017");
+        let mut names: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|entry| entry.unwrap().path())
+            .collect();
+        names.sort();
+        let mut settings = Settings::default();
+        let mut inputs = Vec::new();
+        for path in names {
+            let name = path.file_name().unwrap().to_string_lossy().to_string();
+            let bytes = std::fs::read(&path).unwrap();
+            if name == "scorecard-settings.json" {
+                settings = Settings::from_json(std::str::from_utf8(&bytes).unwrap()).unwrap();
+            } else if name.ends_with(".csv") {
+                inputs.push(InputFile {
+                    name,
+                    bytes,
+                    overrides: FileOverrides::default(),
+                });
+            }
+        }
+        load(&inputs, settings, Date::new(2026, 11, 26).unwrap())
+    }
+
+    /// Every counting setting away from its default, each in a way that
+    /// changes the example's December 2017 figures.
+    fn every_counting_setting_changed(settings: &Settings) -> Vec<(&'static str, Settings)> {
+        let edit = |what: &'static str, change: fn(&mut Settings)| {
+            let mut edited = settings.clone();
+            change(&mut edited);
+            (what, edited)
+        };
+        vec![
+            edit("team types", |s| {
+                for row in &mut s.teams {
+                    row.team_type = Some("Other".into());
+                }
+            }),
+            // A worker of the example's read as a placeholder.
+            edit("placeholders", |s| {
+                s.unallocated_placeholders.push("Worker 526".into())
+            }),
+            edit("unallocated days", |s| s.unallocated_min_days = 0),
+            edit("assessment days", |s| s.assessment_working_days = 20),
+            edit("start day counts", |s| s.start_day_counts = true),
+            edit("bank holidays", |s| {
+                s.extra_bank_holidays = (1..=30)
+                    .filter_map(|day| Date::new(2017, 11, day).ok())
+                    .collect();
+            }),
+            edit("adoption A1 window", |s| s.adoption_a1_window_months = 6),
+            edit("adoption A2 window", |s| s.adoption_a2_window_months = 6),
+            edit("eligible children", |s| s.exclude_eligible_children = false),
+            edit("caseload basis", |s| {
+                s.caseload_basis = crate::domain::settings::Basis::Headcount
+            }),
+            edit("agency basis", |s| {
+                s.agency_basis = crate::domain::settings::Basis::Headcount
+            }),
+        ]
+    }
+
+    #[test]
+    fn an_indicator_sees_every_counting_setting_it_needs() {
+        // Were an indicator to read a setting its `reads` leaves out, it
+        // would count with the default here and differ from being given
+        // the whole settings.
+        let loaded = example();
+        let december = Month::parse("2017-12");
+        let json = |card: &Scorecard| serde_json::to_string(card).unwrap();
+        let base = json(&compute(&loaded, december).unwrap());
+        for (what, edited) in every_counting_setting_changed(&loaded.settings) {
+            let projected = json(&compute_with(&loaded, &edited, december).unwrap());
+            assert!(projected != base, "{what} changes no figure of the example");
+            let (whole, drills) =
+                compute_counting_with(&loaded, &edited, december, |_, s| s.clone()).unwrap();
+            let whole = json(&drills.fill(&loaded, whole));
+            assert!(
+                projected == whole,
+                "{what}: not what the whole settings give"
+            );
+        }
+    }
 
     #[test]
     fn loading_reports_each_file_before_reading_it_then_the_merge() {

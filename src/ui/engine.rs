@@ -19,7 +19,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::domain::ingest::FileOverrides;
 use crate::domain::month::Month;
-use crate::domain::scorecard::{self, DrillRow, InputFile, Loaded};
+use crate::domain::scorecard::{self, DrillRow, Drills, InputFile, Loaded};
 use crate::domain::settings::Settings;
 use crate::ui::browser;
 use crate::ui::state::{AppState, LoadInfo, Steps};
@@ -92,8 +92,8 @@ struct Client {
     import_from: Option<usize>,
     /// When the last request was sent, for the step timings.
     sent_at: f64,
-    /// The shown scorecard's drill-down rows when the page computed it.
-    page_drill: Vec<Arc<Vec<DrillRow>>>,
+    /// The shown scorecard's drill-downs when the page computed it.
+    page_drill: Option<Drills>,
     /// Drill-down requests sent to the worker, and where their rows go.
     drill_waiting: Vec<(u32, DrillRows)>,
     /// The example request waiting for its files (0 when none).
@@ -120,7 +120,7 @@ pub fn init(state: AppState) {
             compute_id: 0,
             import_from: None,
             sent_at: 0.0,
-            page_drill: Vec::new(),
+            page_drill: None,
             drill_waiting: Vec::new(),
             example_id: 0,
         })
@@ -356,10 +356,10 @@ pub fn compute(settings: Settings, month: Option<Month>) {
             let started = browser::now_ms();
             // Drill rows kept aside as the worker does, so the page has one way to ask.
             let (result, drill) = compute_apart(fallback.as_deref(), &settings, month);
-            let drill_counts = drill.iter().map(Vec::len).collect();
+            let drill_counts = drill.as_ref().map(Drills::lens).unwrap_or_default();
             CLIENT.with(|c| {
                 if let Some(c) = c.borrow_mut().as_mut() {
-                    c.page_drill = drill.into_iter().map(Arc::new).collect();
+                    c.page_drill = drill;
                 }
             });
             handle(Response::Scorecard {
@@ -383,8 +383,13 @@ pub fn drill(index: usize, into: DrillRows) {
         let worker = (c.mode == Mode::Worker).then(|| c.worker.clone()).flatten();
         match worker {
             None => {
-                let rows = c.page_drill.get(index).cloned().unwrap_or_default();
-                into.try_set(Some(rows));
+                let rows = c
+                    .page_drill
+                    .as_ref()
+                    .zip(c.fallback.as_deref())
+                    .map(|(drills, loaded)| drills.rows(loaded, index))
+                    .unwrap_or_default();
+                into.try_set(Some(Arc::new(rows)));
                 None
             }
             Some(worker) => {

@@ -10,10 +10,10 @@
 
 use jiff::civil::Date;
 
-use super::{Context, Definition, MeasureDef, MonthFigures, Timing};
+use super::{Context, Definition, MeasureDef, MonthCounts, Reads, Timing};
 use crate::domain::diagnostics::{Problem, Severity};
 use crate::domain::month::{Month, days_between};
-use crate::domain::records::Adoption;
+use crate::domain::records::{Adoption, Team};
 use crate::domain::schema::Kind;
 use crate::domain::settings::{Polarity, PreviousMode};
 
@@ -45,6 +45,7 @@ pub static DEFINITION: Definition = Definition {
     has_areas: false,
     has_baseline: false,
     compute,
+    reads: &[Reads::AdoptionA1Window],
     missing: None,
 };
 
@@ -69,7 +70,7 @@ fn days(adopted: &Adopted<'_>) -> Result<i64, &'static str> {
     Ok(days_between(adoption.entered_care, placed))
 }
 
-fn compute(context: &Context<'_>, month: Month) -> MonthFigures {
+fn compute(context: &Context<'_>, month: Month) -> MonthCounts {
     compute_window(
         context,
         month,
@@ -89,11 +90,10 @@ pub fn compute_window(
     definition: &'static Definition,
     window_months: i32,
     days: fn(&Adopted<'_>) -> Result<i64, &'static str>,
-) -> MonthFigures {
-    let areas = context.areas;
+) -> MonthCounts {
     let adoptions = &context.data.adoptions;
     if !adoptions.coverage.contains_day(month.last_day()) {
-        return MonthFigures::none(definition, areas);
+        return MonthCounts::none(definition);
     }
     let window = month.plus(1 - window_months.max(1));
     let (from, to) = (window.first_day(), month.last_day());
@@ -106,9 +106,9 @@ pub fn compute_window(
             "window partly covered: {covered} of {window_months} months"
         ));
     }
-    // No area breakdown: every child counts in the LA slot via Unassigned,
-    // which is never listed because the indicator has no areas.
-    let slot = areas.unassigned();
+    // No area breakdown: every child counts for the LA under a blank team
+    // (Unassigned), never listed because the indicator has no areas.
+    let no_team = Team::default();
     for record in adoptions.merged() {
         let Some(order) = record.data.adoption_order.value() else {
             continue;
@@ -122,8 +122,8 @@ pub fn compute_window(
         }) {
             Ok(days) => {
                 tally.about(record.source, &record.data.child);
-                tally.count(slot, "children");
-                tally.add(slot, "total_days", days as f64);
+                tally.count(&no_team, "children");
+                tally.add(&no_team, "total_days", days as f64);
             }
             Err(why) => tally.problems.push(Problem {
                 file: context.data.file_name(record.source.file),
@@ -139,7 +139,7 @@ pub fn compute_window(
             }),
         }
     }
-    tally.finish(context.settings)
+    tally.finish()
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@
 //! - Needs `M_end` covered; a partly covered window is computed with a note.
 
 use super::adoption_entry_to_placement::{Adopted, compute_window};
-use super::{Context, Definition, MeasureDef, MonthFigures, Timing};
+use super::{Context, Definition, MeasureDef, MonthCounts, Reads, Timing};
 use crate::domain::month::{Month, days_between};
 use crate::domain::schema::Kind;
 use crate::domain::settings::{Polarity, PreviousMode};
@@ -42,6 +42,7 @@ pub static DEFINITION: Definition = Definition {
     has_areas: false,
     has_baseline: false,
     compute,
+    reads: &[Reads::AdoptionA2Window],
     missing: None,
 };
 
@@ -66,7 +67,7 @@ fn days(adopted: &Adopted<'_>) -> Result<i64, &'static str> {
     Ok(days_between(placement_order, matched).max(0))
 }
 
-fn compute(context: &Context<'_>, month: Month) -> MonthFigures {
+fn compute(context: &Context<'_>, month: Month) -> MonthCounts {
     compute_window(
         context,
         month,

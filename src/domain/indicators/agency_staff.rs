@@ -8,8 +8,9 @@
 
 use jiff::civil::Date;
 
-use super::{Context, Definition, MeasureDef, MonthFigures, Timing, latest_per_key};
+use super::{Context, Definition, MeasureDef, MonthCounts, Reads, Timing, latest_per_key};
 use crate::domain::month::Month;
+use crate::domain::records::Team;
 use crate::domain::schema::Kind;
 use crate::domain::settings::{Basis, Polarity, PreviousMode};
 
@@ -57,13 +58,13 @@ pub static DEFINITION: Definition = Definition {
     has_areas: false,
     has_baseline: false,
     compute,
+    reads: &[Reads::AgencyBasis],
     missing: None,
 };
 
-fn compute(context: &Context<'_>, month: Month) -> MonthFigures {
-    let areas = context.areas;
+fn compute(context: &Context<'_>, month: Month) -> MonthCounts {
     if !context.covers_end(Kind::Staff, month) {
-        return MonthFigures::none(&DEFINITION, areas);
+        return MonthCounts::none(&DEFINITION);
     }
     let end = month.last_day();
     let workers = latest_per_key(
@@ -76,7 +77,8 @@ fn compute(context: &Context<'_>, month: Month) -> MonthFigures {
         |w| w.start.unwrap_or(Date::MIN),
     );
     let mut tally = context.tally(&DEFINITION);
-    let slot = areas.unassigned();
+    // The LA only (no area breakdown): counted under a blank team.
+    let no_team = Team::default();
     for worker in workers {
         tally.about(worker.source, &worker.data.worker_label);
         let worker = &worker.data;
@@ -92,14 +94,14 @@ fn compute(context: &Context<'_>, month: Month) -> MonthFigures {
         } else {
             "social_workers"
         };
-        tally.add(slot, group, weight);
-        tally.add(slot, "all", weight);
+        tally.add(&no_team, group, weight);
+        tally.add(&no_team, "all", weight);
         if agency {
-            tally.add(slot, &format!("agency_{group}"), weight);
-            tally.add(slot, "agency_all", weight);
+            tally.add(&no_team, &format!("agency_{group}"), weight);
+            tally.add(&no_team, "agency_all", weight);
         }
     }
-    tally.finish(context.settings)
+    tally.finish()
 }
 
 #[cfg(test)]

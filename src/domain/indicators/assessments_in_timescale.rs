@@ -10,7 +10,7 @@
 //! - `open_overdue`: assessments open at `M_end` already more than 45
 //!   working days from their start.
 
-use super::{Context, Definition, MeasureDef, MonthFigures, Timing};
+use super::{Context, Definition, MeasureDef, MonthCounts, Reads, Timing};
 use crate::domain::month::{Month, days_between};
 use crate::domain::records::{Assessment, Field};
 use crate::domain::schema::Kind;
@@ -41,6 +41,11 @@ pub static DEFINITION: Definition = Definition {
     has_areas: true,
     has_baseline: false,
     compute,
+    reads: &[
+        Reads::AssessmentWorkingDays,
+        Reads::StartDayCounts,
+        Reads::BankHolidays,
+    ],
     missing: None,
 };
 
@@ -56,10 +61,9 @@ pub fn authorised_in<'c>(
         .filter(move |r| r.data.authorised.value().is_some_and(|d| month.contains(d)))
 }
 
-fn compute(context: &Context<'_>, month: Month) -> MonthFigures {
-    let areas = context.areas;
+fn compute(context: &Context<'_>, month: Month) -> MonthCounts {
     if !context.covers_month(Kind::List4Assessments, month) {
-        return MonthFigures::none(&DEFINITION, areas);
+        return MonthCounts::none(&DEFINITION);
     }
     let limit = context.settings.assessment_working_days;
     let start_day_counts = context.settings.start_day_counts;
@@ -69,13 +73,13 @@ fn compute(context: &Context<'_>, month: Month) -> MonthFigures {
         let Some(authorised) = assessment.data.authorised.value() else {
             continue;
         };
-        let area = areas.area_of(&assessment.data.team);
+        let team = &assessment.data.team;
         tally.about(assessment.source, &assessment.data.child);
-        tally.count(area, "total");
+        tally.count(team, "total");
         if working_days(assessment.data.start, authorised) <= limit {
-            tally.count(area, "inside");
+            tally.count(team, "inside");
         } else {
-            tally.count(area, "outside");
+            tally.count(team, "outside");
         }
     }
     let end = month.last_day();
@@ -92,10 +96,10 @@ fn compute(context: &Context<'_>, month: Month) -> MonthFigures {
         let may_be_overdue = || days_between(assessment.data.start, end) + 1 > limit;
         if open && may_be_overdue() && working_days(assessment.data.start, end) > limit {
             tally.about(assessment.source, &assessment.data.child);
-            tally.count(areas.area_of(&assessment.data.team), "open_overdue");
+            tally.count(&assessment.data.team, "open_overdue");
         }
     }
-    tally.finish(context.settings)
+    tally.finish()
 }
 
 #[cfg(test)]

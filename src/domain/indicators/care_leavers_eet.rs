@@ -12,7 +12,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::{Context, Definition, MeasureDef, MonthFigures, Timing};
+use super::{Context, Definition, MeasureDef, MonthCounts, Reads, Timing};
 use crate::domain::month::{Month, age_on};
 use crate::domain::records::{Activity, Team};
 use crate::domain::schema::Kind;
@@ -57,14 +57,14 @@ pub static DEFINITION: Definition = Definition {
     has_areas: true,
     has_baseline: false,
     compute,
+    reads: &[Reads::ExcludeEligibleChildren],
     missing: None,
 };
 
-fn compute(context: &Context<'_>, month: Month) -> MonthFigures {
-    let areas = context.areas;
+fn compute(context: &Context<'_>, month: Month) -> MonthCounts {
     let leavers = &context.data.care_leavers;
     let Some(file) = leavers.as_at_file(month) else {
-        return MonthFigures::none(&DEFINITION, areas);
+        return MonthCounts::none(&DEFINITION);
     };
     // indicators.md, "Area": the team is always taken from the merged record.
     let teams: HashMap<&str, &Team> = leavers
@@ -97,17 +97,16 @@ fn compute(context: &Context<'_>, month: Month) -> MonthFigures {
             .get(leaver.child.as_str())
             .copied()
             .unwrap_or(&leaver.team);
-        let area = areas.area_of(team);
         let band = if age <= 18 { "17_18" } else { "19_21" };
         tally.about(record.source, &leaver.child);
-        tally.count(area, "cohort");
-        tally.count(area, &format!("cohort_{band}"));
+        tally.count(team, "cohort");
+        tally.count(team, &format!("cohort_{band}"));
         if activity == Activity::Eet {
-            tally.count(area, "eet");
-            tally.count(area, &format!("eet_{band}"));
+            tally.count(team, "eet");
+            tally.count(team, &format!("eet_{band}"));
         }
     }
-    tally.finish(context.settings)
+    tally.finish()
 }
 
 #[cfg(test)]

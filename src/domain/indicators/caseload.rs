@@ -17,7 +17,7 @@ use rustc_hash::FxHashMap as HashMap;
 use jiff::civil::Date;
 
 use super::unallocated_cases::is_unallocated;
-use super::{Context, Definition, MeasureDef, MonthFigures, Timing, latest_per_key};
+use super::{Context, Definition, MeasureDef, MonthCounts, Reads, Timing, latest_per_key};
 use crate::domain::areas::TeamType;
 use crate::domain::diagnostics::{Problem, Severity};
 use crate::domain::month::Month;
@@ -83,6 +83,11 @@ pub static DEFINITION: Definition = Definition {
     has_areas: true,
     has_baseline: false,
     compute,
+    reads: &[
+        Reads::TeamTypes,
+        Reads::CaseloadBasis,
+        Reads::UnallocatedPlaceholders,
+    ],
     missing: None,
 };
 
@@ -97,7 +102,7 @@ enum Allocated {
     Unknown,
 }
 
-fn compute(context: &Context<'_>, month: Month) -> MonthFigures {
+fn compute(context: &Context<'_>, month: Month) -> MonthCounts {
     let areas = context.areas;
     let data = context.data;
     let settings = context.settings;
@@ -107,10 +112,10 @@ fn compute(context: &Context<'_>, month: Month) -> MonthFigures {
         .as_at_position(month)
         .and_then(|position| Some((position, data.cin.files.get(position)?)))
     else {
-        return MonthFigures::none(&DEFINITION, areas);
+        return MonthCounts::none(&DEFINITION);
     };
     if !context.covers_end(Kind::List6Cin, month) || !context.covers_end(Kind::Staff, month) {
-        return MonthFigures::none(&DEFINITION, areas);
+        return MonthCounts::none(&DEFINITION);
     }
     // Everyone in post, to tell an unknown name from a non-case-holder.
     let in_post = latest_per_key(
@@ -175,20 +180,24 @@ fn compute(context: &Context<'_>, month: Month) -> MonthFigures {
         if worker.qualified.value() != Some(true) || !worker.case_holder {
             continue;
         }
-        let (area, team_type) = areas.lookup(&worker.team);
+        let team_type = areas.lookup(&worker.team).1;
         let basis = match settings.caseload_basis {
             Basis::Fte => worker.fte,
             Basis::Headcount => 1.0,
         };
-        tally.add(area, "cases", cases as f64);
-        tally.add(area, "basis", basis);
+        tally.add(&worker.team, "cases", cases as f64);
+        tally.add(&worker.team, "basis", basis);
         if let Some(team_type) = team_type {
-            tally.add(area, &format!("cases_{}", team_type.snake()), cases as f64);
-            tally.add(area, &format!("basis_{}", team_type.snake()), basis);
+            tally.add(
+                &worker.team,
+                &format!("cases_{}", team_type.snake()),
+                cases as f64,
+            );
+            tally.add(&worker.team, &format!("basis_{}", team_type.snake()), basis);
         }
     }
     let _ = TeamType::ALL;
-    tally.finish(settings)
+    tally.finish()
 }
 
 #[cfg(test)]

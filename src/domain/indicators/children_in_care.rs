@@ -9,7 +9,7 @@
 //! - A child whose UASC field cannot be read is left out (reported at ingest).
 //! - Snapshot with a baseline column. Polarity down, target 1,695.
 
-use super::{Context, Definition, MeasureDef, MonthFigures, Timing};
+use super::{Context, Definition, MeasureDef, MonthCounts, Timing};
 use crate::domain::month::Month;
 use crate::domain::records::{CareEpisode, Rec, open_at};
 use crate::domain::schema::Kind;
@@ -43,6 +43,7 @@ pub static DEFINITION: Definition = Definition {
     has_areas: true,
     has_baseline: true,
     compute,
+    reads: &[],
     missing: None,
 };
 
@@ -62,22 +63,21 @@ pub fn looked_after<'c>(context: &'c Context<'_>, month: Month) -> Vec<&'c Rec<C
         .collect()
 }
 
-fn compute(context: &Context<'_>, month: Month) -> MonthFigures {
-    let areas = context.areas;
+fn compute(context: &Context<'_>, month: Month) -> MonthCounts {
     if !context.covers_end(Kind::List8Cla, month) {
-        return MonthFigures::none(&DEFINITION, areas);
+        return MonthCounts::none(&DEFINITION);
     }
     let mut tally = context.tally(&DEFINITION);
     for episode in looked_after(context, month) {
         let Some(uasc) = episode.data.uasc.value() else {
             continue;
         };
-        let area = areas.area_of(&episode.data.team);
+        let team = &episode.data.team;
         tally.about(episode.source, &episode.data.child);
-        tally.count(area, "count_all");
-        tally.count(area, if uasc { "uasc" } else { "count_excl_uasc" });
+        tally.count(team, "count_all");
+        tally.count(team, if uasc { "uasc" } else { "count_excl_uasc" });
     }
-    tally.finish(context.settings)
+    tally.finish()
 }
 
 #[cfg(test)]

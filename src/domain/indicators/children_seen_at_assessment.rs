@@ -7,7 +7,7 @@
 //! - When no List 4 file has that column, there is no value and a note says so.
 
 use super::assessments_in_timescale::authorised_in;
-use super::{Context, Definition, MeasureDef, MonthFigures, Timing};
+use super::{Context, Definition, MeasureDef, MonthCounts, Timing};
 use crate::domain::month::Month;
 use crate::domain::schema::Kind;
 use crate::domain::settings::{Polarity, PreviousMode};
@@ -35,6 +35,7 @@ pub static DEFINITION: Definition = Definition {
     has_areas: true,
     has_baseline: false,
     compute,
+    reads: &[],
     missing: Some(missing),
 };
 
@@ -48,27 +49,26 @@ fn missing(context: &Context<'_>, _month: Month) -> Vec<Kind> {
     }
 }
 
-fn compute(context: &Context<'_>, month: Month) -> MonthFigures {
-    let areas = context.areas;
+fn compute(context: &Context<'_>, month: Month) -> MonthCounts {
     if !context.covers_month(Kind::List4Assessments, month) {
-        return MonthFigures::none(&DEFINITION, areas);
+        return MonthCounts::none(&DEFINITION);
     }
     if !context.data.assessments_have_seen {
-        let mut none = MonthFigures::none(&DEFINITION, areas);
+        let mut none = MonthCounts::none(&DEFINITION);
         none.notes
             .push("List 4 has no `Child Seen During Continuous Assessment` column".to_string());
         return none;
     }
     let mut tally = context.tally(&DEFINITION);
     for assessment in authorised_in(context, month) {
-        let area = areas.area_of(&assessment.data.team);
+        let team = &assessment.data.team;
         tally.about(assessment.source, &assessment.data.child);
-        tally.count(area, "total");
+        tally.count(team, "total");
         if assessment.data.seen.value() == Some(true) {
-            tally.count(area, "seen");
+            tally.count(team, "seen");
         }
     }
-    tally.finish(context.settings)
+    tally.finish()
 }
 
 #[cfg(test)]

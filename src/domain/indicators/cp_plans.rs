@@ -7,7 +7,7 @@
 //!   sum of the areas' populations that are set).
 //! - Snapshot, with a baseline column. Polarity none unless set.
 
-use super::{Context, Definition, MeasureDef, MonthFigures, Timing};
+use super::{Context, Definition, MeasureDef, MonthCounts, Timing};
 use crate::domain::month::Month;
 use crate::domain::records::open_at;
 use crate::domain::schema::Kind;
@@ -35,13 +35,13 @@ pub static DEFINITION: Definition = Definition {
     has_areas: true,
     has_baseline: true,
     compute,
+    reads: &[],
     missing: None,
 };
 
-fn compute(context: &Context<'_>, month: Month) -> MonthFigures {
-    let areas = context.areas;
+fn compute(context: &Context<'_>, month: Month) -> MonthCounts {
     if !context.covers_end(Kind::List7Cp, month) {
-        return MonthFigures::none(&DEFINITION, areas);
+        return MonthCounts::none(&DEFINITION);
     }
     let end = month.last_day();
     let ids = context.data.child_ids();
@@ -52,9 +52,9 @@ fn compute(context: &Context<'_>, month: Month) -> MonthFigures {
     let mut tally = context.tally(&DEFINITION);
     for (_, plan) in open {
         tally.about(plan.source, &plan.data.child);
-        tally.count(areas.area_of(&plan.data.team), "count");
+        tally.count(&plan.data.team, "count");
     }
-    tally.finish(context.settings)
+    tally.finish()
 }
 
 #[cfg(test)]

@@ -14,7 +14,7 @@ use rustc_hash::FxHashSet as HashSet;
 
 use jiff::civil::Date;
 
-use super::{Context, Definition, MeasureDef, MonthFigures, Timing};
+use super::{Context, Definition, MeasureDef, MonthCounts, Timing};
 use crate::domain::month::Month;
 use crate::domain::records::open_at;
 use crate::domain::schema::Kind;
@@ -43,6 +43,7 @@ pub static DEFINITION: Definition = Definition {
     has_areas: true,
     has_baseline: false,
     compute,
+    reads: &[],
     missing: Some(missing),
 };
 
@@ -59,14 +60,13 @@ fn missing(context: &Context<'_>, month: Month) -> Vec<Kind> {
     missing
 }
 
-fn compute(context: &Context<'_>, month: Month) -> MonthFigures {
-    let areas = context.areas;
+fn compute(context: &Context<'_>, month: Month) -> MonthCounts {
     let data = context.data;
     let from_extract = data.cp_visits.loaded();
     if !context.covers_month(Kind::List7Cp, month)
         || (from_extract && !context.covers_month(Kind::CpVisits, month))
     {
-        return MonthFigures::none(&DEFINITION, areas);
+        return MonthCounts::none(&DEFINITION);
     }
     let (start, end) = (month.first_day(), month.last_day());
     let due_plans: Vec<_> = data
@@ -124,17 +124,17 @@ fn compute(context: &Context<'_>, month: Month) -> MonthFigures {
         }
     };
     for (_, plan) in due {
-        let area = areas.area_of(&plan.data.team);
+        let team = &plan.data.team;
         tally.about(plan.source, &plan.data.child);
-        tally.count(area, "due");
+        tally.count(team, "due");
         if visited
             .as_ref()
             .is_some_and(|v| v.contains(plan.data.child.as_str()))
         {
-            tally.count(area, "visited");
+            tally.count(team, "visited");
         }
     }
-    tally.finish(context.settings)
+    tally.finish()
 }
 
 #[cfg(test)]

@@ -5,10 +5,10 @@
 //! the page's sections) is generated from [`ALL`]. Adding an indicator is
 //! one new file and one entry in that list.
 //!
-//! An indicator's `compute` returns, for one month, the raw tallies of its
-//! countable measures per area; [`Tally::finish`] derives percentages,
-//! averages and rates in one place with one rule (a zero denominator gives
-//! no value, at every level).
+//! An indicator's `compute` returns, for one month, the raw sums of its
+//! countable measures per team ([`MonthCounts`]); areas, percentages,
+//! averages and rates are derived from them on read, in one place with one
+//! rule (a zero denominator gives no value, at every level).
 
 pub mod adoption_entry_to_placement;
 pub mod adoption_placement_order_to_match;
@@ -40,9 +40,9 @@ use crate::domain::calendar::Calendar;
 use crate::domain::dataset::Dataset;
 use crate::domain::diagnostics::Problem;
 use crate::domain::month::Month;
-use crate::domain::records::{CinEpisode, Rec, open_at};
+use crate::domain::records::{CinEpisode, Rec, Team, open_at};
 use crate::domain::schema::Kind;
-use crate::domain::settings::{Polarity, PreviousMode, Settings};
+use crate::domain::settings::{Polarity, PreviousMode, Settings, TeamRow};
 
 /// How an indicator's months are placed in time (indicators.md, each "Kind").
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -144,6 +144,29 @@ impl MeasureDef {
     }
 }
 
+/// A setting that can change what an indicator counts (settings.md). An
+/// indicator declares those it reads and is shown only those (the rest at
+/// their defaults, see [`Definition::counting_settings`]), so its counts
+/// are a function of the data and what it declares: the figures cache
+/// keeps them through any other edit, and a setting it forgot to declare
+/// cannot be read by mistake (it reads as the default).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reads {
+    /// The team table's team types (caseloads by type).
+    TeamTypes,
+    UnallocatedPlaceholders,
+    UnallocatedMinDays,
+    AssessmentWorkingDays,
+    StartDayCounts,
+    /// The extra bank holidays, through the calendar of working days.
+    BankHolidays,
+    AdoptionA1Window,
+    AdoptionA2Window,
+    ExcludeEligibleChildren,
+    CaseloadBasis,
+    AgencyBasis,
+}
+
 /// One indicator's definition: everything but its arithmetic is data.
 #[derive(Debug)]
 pub struct Definition {
@@ -167,7 +190,10 @@ pub struct Definition {
     pub previous_mode: PreviousMode,
     pub has_areas: bool,
     pub has_baseline: bool,
-    pub compute: fn(&Context<'_>, Month) -> MonthFigures,
+    pub compute: fn(&Context<'_>, Month) -> MonthCounts,
+    /// The counting settings it reads: all it is shown of the settings
+    /// (see `counting_settings`).
+    pub reads: &'static [Reads],
     /// Kinds still needed for `month` (defaults to `inputs` not loaded).
     pub missing: Option<fn(&Context<'_>, Month) -> Vec<Kind>>,
 }
@@ -215,6 +241,54 @@ impl Definition {
                 .measures
                 .iter()
                 .any(|m| matches!(m.kind, MeasureKind::Rate { .. }))
+    }
+
+    /// The settings this indicator counts with: the defaults, but for
+    /// the settings it reads (`reads`). Populations and the team table's
+    /// areas are never among them: areas and rates are derived on read.
+    pub fn counting_settings(&self, settings: &Settings) -> Settings {
+        let mut counting = Settings::default();
+        for read in self.reads {
+            match read {
+                // The types without the areas: a team moving area is
+                // applied on read, not recounted.
+                Reads::TeamTypes => {
+                    counting.teams = settings
+                        .teams
+                        .iter()
+                        .map(|row| TeamRow {
+                            area: String::new(),
+                            ..row.clone()
+                        })
+                        .collect();
+                }
+                Reads::UnallocatedPlaceholders => counting
+                    .unallocated_placeholders
+                    .clone_from(&settings.unallocated_placeholders),
+                Reads::UnallocatedMinDays => {
+                    counting.unallocated_min_days = settings.unallocated_min_days;
+                }
+                Reads::AssessmentWorkingDays => {
+                    counting.assessment_working_days = settings.assessment_working_days;
+                }
+                Reads::StartDayCounts => counting.start_day_counts = settings.start_day_counts,
+                Reads::BankHolidays => counting
+                    .extra_bank_holidays
+                    .clone_from(&settings.extra_bank_holidays),
+                Reads::AdoptionA1Window => {
+                    counting.adoption_a1_window_months = settings.adoption_a1_window_months;
+                }
+                Reads::AdoptionA2Window => {
+                    counting.adoption_a2_window_months = settings.adoption_a2_window_months;
+                }
+                Reads::ExcludeEligibleChildren => {
+                    counting.exclude_eligible_children = settings.exclude_eligible_children;
+                }
+                Reads::CaseloadBasis => counting.caseload_basis = settings.caseload_basis,
+                Reads::AgencyBasis => counting.agency_basis = settings.agency_basis,
+            }
+        }
+        counting
     }
 
     /// Kinds still needed for `month`.
@@ -293,15 +367,26 @@ pub const IDS: [&str; 14] = [
 /// among the merged records.
 type OpenCin<'a> = (Date, Rc<Vec<(usize, &'a Rec<CinEpisode>)>>);
 
-/// What an indicator computes from.
-pub struct Context<'a> {
-    pub data: &'a Dataset,
-    pub settings: &'a Settings,
-    pub calendar: &'a Calendar,
-    pub areas: &'a Areas,
+/// What the indicators of one compute choose once and share (none of it
+/// depends on a setting).
+#[derive(Default)]
+struct Shared<'a> {
     referral_dates: OnceCell<HashMap<&'a str, Vec<Date>>>,
     /// `open_cin_at` by day, for the compute's life.
     open_cin: RefCell<Vec<OpenCin<'a>>>,
+}
+
+/// What an indicator computes from.
+pub struct Context<'a> {
+    pub data: &'a Dataset,
+    /// In a scorecard's compute, the indicator's counting settings
+    /// ([`Definition::counting_settings`]): the defaults but for what it reads.
+    pub settings: &'a Settings,
+    pub calendar: &'a Calendar,
+    /// The team table (caseloads' team types; the others count by team
+    /// and never look areas up).
+    pub areas: &'a Areas,
+    shared: Rc<Shared<'a>>,
     /// Whether tallies keep the records behind each count (the reporting
     /// month's drill-down); off for the other twelve months.
     pub drill: Cell<bool>,
@@ -319,8 +404,25 @@ impl<'a> Context<'a> {
             settings,
             calendar,
             areas,
-            referral_dates: OnceCell::new(),
-            open_cin: RefCell::default(),
+            shared: Rc::default(),
+            drill: Cell::new(false),
+        }
+    }
+
+    /// A context on the same data with other settings, sharing what this
+    /// one has chosen already (one per indicator in a scorecard's compute).
+    pub fn with_settings(
+        &self,
+        settings: &'a Settings,
+        calendar: &'a Calendar,
+        areas: &'a Areas,
+    ) -> Context<'a> {
+        Context {
+            data: self.data,
+            settings,
+            calendar,
+            areas,
+            shared: Rc::clone(&self.shared),
             drill: Cell::new(false),
         }
     }
@@ -329,7 +431,8 @@ impl<'a> Context<'a> {
     /// in `merged()`: indicators 1 and 13 both count from it each month,
     /// so it is chosen once.
     pub fn open_cin_at(&self, day: Date) -> Rc<Vec<(usize, &'a Rec<CinEpisode>)>> {
-        if let Some((_, open)) = self.open_cin.borrow().iter().find(|(d, _)| *d == day) {
+        let chosen = &self.shared.open_cin;
+        if let Some((_, open)) = chosen.borrow().iter().find(|(d, _)| *d == day) {
             return Rc::clone(open);
         }
         let data: &'a Dataset = self.data;
@@ -338,13 +441,13 @@ impl<'a> Context<'a> {
             data.cin
                 .latest_per_child(&ids.cin, ids.count, |e| open_at(e.start, e.closed, day)),
         );
-        self.open_cin.borrow_mut().push((day, Rc::clone(&open)));
+        chosen.borrow_mut().push((day, Rc::clone(&open)));
         open
     }
 
     /// A new tally for an indicator, keeping records when drilling.
-    pub fn tally(&self, definition: &'static Definition) -> Tally<'a> {
-        let mut tally = Tally::new(definition, self.areas);
+    pub fn tally(&self, definition: &'static Definition) -> Tally {
+        let mut tally = Tally::new(definition);
         if self.drill.get() {
             tally.drill = Some(Vec::new());
         }
@@ -353,7 +456,7 @@ impl<'a> Context<'a> {
 
     /// Each child's referral dates, sorted (indicator 2's look-back).
     pub fn referral_dates(&self) -> &HashMap<&'a str, Vec<Date>> {
-        self.referral_dates.get_or_init(|| {
+        self.shared.referral_dates.get_or_init(|| {
             let mut by_child: HashMap<&'a str, Vec<Date>> = HashMap::default();
             for record in self.data.referrals.merged() {
                 by_child
@@ -379,7 +482,28 @@ impl<'a> Context<'a> {
     }
 }
 
-/// One month's figures: the LA's and each area's, plus notes.
+/// One month's counts as an indicator's `compute` leaves them: the raw sum
+/// of each countable measure for the LA and for each team as the records
+/// write it. Areas, percentages, averages and rates are derived from them
+/// on read ([`MonthCounts::figures`]), so an edit to the team table or the
+/// populations needs no recount (decisions.md 33).
+#[derive(Clone, Debug, PartialEq)]
+pub struct MonthCounts {
+    /// `la[measure]`: every record counted, Unmapped and Unassigned included.
+    la: Vec<f64>,
+    /// Measures with no value this month (e.g. no allocation extract).
+    unavailable: Vec<bool>,
+    /// Each team that held a counted record, once per spelling, with its sums.
+    teams: Vec<(Team, Vec<f64>)>,
+    pub notes: Vec<String>,
+    /// Findings made while counting (e.g. an allocated name matching no
+    /// worker); the scorecard reports those of the reporting month.
+    pub problems: Vec<Problem>,
+    /// The records behind each count, when the context asked for them.
+    pub drill: Vec<DrillItem>,
+}
+
+/// One month's figures: the LA's and each area's, derived from its counts.
 #[derive(Clone, Debug, PartialEq)]
 pub struct MonthFigures {
     pub la: Vec<Option<f64>>,
@@ -387,18 +511,15 @@ pub struct MonthFigures {
     /// Unmapped/Unassigned when nothing counted fell there.
     pub areas: Vec<Option<Vec<Option<f64>>>>,
     pub notes: Vec<String>,
-    /// Findings made while computing (e.g. an allocated name matching no
-    /// worker); the scorecard reports those of the reporting month.
     pub problems: Vec<Problem>,
-    /// The records behind each count, when the context asked for them.
-    pub drill: Vec<DrillItem>,
 }
 
 /// One record counted in a measure: the drill-down's row.
 #[derive(Clone, Debug, PartialEq)]
 pub struct DrillItem {
     pub measure: &'static str,
-    pub area: AreaId,
+    /// The record's team (its area is looked up when the row is shown).
+    pub team: Team,
     pub source: crate::domain::records::Source,
     /// The child (or worker) the record is about, shared by the record's
     /// counts (a record counts in up to a few measures).
@@ -406,21 +527,106 @@ pub struct DrillItem {
     pub amount: f64,
 }
 
-impl MonthFigures {
+impl MonthCounts {
     /// No value for any measure (inputs missing or month not covered).
-    pub fn none(definition: &Definition, areas: &Areas) -> MonthFigures {
-        let empty = vec![None; definition.measures.len()];
-        let mut by_area = vec![Some(empty.clone()); areas.table_len()];
-        by_area.extend([None, None]);
-        MonthFigures {
-            la: empty,
-            areas: by_area,
+    pub fn none(definition: &Definition) -> MonthCounts {
+        let width = definition.measures.len();
+        MonthCounts {
+            la: vec![0.0; width],
+            unavailable: vec![true; width],
+            teams: Vec::new(),
             notes: Vec::new(),
             problems: Vec::new(),
             drill: Vec::new(),
         }
     }
 
+    /// The LA's values: percentages, averages and rates derived from the
+    /// sums with one rule (a zero denominator gives no value).
+    pub fn la_values(&self, definition: &Definition, settings: &Settings) -> Vec<Option<f64>> {
+        self.derive(definition, &self.la, settings.total_population())
+    }
+
+    /// The LA's and each area's values, teams placed in areas by `areas`
+    /// (table areas are always listed; Unmapped and Unassigned when a
+    /// counted record fell there).
+    pub fn figures(
+        &self,
+        definition: &Definition,
+        areas: &Areas,
+        settings: &Settings,
+    ) -> MonthFigures {
+        let width = definition.measures.len();
+        let mut sums = vec![vec![0.0; width]; areas.slots()];
+        let mut touched = vec![false; areas.slots()];
+        for (team, team_sums) in &self.teams {
+            let slot = areas.area_of(team);
+            if let Some(row) = sums.get_mut(slot) {
+                for (sum, add) in row.iter_mut().zip(team_sums) {
+                    *sum += add;
+                }
+            }
+            if let Some(flag) = touched.get_mut(slot) {
+                *flag = true;
+            }
+        }
+        let by_area = sums
+            .iter()
+            .enumerate()
+            .map(|(slot, row)| {
+                let listed =
+                    slot < areas.table_len() || touched.get(slot).copied().unwrap_or(false);
+                listed.then(|| self.derive(definition, row, settings.population(areas.name(slot))))
+            })
+            .collect();
+        MonthFigures {
+            la: self.la_values(definition, settings),
+            areas: by_area,
+            notes: self.notes.clone(),
+            problems: self.problems.clone(),
+        }
+    }
+
+    /// These counts without the drill-down (what is kept of a month no
+    /// longer reported).
+    pub fn without_drill(&self) -> MonthCounts {
+        MonthCounts {
+            la: self.la.clone(),
+            unavailable: self.unavailable.clone(),
+            teams: self.teams.clone(),
+            notes: self.notes.clone(),
+            problems: self.problems.clone(),
+            drill: Vec::new(),
+        }
+    }
+
+    fn derive(
+        &self,
+        definition: &Definition,
+        sums: &[f64],
+        population: Option<f64>,
+    ) -> Vec<Option<f64>> {
+        let raw = |name: &str| -> Option<f64> {
+            let index = definition.measure(name)?;
+            if self.unavailable.get(index).copied().unwrap_or(true) {
+                return None;
+            }
+            sums.get(index).copied()
+        };
+        definition
+            .measures
+            .iter()
+            .map(|measure| match measure.kind {
+                MeasureKind::Count | MeasureKind::Hidden => raw(measure.name),
+                MeasureKind::Percent { num, den } => ratio(raw(num).map(|n| n * 100.0), raw(den)),
+                MeasureKind::Average { num, den } => ratio(raw(num), raw(den)),
+                MeasureKind::Rate { count } => ratio(raw(count).map(|n| n * 10_000.0), population),
+            })
+            .collect()
+    }
+}
+
+impl MonthFigures {
     pub fn value(&self, definition: &Definition, measure: &str) -> Option<f64> {
         definition
             .measure(measure)
@@ -438,15 +644,15 @@ impl MonthFigures {
     }
 }
 
-/// Accumulates an indicator's countable measures for one month, per area
-/// and for the LA (which is the sum over all areas, Unmapped and
-/// Unassigned included).
-pub struct Tally<'d> {
+/// Accumulates an indicator's countable measures for one month, per team
+/// and for the LA (the sum over every team, blank and unknown included).
+pub struct Tally {
     definition: &'static Definition,
-    areas: &'d Areas,
-    /// `sums[slot][measure]`; the last slot is the LA.
-    sums: Vec<Vec<f64>>,
-    touched: Vec<bool>,
+    la: Vec<f64>,
+    teams: Vec<(Team, Vec<f64>)>,
+    /// Row of `teams` by the team's address (`Name::address`): quicker
+    /// than hashing the text for every record.
+    team_rows: HashMap<usize, usize>,
     unavailable: Vec<bool>,
     pub notes: Vec<String>,
     pub problems: Vec<Problem>,
@@ -455,14 +661,14 @@ pub struct Tally<'d> {
     drill: Option<Vec<DrillItem>>,
 }
 
-impl<'d> Tally<'d> {
-    pub fn new(definition: &'static Definition, areas: &'d Areas) -> Tally<'d> {
+impl Tally {
+    pub fn new(definition: &'static Definition) -> Tally {
         let width = definition.measures.len();
         Tally {
             definition,
-            areas,
-            sums: vec![vec![0.0; width]; areas.slots() + 1],
-            touched: vec![false; areas.slots()],
+            la: vec![0.0; width],
+            teams: Vec::new(),
+            team_rows: HashMap::default(),
             unavailable: vec![false; width],
             notes: Vec::new(),
             problems: Vec::new(),
@@ -478,29 +684,38 @@ impl<'d> Tally<'d> {
         }
     }
 
-    fn index(&self, measure: &str) -> Option<usize> {
-        self.definition.measure(measure)
+    /// The row of `team`'s sums, added on its first count.
+    fn team_row(&mut self, team: &Team) -> usize {
+        let width = self.definition.measures.len();
+        let teams = &mut self.teams;
+        *self.team_rows.entry(team.address()).or_insert_with(|| {
+            teams.push((team.clone(), vec![0.0; width]));
+            teams.len() - 1
+        })
     }
 
-    /// Adds `amount` to a measure for an area and the LA.
-    pub fn add(&mut self, area: AreaId, measure: &str, amount: f64) {
-        let Some(index) = self.index(measure) else {
+    /// Adds `amount` to a measure for a team (and so its area) and the LA.
+    pub fn add(&mut self, team: &Team, measure: &str, amount: f64) {
+        let Some(index) = self.definition.measure(measure) else {
             debug_assert!(false, "unknown measure {measure}");
             return;
         };
-        for slot in [area, self.areas.slots()] {
-            if let Some(cell) = self.sums.get_mut(slot).and_then(|row| row.get_mut(index)) {
-                *cell += amount;
-            }
+        let row = self.team_row(team);
+        if let Some(cell) = self
+            .teams
+            .get_mut(row)
+            .and_then(|(_, sums)| sums.get_mut(index))
+        {
+            *cell += amount;
         }
-        if let Some(flag) = self.touched.get_mut(area) {
-            *flag = true;
+        if let Some(cell) = self.la.get_mut(index) {
+            *cell += amount;
         }
         if let (Some(drill), Some((source, subject))) = (self.drill.as_mut(), &self.current) {
             if let Some(measure) = self.definition.measures.get(index) {
                 drill.push(DrillItem {
                     measure: measure.name,
-                    area,
+                    team: team.clone(),
                     source: *source,
                     subject: Arc::clone(subject),
                     amount,
@@ -510,66 +725,51 @@ impl<'d> Tally<'d> {
     }
 
     /// Counts one for a measure.
-    pub fn count(&mut self, area: AreaId, measure: &str) {
-        self.add(area, measure, 1.0);
+    pub fn count(&mut self, team: &Team, measure: &str) {
+        self.add(team, measure, 1.0);
     }
 
-    /// Marks an area as holding a counted record without adding to any measure.
-    pub fn touch(&mut self, area: AreaId) {
-        if let Some(flag) = self.touched.get_mut(area) {
-            *flag = true;
-        }
+    /// Marks a team (and so its area) as holding a counted record without
+    /// adding to any measure.
+    pub fn touch(&mut self, team: &Team) {
+        self.team_row(team);
     }
 
     /// Marks a measure as having no value this month (e.g. no allocation extract).
     pub fn unavailable(&mut self, measure: &str) {
         if let Some(flag) = self
-            .index(measure)
+            .definition
+            .measure(measure)
             .and_then(|i| self.unavailable.get_mut(i))
         {
             *flag = true;
         }
     }
 
-    /// Derives percentages, averages and rates, and drops untouched
-    /// Unmapped/Unassigned slots.
-    pub fn finish(self, settings: &Settings) -> MonthFigures {
-        let la_slot = self.areas.slots();
-        let derive = |slot: usize, population: Option<f64>| -> Vec<Option<f64>> {
-            let sums = self.sums.get(slot);
-            let raw = |name: &str| -> Option<f64> {
-                let index = self.definition.measure(name)?;
-                if self.unavailable.get(index).copied().unwrap_or(true) {
-                    return None;
+    /// The month's counts, each team's spellings' sums kept once per text
+    /// (files are interned apart, so one team can arrive at several addresses).
+    pub fn finish(self) -> MonthCounts {
+        let mut teams: Vec<(Team, Vec<f64>)> = Vec::with_capacity(self.teams.len());
+        let mut row_of: HashMap<&str, usize> = HashMap::default();
+        for (team, sums) in &self.teams {
+            match row_of.get(team.as_str()) {
+                Some(&row) => {
+                    if let Some((_, kept)) = teams.get_mut(row) {
+                        for (sum, add) in kept.iter_mut().zip(sums) {
+                            *sum += add;
+                        }
+                    }
                 }
-                sums.and_then(|row| row.get(index)).copied()
-            };
-            self.definition
-                .measures
-                .iter()
-                .map(|measure| match measure.kind {
-                    MeasureKind::Count | MeasureKind::Hidden => raw(measure.name),
-                    MeasureKind::Percent { num, den } => {
-                        ratio(raw(num).map(|n| n * 100.0), raw(den))
-                    }
-                    MeasureKind::Average { num, den } => ratio(raw(num), raw(den)),
-                    MeasureKind::Rate { count } => {
-                        ratio(raw(count).map(|n| n * 10_000.0), population)
-                    }
-                })
-                .collect()
-        };
-        let la = derive(la_slot, settings.total_population());
-        let areas = (0..self.areas.slots())
-            .map(|slot| {
-                let listed = slot < self.areas.table_len()
-                    || self.touched.get(slot).copied().unwrap_or(false);
-                listed.then(|| derive(slot, settings.population(self.areas.name(slot))))
-            })
-            .collect();
-        MonthFigures {
-            la,
-            areas,
+                None => {
+                    row_of.insert(team.as_str(), teams.len());
+                    teams.push((team.clone(), sums.clone()));
+                }
+            }
+        }
+        MonthCounts {
+            la: self.la,
+            unavailable: self.unavailable,
+            teams,
             notes: self.notes,
             problems: self.problems,
             drill: self.drill.unwrap_or_default(),

@@ -11,7 +11,7 @@
 //!   method used is in the notes.
 //! - previous_mode cumulative (as the seed).
 
-use super::{Context, Definition, MeasureDef, MonthFigures, Timing};
+use super::{Context, Definition, MeasureDef, MonthCounts, Timing};
 use crate::domain::month::{Month, months_before};
 use crate::domain::schema::Kind;
 use crate::domain::settings::{Polarity, PreviousMode};
@@ -39,13 +39,13 @@ pub static DEFINITION: Definition = Definition {
     has_areas: true,
     has_baseline: false,
     compute,
+    reads: &[],
     missing: None,
 };
 
-fn compute(context: &Context<'_>, month: Month) -> MonthFigures {
-    let areas = context.areas;
+fn compute(context: &Context<'_>, month: Month) -> MonthCounts {
     if !context.covers_month(Kind::List3Referrals, month) {
-        return MonthFigures::none(&DEFINITION, areas);
+        return MonthCounts::none(&DEFINITION);
     }
     let start = month.first_day();
     let look_back_complete = context
@@ -62,8 +62,8 @@ fn compute(context: &Context<'_>, month: Month) -> MonthFigures {
             continue;
         }
         tally.about(record.source, &referral.child);
-        let area = areas.area_of(&referral.team);
-        tally.count(area, "referrals");
+        let team = &referral.team;
+        tally.count(team, "referrals");
         let is_re_referral = match (look_back_complete, referral.earlier_count) {
             (false, Some(count)) => {
                 by_count += 1;
@@ -81,7 +81,7 @@ fn compute(context: &Context<'_>, month: Month) -> MonthFigures {
             }
         };
         if is_re_referral {
-            tally.count(area, "re_referrals");
+            tally.count(team, "re_referrals");
         }
     }
     tally.notes.push(
@@ -95,7 +95,7 @@ fn compute(context: &Context<'_>, month: Month) -> MonthFigures {
         }
         .to_string(),
     );
-    tally.finish(context.settings)
+    tally.finish()
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@
 
 use rustc_hash::FxHashSet as HashSet;
 
-use super::{Context, Definition, MeasureDef, MonthFigures, Timing, latest_per_key};
+use super::{Context, Definition, MeasureDef, MonthCounts, Timing, latest_per_key};
 use crate::domain::month::Month;
 use crate::domain::schema::Kind;
 use crate::domain::settings::{Polarity, PreviousMode};
@@ -37,15 +37,15 @@ pub static DEFINITION: Definition = Definition {
     has_areas: true,
     has_baseline: false,
     compute,
+    reads: &[],
     missing: None,
 };
 
-fn compute(context: &Context<'_>, month: Month) -> MonthFigures {
-    let areas = context.areas;
+fn compute(context: &Context<'_>, month: Month) -> MonthCounts {
     let data = context.data;
     if !context.covers_month(Kind::Staff, month) || !context.covers_month(Kind::Supervisions, month)
     {
-        return MonthFigures::none(&DEFINITION, areas);
+        return MonthCounts::none(&DEFINITION);
     }
     let (start, end) = (month.first_day(), month.last_day());
     let workers = latest_per_key(
@@ -63,14 +63,14 @@ fn compute(context: &Context<'_>, month: Month) -> MonthFigures {
         .collect();
     let mut tally = context.tally(&DEFINITION);
     for worker in workers {
-        let area = areas.area_of(&worker.data.team);
+        let team = &worker.data.team;
         tally.about(worker.source, &worker.data.worker_label);
-        tally.count(area, "staff");
+        tally.count(team, "staff");
         if supervised.contains(worker.data.worker.as_str()) {
-            tally.count(area, "supervised");
+            tally.count(team, "supervised");
         }
     }
-    tally.finish(context.settings)
+    tally.finish()
 }
 
 #[cfg(test)]

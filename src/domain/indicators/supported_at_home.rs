@@ -7,9 +7,9 @@
 //! - Numerator (`at_home`): of those, children not looked after at `M_end`.
 //! - Snapshot; no area breakdown.
 
-use super::{Context, Definition, MeasureDef, MonthFigures, Timing};
+use super::{Context, Definition, MeasureDef, MonthCounts, Timing};
 use crate::domain::month::Month;
-use crate::domain::records::open_at;
+use crate::domain::records::{Team, open_at};
 use crate::domain::schema::Kind;
 use crate::domain::settings::{Polarity, PreviousMode};
 
@@ -41,18 +41,18 @@ pub static DEFINITION: Definition = Definition {
     has_areas: false,
     has_baseline: false,
     compute,
+    reads: &[],
     missing: None,
 };
 
-fn compute(context: &Context<'_>, month: Month) -> MonthFigures {
-    let areas = context.areas;
+fn compute(context: &Context<'_>, month: Month) -> MonthCounts {
     let data = context.data;
     let family_support = data.family_support.loaded();
     if !context.covers_end(Kind::List6Cin, month)
         || !context.covers_end(Kind::List8Cla, month)
         || (family_support && !context.covers_end(Kind::FamilySupport, month))
     {
-        return MonthFigures::none(&DEFINITION, areas);
+        return MonthCounts::none(&DEFINITION);
     }
     let end = month.last_day();
     // Each child once, by its number across the kinds (`ChildIds`): what
@@ -86,10 +86,11 @@ fn compute(context: &Context<'_>, month: Month) -> MonthFigures {
     let total = open.iter().filter(|flags| **flags != 0).count();
     let at_home = open.iter().filter(|flags| **flags == SUPPORTED).count();
     let mut tally = context.tally(&DEFINITION);
-    let slot = areas.unassigned();
-    tally.add(slot, "total", total as f64);
-    tally.add(slot, "at_home", at_home as f64);
-    tally.finish(context.settings)
+    // The LA only (no area breakdown): counted under a blank team.
+    let no_team = Team::default();
+    tally.add(&no_team, "total", total as f64);
+    tally.add(&no_team, "at_home", at_home as f64);
+    tally.finish()
 }
 
 #[cfg(test)]

@@ -75,9 +75,16 @@ impl Fixture {
         Context::new(&self.data, &self.settings, &self.calendar, &self.areas)
     }
 
-    /// One month's figures of an indicator.
+    /// One month's figures of an indicator, counted as a scorecard counts
+    /// them (with its counting settings only) and derived with the whole
+    /// settings.
     pub fn figures(&self, definition: &Definition, month: &str) -> MonthFigures {
-        (definition.compute)(&self.context(), Month::parse(month).unwrap())
+        let counting = definition.counting_settings(&self.settings);
+        let calendar = Calendar::new(&counting.extra_bank_holidays);
+        let areas = Areas::new(&counting);
+        let context = Context::new(&self.data, &counting, &calendar, &areas);
+        let counts = (definition.compute)(&context, Month::parse(month).unwrap());
+        counts.figures(definition, &self.areas, &self.settings)
     }
 
     /// An area's slot by name (table areas, `Unmapped`, `Unassigned`).

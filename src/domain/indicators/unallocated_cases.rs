@@ -13,7 +13,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::{Context, Definition, MeasureDef, MonthFigures, Timing};
+use super::{Context, Definition, MeasureDef, MonthCounts, Reads, Timing};
 use crate::domain::diagnostics::{Problem, Severity};
 use crate::domain::month::{Month, days_between};
 use crate::domain::schema::Kind;
@@ -47,6 +47,7 @@ pub static DEFINITION: Definition = Definition {
     has_areas: true,
     has_baseline: false,
     compute,
+    reads: &[Reads::UnallocatedPlaceholders, Reads::UnallocatedMinDays],
     missing: None,
 };
 
@@ -98,10 +99,9 @@ fn same_ascii_name(mut a: &[u8], mut b: &[u8]) -> bool {
     }
 }
 
-fn compute(context: &Context<'_>, month: Month) -> MonthFigures {
-    let areas = context.areas;
+fn compute(context: &Context<'_>, month: Month) -> MonthCounts {
     if !context.covers_end(Kind::List6Cin, month) {
-        return MonthFigures::none(&DEFINITION, areas);
+        return MonthCounts::none(&DEFINITION);
     }
     let end = month.last_day();
     let cin = &context.data.cin;
@@ -117,9 +117,9 @@ fn compute(context: &Context<'_>, month: Month) -> MonthFigures {
     // A few hundred distinct worker values: match each against the placeholders once.
     let mut placeholders: HashMap<&str, bool> = HashMap::default();
     for &(position, episode) in open.iter() {
-        let area = areas.area_of(&episode.data.team);
+        let team = &episode.data.team;
         tally.about(episode.source, &episode.data.child);
-        tally.count(area, "open_cases");
+        tally.count(team, "open_cases");
         let Some(allocation) = allocation else {
             continue;
         };
@@ -131,7 +131,7 @@ fn compute(context: &Context<'_>, month: Month) -> MonthFigures {
                     .entry(worker)
                     .or_insert_with(|| is_unallocated(worker, context.settings));
                 if nobody && waited >= context.settings.unallocated_min_days {
-                    tally.count(area, "unallocated");
+                    tally.count(team, "unallocated");
                 }
             }
             None => tally.problems.push(Problem {
@@ -148,7 +148,7 @@ fn compute(context: &Context<'_>, month: Month) -> MonthFigures {
             }),
         }
     }
-    tally.finish(context.settings)
+    tally.finish()
 }
 
 #[cfg(test)]
@@ -159,7 +159,7 @@ mod tests {
     const HEADER: &str =
         "Child Unique ID,CIN Start Date,CIN Closure Date,Allocated Team,Allocated Worker\n";
 
-    fn figures(rows: &str) -> (Fixture, MonthFigures) {
+    fn figures(rows: &str) -> (Fixture, crate::domain::indicators::MonthFigures) {
         let csv = format!("{HEADER}{rows}");
         let fixture = Fixture::new(&[("list6_2017-12-31.csv", &csv)]);
         let figures = fixture.figures(&DEFINITION, "2017-12");
