@@ -4,6 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { serve, open, caseFiles, cell, close, cli, dropFiles } from './harness.mjs';
 
@@ -139,6 +140,34 @@ test('changing the month and a setting recomputes; drill-down downloads as CSV',
     const rating = await page.getAttribute('section.indicator[data-indicator="re_referrals"] [data-rating]', 'data-rating');
     // 0% against a target of -5 with a tolerance of 2 (lower is better): red.
     assert.equal(rating, 'red');
+    // A team moves area and a population changes (applied to the counts
+    // already made, not recounted): the page then shows what the native
+    // engine gives from files and settings edited the same way.
+    await page.click('button.tab:has-text("Settings")');
+    const firstTeam = page.locator('tr', { has: page.locator('input[aria-label="Team"]') }).first();
+    assert.equal(await firstTeam.locator('input[aria-label="Team"]').inputValue(), 'East Assessment Team');
+    await firstTeam.locator('input[aria-label="Area"]').fill('SOUTH');
+    await firstTeam.locator('input[aria-label="Area"]').press('Tab');
+    const eastPopulation = page.locator('tr', { has: page.locator('input[aria-label="Population aged 0 to 17"]') }).first();
+    assert.equal(await eastPopulation.locator('input[aria-label="Area"]').inputValue(), 'EAST');
+    await eastPopulation.locator('input[aria-label="Population aged 0 to 17"]').fill('5000');
+    await eastPopulation.locator('input[aria-label="Population aged 0 to 17"]').press('Tab');
+    await page.click('button.tab:has-text("Scorecard")');
+    const edited = fs.mkdtempSync(path.join(os.tmpdir(), 'edited-'));
+    const teams = fs.readFileSync(path.join(dir, 'teams.csv'), 'utf8').replace('East Assessment Team,EAST,', 'East Assessment Team,SOUTH,');
+    fs.writeFileSync(path.join(edited, 'teams.csv'), teams);
+    const editedSettings = JSON.parse(fs.readFileSync(settings, 'utf8'));
+    editedSettings.areas.find((a) => a.area === 'EAST').population_0_17 = 5000;
+    editedSettings.indicators.re_referrals = { ...(editedSettings.indicators.re_referrals || {}), target: -5 };
+    fs.writeFileSync(path.join(edited, 'settings.json'), JSON.stringify(editedSettings));
+    const editedFiles = files.map((f) => (path.basename(f) === 'teams.csv' ? path.join(edited, 'teams.csv') : f));
+    assert.ok(editedFiles.some((f) => f.startsWith(edited)), 'the case reads a teams file');
+    const want = cli(dir, ['--month', '2017-12', '--settings', path.join(edited, 'settings.json'), ...editedFiles]);
+    const wantRate = want.indicators.find((i) => i.id === 'children_in_care').columns.areas.EAST.rate_per_10k;
+    for (let tries = 0; tries < 100 && !close(await cell(page, 'children_in_care', 'rate_per_10k', 'area:EAST'), wantRate); tries += 1) {
+      await page.waitForTimeout(50);
+    }
+    await checkAgainst(page, want);
     // Drill-down: the CP plans behind December's count, downloaded as CSV.
     await page.click('section.indicator[data-indicator="cp_plans"] details.drill > summary');
     const [download] = await Promise.all([
