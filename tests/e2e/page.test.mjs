@@ -178,6 +178,17 @@ test('changing the month and a setting recomputes; drill-down downloads as CSV',
     assert.equal(csv[0], 'measure,area,file,row,child or worker,amount');
     assert.equal(csv.length, 1 + 5, 'five children on plans');
     assert.ok(csv.slice(1).every((line) => line.startsWith('count,') && line.includes('list7_cp_2017-12-31.csv')));
+    // A commentary is the reader's text: typing it recomputes and
+    // re-renders nothing (the page rewrites #timings after every compute),
+    // and it is kept for the print.
+    const timingsNow = () => page.$eval('#timings', (t) => ({ ...t.dataset }));
+    const beforeTyping = await timingsNow();
+    await page.evaluate(() => { window.__card = document.querySelector('[data-testid="scorecard"]'); });
+    await page.fill('#commentary-cp_plans', 'Plans steady; two families moved in.');
+    await page.waitForTimeout(500);
+    assert.deepEqual(await timingsNow(), beforeTyping, 'no compute after typing a commentary');
+    assert.ok(await page.evaluate(() => window.__card === document.querySelector('[data-testid="scorecard"]')), 'the scorecard was not rebuilt');
+    assert.equal(await page.textContent('section.indicator[data-indicator="cp_plans"] .commentary-print'), 'Plans steady; two families moved in.');
     assert.equal(requests.length, afterLoad, 'no request after load');
     assert.deepEqual(errors, []);
   } finally {
