@@ -119,6 +119,10 @@ fn handle(scope: &web_sys::DedicatedWorkerGlobalScope, data: &JsValue) {
             files,
             measure_parse,
         } => {
+            // A load replaces what was read: free it first (the peak is then
+            // one data set, not two), with the drill-downs counted from it.
+            LOADED.with(|slot| *slot.borrow_mut() = None);
+            DRILL.with(|slot| *slot.borrow_mut() = (0, None));
             let bytes = js_sys::Reflect::get(data, &"bytes".into())
                 .ok()
                 .and_then(|v| v.dyn_into::<js_sys::Array>().ok());

@@ -218,7 +218,9 @@ pub fn load(import_from: Option<usize>) {
         } else {
             Mode::Page
         };
+        // The drill-downs were counted from what is now replaced.
         c.fallback = None;
+        c.page_drill = None;
         let worker = (c.mode == Mode::Worker).then(|| c.worker.clone()).flatten();
         Some((c.load_id, worker))
     });
