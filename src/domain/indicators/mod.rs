@@ -806,6 +806,100 @@ pub fn latest_per_key<'r, R: 'r>(
 }
 
 #[cfg(test)]
+mod counts {
+    use super::*;
+    use crate::domain::settings::AreaRow;
+
+    fn settings() -> Settings {
+        let team = |team: &str, area: &str| TeamRow {
+            team: team.into(),
+            area: area.into(),
+            team_type: None,
+        };
+        Settings {
+            teams: vec![
+                team("East A", "EAST"),
+                team("East B", "EAST"),
+                team("West A", "WEST"),
+            ],
+            areas: vec![
+                AreaRow {
+                    area: "EAST".into(),
+                    population_0_17: Some(2_000.0),
+                },
+                AreaRow {
+                    area: "WEST".into(),
+                    population_0_17: Some(500.0),
+                },
+            ],
+            ..Settings::default()
+        }
+    }
+
+    #[test]
+    fn areas_and_rates_are_derived_from_the_teams_sums() {
+        // Children in care: count_all and its rate per 10,000.
+        let definition = &children_in_care::DEFINITION;
+        let mut tally = Tally::new(definition);
+        // "East A" twice from two files (two allocations of one text).
+        for team in ["East A", "East A", "east b", "West A", "Nowhere", ""] {
+            tally.count(&Team::from(team), "count_all");
+        }
+        let counts = tally.finish();
+        let settings = settings();
+        let areas = Areas::new(&settings);
+        let figures = counts.figures(definition, &areas, &settings);
+        let value = |area: usize| figures.area_value(definition, area, "count_all");
+        let rate = |area: usize| figures.area_value(definition, area, "rate_per_10k");
+        // EAST: East A ×2 and East B (matched whatever its case) = 3 of 2,000.
+        assert_eq!((value(0), rate(0)), (Some(3.0), Some(15.0)));
+        // WEST: 1 of 500 = 20 per 10,000.
+        assert_eq!((value(1), rate(1)), (Some(1.0), Some(20.0)));
+        // A team not in the table and a blank one: listed, with no rate.
+        assert_eq!(
+            (value(areas.unmapped()), rate(areas.unmapped())),
+            (Some(1.0), None)
+        );
+        assert_eq!(value(areas.unassigned()), Some(1.0));
+        // The LA: all six over the two populations (2,500).
+        assert_eq!(figures.value(definition, "count_all"), Some(6.0));
+        assert_eq!(figures.value(definition, "rate_per_10k"), Some(24.0));
+
+        // The same counts, East B moved to WEST and WEST's population
+        // halved: read again, not recounted.
+        let mut moved = settings.clone();
+        moved.teams[1].area = "WEST".into();
+        moved.areas[1].population_0_17 = Some(250.0);
+        let areas = Areas::new(&moved);
+        let figures = counts.figures(definition, &areas, &moved);
+        assert_eq!(figures.area_value(definition, 0, "count_all"), Some(2.0));
+        assert_eq!(figures.area_value(definition, 1, "count_all"), Some(2.0));
+        assert_eq!(
+            figures.area_value(definition, 1, "rate_per_10k"),
+            Some(80.0)
+        );
+    }
+
+    #[test]
+    fn untouched_unmapped_and_unassigned_are_not_listed() {
+        let definition = &cp_plans::DEFINITION;
+        let mut tally = Tally::new(definition);
+        tally.count(&Team::from("West A"), "count");
+        let settings = settings();
+        let areas = Areas::new(&settings);
+        let figures = tally.finish().figures(definition, &areas, &settings);
+        assert_eq!(figures.areas.len(), 4);
+        assert_eq!(figures.area_value(definition, 0, "count"), Some(0.0));
+        assert!(figures.areas[areas.unmapped()].is_none());
+        assert!(figures.areas[areas.unassigned()].is_none());
+        // No value at all when the inputs are missing.
+        let none = MonthCounts::none(definition).figures(definition, &areas, &settings);
+        assert_eq!(none.value(definition, "count"), None);
+        assert_eq!(none.area_value(definition, 0, "count"), None);
+    }
+}
+
+#[cfg(test)]
 mod invariants {
     use super::*;
 
