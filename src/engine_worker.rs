@@ -16,8 +16,9 @@ use crate::worker_protocol::{Request, Response, compute_apart};
 
 thread_local! {
     static LOADED: RefCell<Option<Loaded>> = const { RefCell::new(None) };
-    /// The last scorecard's drill-down rows by indicator, with the id of
-    /// the request that computed it; the page asks for them when opened.
+    /// The last scorecard's drill-downs as counted, with the id of the
+    /// request that computed it; the page asks for an indicator's rows
+    /// when its list is opened.
     static DRILL: RefCell<(u32, Option<Drills>)> = const { RefCell::new((0, None)) };
     /// Benchmarks only: the files of a `measure_parse` load, for `Parse`.
     static BENCH_INPUTS: RefCell<Option<Vec<InputFile>>> = const { RefCell::new(None) };
@@ -216,13 +217,7 @@ fn handle(scope: &web_sys::DedicatedWorkerGlobalScope, data: &JsValue) {
             indicator,
         } => {
             let rows = DRILL.with(|slot| match &*slot.borrow() {
-                (computed, Some(drills)) if *computed == compute => LOADED.with(|loaded| {
-                    loaded
-                        .borrow()
-                        .as_ref()
-                        .map(|loaded| drills.rows(loaded, indicator))
-                        .unwrap_or_default()
-                }),
+                (computed, Some(drills)) if *computed == compute => drills.rows(indicator),
                 _ => Vec::new(),
             });
             post(scope, &Response::Drill { id, rows });

@@ -165,9 +165,9 @@ mod tests {
             .iter()
             .position(|i| i.definition.id == "cp_plans")
             .unwrap();
-        assert_eq!(drills.rows(&loaded, cp), whole.indicators[cp].drill);
+        assert_eq!(drills.rows(cp), whole.indicators[cp].drill);
         assert_eq!(drills.lens()[cp], 2);
-        assert!(drills.rows(&loaded, 99).is_empty());
+        assert!(drills.rows(99).is_empty());
         assert_eq!(card.indicators[cp].current, whole.indicators[cp].current);
         let (none, drills) = compute_apart(None, &Settings::default(), month);
         assert_eq!(none.unwrap_err(), "no files have been read");

@@ -90,22 +90,41 @@ fn a_cached_recompute_equals_a_fresh_compute() {
         "new target",
     );
 
-    // A team moves area and a population changes: areas and rates are
+    // A team moves area, then a population changes: areas and rates are
     // derived on read, so nothing is recounted either.
     let mut moved = rated.clone();
     let team = moved.teams.first_mut().unwrap();
     team.area = moved.areas.last().unwrap().area.clone();
-    if let Some(area) = moved.areas.first_mut() {
-        area.population_0_17 = Some(12_345.0);
-    }
     let remapped = compute_with(&loaded, &moved, Month::parse("2017-12")).unwrap();
     assert_eq!(loaded.cache.counted(), counted, "areas are derived on read");
     same(&remapped, &fresh(&inputs, &moved, "2017-12"), "moved team");
     assert_ne!(
         serde_json::to_string(&remapped).unwrap(),
         serde_json::to_string(&retargeted).unwrap(),
-        "the moved team and population change the figures"
+        "the moved team changes the figures"
     );
+    moved.areas.first_mut().unwrap().population_0_17 = Some(12_345.0);
+    let repopulated = compute_with(&loaded, &moved, Month::parse("2017-12")).unwrap();
+    assert_eq!(loaded.cache.counted(), counted, "rates are derived on read");
+    same(
+        &repopulated,
+        &fresh(&inputs, &moved, "2017-12"),
+        "population",
+    );
+    assert_ne!(
+        serde_json::to_string(&repopulated).unwrap(),
+        serde_json::to_string(&remapped).unwrap(),
+        "the population changes the figures"
+    );
+    // A team with no type added: nothing recounted, caseloads included.
+    moved.teams.push(csc_scorecard::domain::settings::TeamRow {
+        team: "A team in no file".into(),
+        area: moved.areas.first().unwrap().area.clone(),
+        team_type: None,
+    });
+    let added = compute_with(&loaded, &moved, Month::parse("2017-12")).unwrap();
+    assert_eq!(loaded.cache.counted(), counted, "a team with no type");
+    same(&added, &fresh(&inputs, &moved, "2017-12"), "added team");
 
     // The day limits of indicators 1 and 3: those two recount their 13
     // months, no other.
@@ -121,7 +140,7 @@ fn a_cached_recompute_equals_a_fresh_compute() {
     );
     assert_ne!(
         serde_json::to_string(&recounted).unwrap(),
-        serde_json::to_string(&remapped).unwrap(),
+        serde_json::to_string(&added).unwrap(),
         "the changed limits change the figures"
     );
     // Then another month, with them: still equal to a fresh compute.

@@ -199,7 +199,9 @@ mod tests {
         edited.unallocated_placeholders.push("vacant".into());
         edited.areas.clear();
         assert!(Arc::ptr_eq(&first, &count(&edited, assessments)));
+        assert_eq!(cache.counted(), 2, "indicator 3 is not recounted");
         count(&edited, unallocated);
+        assert_eq!(cache.counted(), 3, "indicator 1 is");
         assert_eq!(cache.len(), 2);
         // Its own day limit recounts it.
         edited.assessment_working_days = 10;

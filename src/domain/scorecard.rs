@@ -256,7 +256,7 @@ pub fn compute_with(
     settings: &Settings,
     month: Option<Month>,
 ) -> Result<Scorecard, ScorecardError> {
-    compute_drills_apart(loaded, settings, month).map(|(card, drills)| drills.fill(loaded, card))
+    compute_drills_apart(loaded, settings, month).map(|(card, drills)| drills.fill(card))
 }
 
 /// `compute_with`, the drill-down rows left unmade: the page shows one
@@ -272,11 +272,13 @@ pub fn compute_drills_apart(
 }
 
 /// A scorecard's drill-downs as counted (the reporting month's records of
-/// each indicator), with the team table that places them in areas.
+/// each indicator), with the team table that places them in areas and the
+/// names of the files they were counted from.
 #[derive(Debug)]
 pub struct Drills {
     counts: Vec<Arc<MonthCounts>>,
     areas: Areas,
+    file_names: Vec<String>,
 }
 
 impl Drills {
@@ -289,8 +291,8 @@ impl Drills {
     }
 
     /// The drill-down rows of the indicator at `index` (none if there is
-    /// no such indicator); `loaded` names the files.
-    pub fn rows(&self, loaded: &Loaded, index: usize) -> Vec<DrillRow> {
+    /// no such indicator).
+    pub fn rows(&self, index: usize) -> Vec<DrillRow> {
         let Some(counts) = self.counts.get(index) else {
             return Vec::new();
         };
@@ -300,7 +302,11 @@ impl Drills {
             .map(|item| DrillRow {
                 measure: item.measure.to_string(),
                 area: self.areas.name(self.areas.area_of(&item.team)).to_string(),
-                file: loaded.dataset.file_name(item.source.file),
+                file: self
+                    .file_names
+                    .get(item.source.file)
+                    .cloned()
+                    .unwrap_or_default(),
                 row: item.source.row,
                 subject: item.subject.to_string(),
                 amount: item.amount,
@@ -309,9 +315,9 @@ impl Drills {
     }
 
     /// `card` with every indicator's drill-down rows made.
-    pub fn fill(&self, loaded: &Loaded, mut card: Scorecard) -> Scorecard {
+    pub fn fill(&self, mut card: Scorecard) -> Scorecard {
         for (index, indicator) in card.indicators.iter_mut().enumerate() {
-            indicator.drill = self.rows(loaded, index);
+            indicator.drill = self.rows(index);
         }
         card
     }
@@ -391,6 +397,7 @@ fn compute_counting_with(
     let drills = Drills {
         counts: drills,
         areas,
+        file_names: loaded.dataset.file_names.clone(),
     };
     Ok((card, drills))
 }
@@ -736,7 +743,7 @@ mod tests {
             assert!(projected != base, "{what} changes no figure of the example");
             let (whole, drills) =
                 compute_counting_with(&loaded, &edited, december, |_, s| s.clone()).unwrap();
-            let whole = json(&drills.fill(&loaded, whole));
+            let whole = json(&drills.fill(whole));
             assert!(
                 projected == whole,
                 "{what}: not what the whole settings give"

@@ -388,8 +388,7 @@ pub fn drill(index: usize, into: DrillRows) {
                 let rows = c
                     .page_drill
                     .as_ref()
-                    .zip(c.fallback.as_deref())
-                    .map(|(drills, loaded)| drills.rows(loaded, index))
+                    .map(|drills| drills.rows(index))
                     .unwrap_or_default();
                 into.try_set(Some(Arc::new(rows)));
                 None

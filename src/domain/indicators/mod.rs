@@ -35,7 +35,7 @@ use std::sync::Arc;
 
 use jiff::civil::Date;
 
-use crate::domain::areas::{AreaId, Areas};
+use crate::domain::areas::{AreaId, Areas, TeamType};
 use crate::domain::calendar::Calendar;
 use crate::domain::dataset::Dataset;
 use crate::domain::diagnostics::Problem;
@@ -43,6 +43,7 @@ use crate::domain::month::Month;
 use crate::domain::records::{CinEpisode, Rec, Team, open_at};
 use crate::domain::schema::Kind;
 use crate::domain::settings::{Polarity, PreviousMode, Settings, TeamRow};
+use crate::domain::values::fold_name;
 
 /// How an indicator's months are placed in time (indicators.md, each "Kind").
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -250,18 +251,7 @@ impl Definition {
         let mut counting = Settings::default();
         for read in self.reads {
             match read {
-                // The types without the areas: a team moving area is
-                // applied on read, not recounted.
-                Reads::TeamTypes => {
-                    counting.teams = settings
-                        .teams
-                        .iter()
-                        .map(|row| TeamRow {
-                            area: String::new(),
-                            ..row.clone()
-                        })
-                        .collect();
-                }
+                Reads::TeamTypes => counting.teams = team_types(&settings.teams),
                 Reads::UnallocatedPlaceholders => counting
                     .unallocated_placeholders
                     .clone_from(&settings.unallocated_placeholders),
@@ -303,6 +293,33 @@ impl Definition {
                 .collect(),
         }
     }
+}
+
+/// The team table as far as team types go, resolved as `Areas` resolves
+/// it (a name's first row decides; a row with no known type gives none),
+/// folded, sorted and without areas: moving a team to another area,
+/// reordering the table or adding a team with no type leaves it equal, so
+/// those edits recount nothing.
+fn team_types(teams: &[TeamRow]) -> Vec<TeamRow> {
+    let mut seen = rustc_hash::FxHashSet::default();
+    let mut typed: Vec<TeamRow> = teams
+        .iter()
+        .filter_map(|row| {
+            let team = fold_name(&row.team);
+            if !seen.insert(team.clone()) {
+                return None;
+            }
+            let team_type = row.team_type.as_deref().and_then(TeamType::parse)?;
+            Some(TeamRow {
+                team,
+                area: String::new(),
+                // The type's own name, which `TeamType::parse` reads back.
+                team_type: Some(team_type.snake().replace('_', " ")),
+            })
+        })
+        .collect();
+    typed.sort_by(|a, b| a.team.cmp(&b.team));
+    typed
 }
 
 /// Every indicator, in the seed's numbering.
@@ -729,12 +746,6 @@ impl Tally {
         self.add(team, measure, 1.0);
     }
 
-    /// Marks a team (and so its area) as holding a counted record without
-    /// adding to any measure.
-    pub fn touch(&mut self, team: &Team) {
-        self.team_row(team);
-    }
-
     /// Marks a measure as having no value this month (e.g. no allocation extract).
     pub fn unavailable(&mut self, measure: &str) {
         if let Some(flag) = self
@@ -846,6 +857,11 @@ mod counts {
             tally.count(&Team::from(team), "count_all");
         }
         let counts = tally.finish();
+        // Six records, five teams: the two "East A" kept as one, with both.
+        assert_eq!(counts.teams.len(), 5);
+        assert_eq!(counts.teams[0].0.as_str(), "East A");
+        let count_all = definition.measure("count_all").unwrap();
+        assert_eq!(counts.teams[0].1[count_all], 2.0);
         let settings = settings();
         let areas = Areas::new(&settings);
         let figures = counts.figures(definition, &areas, &settings);
@@ -878,6 +894,44 @@ mod counts {
             figures.area_value(definition, 1, "rate_per_10k"),
             Some(80.0)
         );
+    }
+
+    #[test]
+    fn caseloads_count_with_the_team_types_alone() {
+        let row = |team: &str, area: &str, team_type: Option<&str>| TeamRow {
+            team: team.into(),
+            area: area.into(),
+            team_type: team_type.map(String::from),
+        };
+        let table = vec![
+            row("East A", "EAST", Some("Assessment")),
+            row("West  CiC", "WEST", Some("children in care")),
+            row("east a", "WEST", Some("Other")),
+        ];
+        let types = team_types(&table);
+        // The first row of a name decides, names folded, sorted.
+        assert_eq!(
+            types,
+            vec![
+                row("east a", "", Some("assessment")),
+                row("west cic", "", Some("children in care")),
+            ]
+        );
+        // Moved, reordered, or joined by a team with no type: the same.
+        let mut edited = vec![table[1].clone(), table[0].clone(), table[2].clone()];
+        edited[0].area = "EAST".into();
+        edited.push(row("Duty", "CITY", None));
+        assert_eq!(team_types(&edited), types);
+        // A type changed: different.
+        edited[1].team_type = Some("Safeguarding".into());
+        assert_ne!(team_types(&edited), types);
+        // And every parsed type reads back as itself.
+        for team_type in TeamType::ALL {
+            let spaced = team_type.snake().replace('_', " ");
+            let name = team_types(&[row("T", "", Some(&spaced))]);
+            let back = name[0].team_type.as_deref().and_then(TeamType::parse);
+            assert_eq!(back, Some(team_type));
+        }
     }
 
     #[test]
