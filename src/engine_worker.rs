@@ -12,7 +12,8 @@ use crate::domain::ingest::decode::decode;
 use crate::domain::ingest::table::read_table;
 use crate::domain::scorecard::{self, Drills, InputFile, LoadStep, Loaded};
 use crate::domain::settings::Settings;
-use crate::worker_protocol::{Request, Response, compute_apart};
+use crate::ui::browser;
+use crate::worker_protocol::{FileMeta, Request, Response, Unread, compute_apart};
 
 thread_local! {
     static LOADED: RefCell<Option<Loaded>> = const { RefCell::new(None) };
@@ -55,6 +56,40 @@ fn parse_only_ms(inputs: &[InputFile]) -> f64 {
     now_ms() - started
 }
 
+/// Reads the files the page sent (`File` handles, in the order of their
+/// `metas`) one at a time: `FileReaderSync` blocks only this worker, and
+/// one file at a time keeps a single file's bytes in JavaScript memory
+/// beside the copy in this module's. Files the browser cannot read (changed
+/// or moved since chosen) are left out and reported by position.
+fn read_files(
+    metas: Vec<FileMeta>,
+    handles: Option<&js_sys::Array>,
+) -> (Vec<InputFile>, Vec<Unread>) {
+    let reader = web_sys::FileReaderSync::new();
+    let mut inputs = Vec::with_capacity(metas.len());
+    let mut unread = Vec::new();
+    for (index, meta) in metas.into_iter().enumerate() {
+        let blob = handles.and_then(|all| all.get(index as u32).dyn_into::<web_sys::Blob>().ok());
+        let read = match (&reader, blob) {
+            (Ok(reader), Some(blob)) => reader
+                .read_as_array_buffer(&blob)
+                .map(|buffer| js_sys::Uint8Array::new(&buffer).to_vec())
+                .map_err(browser::why_unreadable),
+            (Err(error), _) => Err(browser::why_unreadable(error.clone())),
+            (_, None) => Err(browser::why_unreadable(JsValue::UNDEFINED)),
+        };
+        match read {
+            Ok(bytes) => inputs.push(InputFile {
+                name: meta.name,
+                bytes,
+                overrides: meta.overrides,
+            }),
+            Err(why) => unread.push((index, format!("{}: {why}", meta.name))),
+        }
+    }
+    (inputs, unread)
+}
+
 /// A load step as the page's progress line shows it.
 fn progress(id: u32, step: LoadStep<'_>) -> Response {
     match step {
@@ -83,8 +118,9 @@ fn post(scope: &web_sys::DedicatedWorkerGlobalScope, response: &Response) {
     }
 }
 
-/// Starts answering the page's messages. Message data: `{json, bytes}`
-/// where `json` is a `Request` and `bytes` the files' contents in order.
+/// Starts answering the page's messages. Message data: `{json, files}`
+/// where `json` is a `Request` and `files` (a load's) the `File` handles
+/// in order, which this worker reads itself: the page never holds the bytes.
 pub fn start() {
     let Ok(scope) = js_sys::global().dyn_into::<web_sys::DedicatedWorkerGlobalScope>() else {
         return;
@@ -124,23 +160,12 @@ fn handle(scope: &web_sys::DedicatedWorkerGlobalScope, data: &JsValue) {
             // one data set, not two), with the drill-downs counted from it.
             LOADED.with(|slot| *slot.borrow_mut() = None);
             DRILL.with(|slot| *slot.borrow_mut() = (0, None));
-            let bytes = js_sys::Reflect::get(data, &"bytes".into())
+            let handles = js_sys::Reflect::get(data, &"files".into())
                 .ok()
                 .and_then(|v| v.dyn_into::<js_sys::Array>().ok());
+            let (inputs, unread) = read_files(files, handles.as_ref());
+            // The engine's time; reading the files is the browser's.
             let started = now_ms();
-            let inputs: Vec<InputFile> = files
-                .into_iter()
-                .enumerate()
-                .map(|(index, meta)| InputFile {
-                    name: meta.name,
-                    bytes: bytes
-                        .as_ref()
-                        .and_then(|all| all.get(index as u32).dyn_into::<js_sys::Uint8Array>().ok())
-                        .map(|array| array.to_vec())
-                        .unwrap_or_default(),
-                    overrides: meta.overrides,
-                })
-                .collect();
             let loaded = scorecard::load_reporting(&inputs, Settings::default(), today, |step| {
                 post(scope, &progress(id, step));
             });
@@ -150,6 +175,7 @@ fn handle(scope: &web_sys::DedicatedWorkerGlobalScope, data: &JsValue) {
                 latest_month: scorecard::default_month(&loaded.dataset),
                 read_ms: now_ms() - started,
                 heap_bytes: heap_bytes(),
+                unread,
             };
             BENCH_INPUTS.with(|slot| *slot.borrow_mut() = measure_parse.then_some(inputs));
             LOADED.with(|slot| *slot.borrow_mut() = Some(loaded));

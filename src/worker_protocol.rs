@@ -1,6 +1,8 @@
 //! Messages between the page and the Web Worker that reads and computes, so
 //! reading 40 MB never freezes the page. Plain serde types, sent as JSON
-//! text beside the files' bytes (transferred, not copied). Native-testable.
+//! text beside the files: the page sends `File` handles (the worker reads
+//! them), the worker sends the example's bytes (transferred, not copied).
+//! Native-testable.
 
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
@@ -11,11 +13,22 @@ use crate::domain::month::Month;
 use crate::domain::scorecard::{self, DrillRow, Drills, Loaded, Scorecard};
 use crate::domain::settings::Settings;
 
-/// A file's name and overrides; its bytes travel beside the message.
+/// A file's name and overrides; its `File` handle travels beside the message.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FileMeta {
     pub name: String,
     pub overrides: FileOverrides,
+}
+
+/// A file the browser could not read (changed or moved on disk since it
+/// was chosen: the page keeps handles, not bytes), by its position among
+/// the files of the load, and why in a sentence.
+pub type Unread = (usize, String);
+
+/// The position input `first` has in a load that left the `unread` files
+/// out (the settings imports count by input index).
+pub fn index_without(first: usize, unread: &[Unread]) -> usize {
+    first - unread.iter().filter(|(index, _)| *index < first).count()
 }
 
 /// What the page asks the worker.
@@ -75,6 +88,11 @@ pub enum Response {
         read_ms: f64,
         /// The worker's WebAssembly memory, which only grows: its high-water mark.
         heap_bytes: f64,
+        /// Files the browser could not read (changed or moved on disk
+        /// since they were chosen), left out of the load: their position
+        /// among the files sent, and why in a sentence.
+        #[serde(default)]
+        unread: Vec<Unread>,
     },
     /// A scorecard, or why there is none. Its indicators' drill-down rows
     /// stay in the worker (for the large case they are 100,000 rows, 13 MB
@@ -141,6 +159,25 @@ mod tests {
         };
         let text = serde_json::to_string(&response).unwrap();
         assert_eq!(serde_json::from_str::<Response>(&text).unwrap(), response);
+    }
+
+    #[test]
+    fn unread_files_shift_the_imports_first_input() {
+        let unread = [
+            (0, "a.csv: gone".to_string()),
+            (3, "d.csv: gone".to_string()),
+        ];
+        assert_eq!(index_without(0, &unread), 0);
+        assert_eq!(index_without(2, &unread), 1);
+        assert_eq!(index_without(3, &unread), 2);
+        assert_eq!(index_without(5, &unread), 3);
+        assert_eq!(index_without(4, &[]), 4);
+        // Older answers without the field read as none unread.
+        let text = r#"{"type":"loaded","id":1,"imports":{"document":null,"teams":null},"latest_month":null,"read_ms":1.0,"heap_bytes":0.0}"#;
+        match serde_json::from_str::<Response>(text) {
+            Ok(Response::Loaded { unread, .. }) => assert!(unread.is_empty()),
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! The few browser facilities the page needs, behind plain functions:
 //! downloads (a Blob and an object URL, never a network request), local
 //! storage (settings and commentary only, never child-level data), today's
-//! date, and reading dropped files.
+//! date, and reading files (the chosen files are kept as handles and read
+//! only for a load: see `files`).
 
 use jiff::civil::Date;
 use wasm_bindgen::JsCast;
@@ -75,7 +76,7 @@ pub fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
 /// Starts reading a file. The browser reads every started file at once, so
 /// starting them all before awaiting any is 2–4× faster than one by one
 /// (60 MB in 25 files: 0.2 s against 0.6 s in Chromium).
-pub fn start_reading(file: &web_sys::File) -> wasm_bindgen_futures::JsFuture {
+pub fn start_reading(file: &web_sys::Blob) -> wasm_bindgen_futures::JsFuture {
     wasm_bindgen_futures::JsFuture::from(file.array_buffer())
 }
 
@@ -83,16 +84,34 @@ pub fn start_reading(file: &web_sys::File) -> wasm_bindgen_futures::JsFuture {
 pub async fn finish_reading(read: wasm_bindgen_futures::JsFuture) -> Result<Vec<u8>, String> {
     match read.await {
         Ok(buffer) => Ok(js_sys::Uint8Array::new(&buffer).to_vec()),
-        Err(error) => Err(error
-            .dyn_into::<js_sys::Error>()
-            .map(|e| String::from(e.message()))
-            .unwrap_or_else(|_| "the browser could not read it".to_string())),
+        Err(error) => Err(why_unreadable(error)),
     }
+}
+
+/// Why the browser could not read a file, in a sentence. The page keeps
+/// only handles, so a file changed or moved on disk since it was chosen
+/// fails here: say how to recover.
+pub fn why_unreadable(error: wasm_bindgen::JsValue) -> String {
+    let why = error
+        .dyn_into::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .unwrap_or_default();
+    let why = why.trim_end_matches('.');
+    if why.is_empty() {
+        "the browser could not read it (changed or moved since it was chosen?): add it again".into()
+    } else {
+        format!("the browser could not read it ({why}): add it again")
+    }
+}
+
+/// Reads a blob's bytes (a settings file, a file's first bytes).
+pub async fn read_blob(blob: &web_sys::Blob) -> Result<Vec<u8>, String> {
+    finish_reading(start_reading(blob)).await
 }
 
 /// Reads a file's bytes.
 pub async fn read_bytes(file: web_sys::File) -> Result<Vec<u8>, String> {
-    finish_reading(start_reading(&file)).await
+    read_blob(&file).await
 }
 
 /// Milliseconds since the page started, for timing the steps.

@@ -8,6 +8,10 @@
 //! and the example cannot be made; the single-file build starts its worker
 //! from a `blob:` URL, so it has one even from `file://`. The
 //! URL query `?worker=always|never` forces a choice (tests, benchmarks).
+//! The page holds the files as handles (`files`): the worker is sent the
+//! `File` objects themselves (a structured clone is a reference, not a
+//! copy) and reads them; the page's fallback reads them just before a load
+//! and drops the bytes after it.
 //! Answers land in the state's signals; stale ones are dropped.
 
 use std::cell::RefCell;
@@ -17,13 +21,12 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
-use crate::domain::ingest::FileOverrides;
 use crate::domain::month::Month;
-use crate::domain::scorecard::{self, DrillRow, Drills, InputFile, Loaded};
+use crate::domain::scorecard::{self, DrillRow, Drills, Loaded};
 use crate::domain::settings::Settings;
-use crate::ui::browser;
 use crate::ui::state::{AppState, LoadInfo, Steps};
-use crate::worker_protocol::{FileMeta, Request, Response, compute_apart};
+use crate::ui::{browser, files};
+use crate::worker_protocol::{FileMeta, Request, Response, Unread, compute_apart, index_without};
 
 /// Where an indicator's drill-down rows go when they arrive.
 pub type DrillRows = RwSignal<Option<Arc<Vec<DrillRow>>>>;
@@ -81,7 +84,7 @@ struct Client {
     worker_failed: bool,
     /// Whether the worker has said it is listening; messages wait till then.
     worker_ready: bool,
-    waiting: Vec<(JsValue, js_sys::Array)>,
+    waiting: Vec<JsValue>,
     mode: Mode,
     /// On-page engine when there is no worker.
     fallback: Option<Arc<Loaded>>,
@@ -179,8 +182,7 @@ pub fn in_worker() -> bool {
 }
 
 /// Reads the state's files (all of them: the worker keeps no old data).
-/// They are borrowed from the state, never cloned: a copy of 60 MB of
-/// inputs would double the page's memory for nothing.
+/// The page holds only their handles; where the engine runs, they are read.
 pub fn load(import_from: Option<usize>) {
     let today = browser::today();
     let Some(state) = CLIENT.with(|c| c.borrow().as_ref().map(|c| c.state)) else {
@@ -189,10 +191,8 @@ pub fn load(import_from: Option<usize>) {
     let (count, size, workbook) = state.inputs.with_untracked(|inputs| {
         (
             inputs.len(),
-            inputs.iter().map(|f| f.bytes.len()).sum::<usize>(),
-            inputs
-                .iter()
-                .any(|f| f.bytes.starts_with(b"PK\x03\x04") || f.bytes.starts_with(b"PK\x05\x06")),
+            inputs.iter().map(|f| f.size).sum::<usize>(),
+            inputs.iter().any(|f| f.workbook),
         )
     });
     let request = CLIENT.with(|c| {
@@ -232,21 +232,15 @@ pub fn load(import_from: Option<usize>) {
         .set(Some(format!("Reading and checking {count} file(s)…")));
     match worker {
         Some(worker) => {
-            let bytes = js_sys::Array::new();
-            let transfer = js_sys::Array::new();
-            let files = state.inputs.with_untracked(|inputs| {
-                for input in inputs {
-                    let array = js_sys::Uint8Array::from(input.bytes.as_slice());
-                    transfer.push(&array.buffer());
-                    bytes.push(&array);
-                }
-                inputs
+            let (handles, files) = state.inputs.with_untracked(|inputs| {
+                let metas = inputs
                     .iter()
                     .map(|f| FileMeta {
                         name: f.name.clone(),
                         overrides: f.overrides.clone(),
                     })
-                    .collect()
+                    .collect();
+                (files::handles(inputs), metas)
             });
             let request = Request::Load {
                 id,
@@ -254,64 +248,69 @@ pub fn load(import_from: Option<usize>) {
                 files,
                 measure_parse: bench_parse(),
             };
-            send_request(&worker, &request, Some((bytes, transfer)));
+            send_request(&worker, &request, Some(handles));
         }
-        None => leptos::task::spawn_local(async move {
-            browser::yield_to_browser().await;
-            let started = browser::now_ms();
-            let loaded = state
-                .inputs
-                .with_untracked(|inputs| scorecard::load(inputs, Settings::default(), today));
-            let response = Response::Loaded {
-                id,
-                imports: Box::new(loaded.imports.clone()),
-                latest_month: scorecard::default_month(&loaded.dataset),
-                read_ms: browser::now_ms() - started,
-                // The page's own memory is `data-heap-bytes`.
-                heap_bytes: 0.0,
-            };
-            CLIENT.with(|c| {
-                if let Some(c) = c.borrow_mut().as_mut() {
-                    c.fallback = Some(Arc::new(loaded));
-                }
-            });
-            handle(response);
-        }),
+        None => leptos::task::spawn_local(load_on_page(state, id, today)),
     }
 }
 
-/// Posts a request as `{json, bytes}` (the files' contents beside it,
-/// transferred, when it carries any).
-fn send_request(
-    worker: &web_sys::Worker,
-    request: &Request,
-    files: Option<(js_sys::Array, js_sys::Array)>,
-) {
+/// The page's fallback load: reads the files (the bytes live only for the
+/// load; the data set the engine made of them stays) and loads them.
+async fn load_on_page(state: AppState, id: u32, today: jiff::civil::Date) {
+    let current = move || CLIENT.with(|c| c.borrow().as_ref().is_some_and(|c| c.load_id == id));
+    browser::yield_to_browser().await;
+    let chosen = state.inputs.get_untracked();
+    let (inputs, unread) = files::read_all(&chosen).await;
+    drop(chosen);
+    // Another load (or a cancel) came while the files were read.
+    if !current() {
+        return;
+    }
+    let started = browser::now_ms();
+    let loaded = scorecard::load(&inputs, Settings::default(), today);
+    drop(inputs);
+    let response = Response::Loaded {
+        id,
+        imports: Box::new(loaded.imports.clone()),
+        latest_month: scorecard::default_month(&loaded.dataset),
+        read_ms: browser::now_ms() - started,
+        // The page's own memory is `data-heap-bytes`.
+        heap_bytes: 0.0,
+        unread,
+    };
+    CLIENT.with(|c| {
+        if let Some(c) = c.borrow_mut().as_mut() {
+            c.fallback = Some(Arc::new(loaded));
+        }
+    });
+    handle(response);
+}
+
+/// Posts a request as `{json, files}`: the `File` handles beside it when
+/// it carries any. They are cloned, not transferred (a `File` cannot be):
+/// the clone shares the browser's bytes, so nothing is copied.
+fn send_request(worker: &web_sys::Worker, request: &Request, files: Option<js_sys::Array>) {
     let message = js_sys::Object::new();
     let json = serde_json::to_string(request).unwrap_or_default();
     let _ = js_sys::Reflect::set(&message, &"json".into(), &json.into());
-    let transfer = match files {
-        Some((bytes, transfer)) => {
-            let _ = js_sys::Reflect::set(&message, &"bytes".into(), &bytes);
-            transfer
-        }
-        None => js_sys::Array::new(),
-    };
-    send(worker, message.into(), transfer);
+    if let Some(files) = files {
+        let _ = js_sys::Reflect::set(&message, &"files".into(), &files);
+    }
+    send(worker, message.into());
 }
 
 /// Posts a message, or keeps it until the worker says it is ready.
-fn send(worker: &web_sys::Worker, message: JsValue, transfer: js_sys::Array) {
+fn send(worker: &web_sys::Worker, message: JsValue) {
     let ready = CLIENT.with(|c| {
         let mut c = c.borrow_mut();
         let Some(c) = c.as_mut() else { return true };
         if !c.worker_ready {
-            c.waiting.push((message.clone(), transfer.clone()));
+            c.waiting.push(message.clone());
         }
         c.worker_ready
     });
     if ready {
-        let _ = worker.post_message_with_transfer(&message, &transfer);
+        let _ = worker.post_message(&message);
     }
 }
 
@@ -326,8 +325,8 @@ fn worker_ready() {
         (c.worker.clone(), std::mem::take(&mut c.waiting))
     });
     if let Some(worker) = worker {
-        for (message, transfer) in waiting {
-            let _ = worker.post_message_with_transfer(&message, &transfer);
+        for message in waiting {
+            let _ = worker.post_message(&message);
         }
     }
 }
@@ -521,20 +520,20 @@ fn on_files(data: &JsValue) {
     let bytes = js_sys::Reflect::get(data, &"bytes".into())
         .ok()
         .and_then(|v| v.dyn_into::<js_sys::Array>().ok());
-    let inputs = names
+    // Each becomes a `File` (its bytes in the browser's keeping, not the
+    // page's), then it is a chosen file like any other.
+    let chosen = names
         .into_iter()
         .enumerate()
-        .map(|(index, name)| InputFile {
-            name,
-            bytes: bytes
+        .filter_map(|(index, name)| {
+            let array = bytes
                 .as_ref()
                 .and_then(|all| all.get(index as u32).dyn_into::<js_sys::Uint8Array>().ok())
-                .map(|array| array.to_vec())
-                .unwrap_or_default(),
-            overrides: FileOverrides::default(),
+                .unwrap_or_else(|| js_sys::Uint8Array::new_with_length(0));
+            files::from_bytes(name, &array)
         })
         .collect();
-    state.add_files(inputs);
+    state.add_files(chosen);
 }
 
 fn on_response(text: &str) {
@@ -550,6 +549,24 @@ fn on_response(text: &str) {
     if let Ok(response) = serde_json::from_str::<Response>(text) {
         handle(response);
     }
+}
+
+/// Files the browser could not read were left out of the load: drop them
+/// from the list (the engine's input indices already skip them) and say
+/// why, so the analyst can add them again.
+fn forget_unread(state: AppState, unread: &[Unread]) {
+    if unread.is_empty() {
+        return;
+    }
+    state.inputs.update(|inputs| {
+        for (index, _) in unread.iter().rev() {
+            if *index < inputs.len() {
+                inputs.remove(*index);
+            }
+        }
+    });
+    let why: Vec<&str> = unread.iter().map(|(_, why)| why.as_str()).collect();
+    state.notice.set(Some(why.join("; ")));
 }
 
 fn handle(response: Response) {
@@ -571,9 +588,12 @@ fn handle(response: Response) {
             latest_month,
             read_ms,
             heap_bytes,
+            unread,
         } if id == load_id => {
             state.done.set(None);
+            forget_unread(state, &unread);
             if let Some(first) = import_from {
+                let first = index_without(first, &unread);
                 let imported = state
                     .settings
                     .with_untracked(|base| imports.apply_since(base, first));
@@ -584,7 +604,7 @@ fn handle(response: Response) {
             let count = state.inputs.with_untracked(Vec::len);
             let megabytes = state
                 .inputs
-                .with_untracked(|i| i.iter().map(|f| f.bytes.len()).sum::<usize>())
+                .with_untracked(|i| i.iter().map(|f| f.size).sum::<usize>())
                 as f64
                 / 1e6;
             state.steps.update(|s| {

@@ -1,19 +1,21 @@
 //! Intake: the drop zone with its keyboard-reachable "Choose files" button,
 //! the file list (kind, rows, as-at date and its source, coverage,
 //! problems, remove; as-at and coverage editable), and the checklist of
-//! what each indicator still needs with the empty templates.
+//! what each indicator still needs with the empty templates. Chosen files
+//! are kept as the browser's handles, never read here (`files`).
 
 use leptos::prelude::*;
 
 use crate::domain::format;
-use crate::domain::ingest::{FileOverrides, MAX_FILE_BYTES, too_big_message};
 use crate::domain::schema::{Kind, TEMPLATE_KINDS};
-use crate::domain::scorecard::{FileSummary, InputFile};
+use crate::domain::scorecard::FileSummary;
 use crate::ui::accessibility::TableRegion;
-use crate::ui::browser;
 use crate::ui::state::AppState;
+use crate::ui::{browser, files};
 
-/// Reads the chosen or dropped files and hands them to the state.
+/// Hands the chosen or dropped files to the state as handles: nothing is
+/// read here but each file's first four bytes (is it a workbook?), so the
+/// page never holds the files' contents (`files`).
 fn take_files(state: AppState, files: Vec<web_sys::File>) {
     if files.is_empty() {
         return;
@@ -21,43 +23,23 @@ fn take_files(state: AppState, files: Vec<web_sys::File>) {
     state
         .busy
         .set(Some(format!("Opening {} file(s)…", files.len())));
+    // The worker, if these need it, starts while the files are opened.
+    let bytes = files.iter().map(|f| f.size() as usize).sum();
+    let workbook = files.iter().any(|f| files::workbook_name(&f.name()));
+    crate::ui::engine::warm_up(bytes, workbook);
     leptos::task::spawn_local(async move {
-        let mut inputs = Vec::with_capacity(files.len());
+        let mut chosen = Vec::with_capacity(files.len());
         let mut failed = Vec::new();
-        // The worker, if these need it, starts while the browser reads them.
-        let bytes = files.iter().map(|f| f.size() as usize).sum();
-        let workbook = files.iter().any(|f| {
-            let name = f.name().to_ascii_lowercase();
-            name.ends_with(".xlsx") || name.ends_with(".xlsm")
-        });
-        crate::ui::engine::warm_up(bytes, workbook);
-        // Every read starts now; they are collected in order below.
-        let mut reads = Vec::with_capacity(files.len());
         for file in files {
-            let name = file.name();
-            // Refused before reading: a 300 MB file would otherwise be
-            // copied into the page's memory only to be turned away.
-            let size = file.size() as usize;
-            if size > MAX_FILE_BYTES {
-                failed.push(format!("{name}: {}", too_big_message(size)));
-                continue;
-            }
-            reads.push((name, browser::start_reading(&file)));
-        }
-        for (name, read) in reads {
-            match browser::finish_reading(read).await {
-                Ok(bytes) => inputs.push(InputFile {
-                    name,
-                    bytes,
-                    overrides: FileOverrides::default(),
-                }),
-                Err(error) => failed.push(format!("{name}: {error}")),
+            match files::choose(file).await {
+                Ok(file) => chosen.push(file),
+                Err(why) => failed.push(why),
             }
         }
         state
             .notice
             .set((!failed.is_empty()).then(|| failed.join("; ")));
-        state.add_files(inputs);
+        state.add_files(chosen);
     });
 }
 

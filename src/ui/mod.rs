@@ -4,6 +4,7 @@
 pub mod accessibility;
 pub mod browser;
 pub mod engine;
+pub mod files;
 pub mod help;
 pub mod intake;
 pub mod quality;

@@ -1,6 +1,7 @@
-//! The page's state: the files in memory, what the engine made of them, the
-//! settings, the month, and the actions that change them. Components read
-//! this; only the actions here call the engine.
+//! The page's state: the files chosen (handles, not bytes), what the
+//! engine made of them, the settings, the month, and the actions that
+//! change them. Components read this; only the actions here call the
+//! engine.
 
 use std::sync::Arc;
 
@@ -8,8 +9,9 @@ use leptos::prelude::*;
 
 use crate::domain::ingest::FileOverrides;
 use crate::domain::month::Month;
-use crate::domain::scorecard::{InputFile, Scorecard};
+use crate::domain::scorecard::Scorecard;
 use crate::domain::settings::Settings;
+use crate::ui::files::ChosenFile;
 use crate::ui::{browser, engine};
 
 const SETTINGS_KEY: &str = "csc-scorecard:settings";
@@ -45,8 +47,10 @@ pub enum Tab {
 /// Everything the page shows, as signals. `Copy`, so components take it by value.
 #[derive(Clone, Copy)]
 pub struct AppState {
-    /// The data files, bytes in memory only.
-    pub inputs: RwSignal<Vec<InputFile>>,
+    /// The data files, as the browser's handles: their bytes are read only
+    /// where the engine runs, for a load (`files`). Local: a JS handle
+    /// cannot cross threads, and the page has one.
+    pub inputs: RwSignal<Vec<ChosenFile>, LocalStorage>,
     pub loaded: RwSignal<Option<LoadInfo>>,
     pub settings: RwSignal<Settings>,
     /// The month chosen; `None` for the default (latest computable).
@@ -93,7 +97,7 @@ impl AppState {
         let settings = browser::load(SETTINGS_KEY)
             .and_then(|text| Settings::from_json(&text).ok())
             .unwrap_or_default();
-        let inputs = RwSignal::new(Vec::new());
+        let inputs = RwSignal::new_local(Vec::new());
         let loaded: RwSignal<Option<LoadInfo>> = RwSignal::new(None);
         let settings = RwSignal::new(settings);
         let month = RwSignal::new(None);
@@ -133,7 +137,7 @@ impl AppState {
     /// Adds files (a file with the same name replaces the earlier one) and
     /// reads everything again; settings documents and teams files among the
     /// new files are imported into the settings once.
-    pub fn add_files(self, files: Vec<InputFile>) {
+    pub fn add_files(self, files: Vec<ChosenFile>) {
         let mut first_new = 0;
         self.inputs.update(|inputs| {
             inputs.retain(|old| !files.iter().any(|new| new.name == old.name));

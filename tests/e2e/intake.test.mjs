@@ -207,3 +207,33 @@ test('hostile files are each refused in one sentence and the other files still c
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+// The page keeps the chosen files as the browser's handles, not their
+// contents, and reads them again for each load: a file deleted from disk
+// since it was chosen is then left out and named, on the page and in the
+// background reader alike, and the other files still count.
+for (const [mode, query] of [['on the page', ''], ['in the background reader', '?worker=always']]) {
+  test(`a file gone from disk since it was chosen is named and left out at the next read (${mode})`, async () => {
+    const { browser, page, errors } = await open(`${server.url}${query}`);
+    const dir = folderWithGoodFile();
+    try {
+      const gone = path.join(dir, 'gone_list3_2017-12-31.csv');
+      const extra = path.join(dir, 'extra_list3_2017-12-31.csv');
+      fs.writeFileSync(gone, 'Child Unique ID,Date of referral\nA,01/12/2017\n');
+      fs.writeFileSync(extra, 'Child Unique ID,Date of referral\nB,02/12/2017\n');
+      await page.setInputFiles('[data-testid="file-input"]', [gone, extra, GOOD.path]);
+      await goodFileIntact(page);
+      assert.equal(await page.getAttribute('tr[data-file="gone_list3_2017-12-31.csv"]', 'data-rows'), '1');
+      fs.rmSync(gone);
+      // Removing another file reads the rest again.
+      await page.click('button[aria-label="Remove extra_list3_2017-12-31.csv"]');
+      await page.waitForSelector('tr[data-file="gone_list3_2017-12-31.csv"]', { state: 'detached' });
+      await goodFileIntact(page);
+      assert.match(await page.textContent('.progress'), /gone_list3_2017-12-31\.csv: the browser could not read it .*add it again/);
+      assert.deepEqual(errors, []);
+    } finally {
+      await browser.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+}
