@@ -61,14 +61,19 @@ fn parse_only_ms(inputs: &[InputFile]) -> f64 {
 /// one file at a time keeps a single file's bytes in JavaScript memory
 /// beside the copy in this module's. Files the browser cannot read (changed
 /// or moved since chosen) are left out and reported by position.
+/// `opening(name, index, count)` is told before each file, for the
+/// progress line.
 fn read_files(
     metas: Vec<FileMeta>,
     handles: Option<&js_sys::Array>,
+    mut opening: impl FnMut(&str, usize, usize),
 ) -> (Vec<InputFile>, Vec<Unread>) {
     let reader = web_sys::FileReaderSync::new();
-    let mut inputs = Vec::with_capacity(metas.len());
+    let count = metas.len();
+    let mut inputs = Vec::with_capacity(count);
     let mut unread = Vec::new();
     for (index, meta) in metas.into_iter().enumerate() {
+        opening(&meta.name, index, count);
         let blob = handles.and_then(|all| all.get(index as u32).dyn_into::<web_sys::Blob>().ok());
         let read = match (&reader, blob) {
             (Ok(reader), Some(blob)) => reader
@@ -163,7 +168,17 @@ fn handle(scope: &web_sys::DedicatedWorkerGlobalScope, data: &JsValue) {
             let handles = js_sys::Reflect::get(data, &"files".into())
                 .ok()
                 .and_then(|v| v.dyn_into::<js_sys::Array>().ok());
-            let (inputs, unread) = read_files(files, handles.as_ref());
+            let (inputs, unread) = read_files(files, handles.as_ref(), |name, index, count| {
+                let text = format!("Opening {name} (file {} of {count})…", index + 1);
+                post(
+                    scope,
+                    &Response::Progress {
+                        id,
+                        text,
+                        done: Some(0.0),
+                    },
+                );
+            });
             // The engine's time; reading the files is the browser's.
             let started = now_ms();
             let loaded = scorecard::load_reporting(&inputs, Settings::default(), today, |step| {

@@ -254,6 +254,8 @@ test('large reads go to a background worker, which gives the same figures and ca
     const last = path.basename(files[files.length - 1]);
     assert.ok(seen.some(([text, bar]) => text.includes(`Reading ${last} (file ${files.length + 1} of ${files.length + 1})`) && bar > 0.5),
       JSON.stringify(seen.slice(0, 5)));
+    assert.ok(seen.some(([text]) => text.includes(`Opening ${last} (file ${files.length + 1} of ${files.length + 1})`)),
+      'the line names each file as the worker opens it from disk');
     assert.ok(seen.some(([text]) => text.includes('Checking and merging the files')));
     assert.ok(Number(await page.getAttribute('#timings', 'data-worker-heap-bytes')) > 1e6, 'the worker reports its heap');
     const expected = JSON.parse(fs.readFileSync(path.join(dir, 'expected.json'), 'utf8'));
