@@ -9,7 +9,8 @@
 
 use wasm_bindgen::JsValue;
 
-use crate::domain::ingest::{FileOverrides, MAX_FILE_BYTES, too_big_message};
+use crate::domain::ingest::xlsx::is_zip;
+use crate::domain::ingest::{FileOverrides, MAX_FILE_BYTES, is_workbook_name, too_big_message};
 use crate::domain::scorecard::InputFile;
 use crate::ui::browser;
 use crate::worker_protocol::Unread;
@@ -23,18 +24,6 @@ pub struct ChosenFile {
     /// A zip (an Excel workbook): only the worker's module reads those.
     pub workbook: bool,
     pub overrides: FileOverrides,
-}
-
-/// Whether the name says workbook; known before anything is read, so the
-/// worker can start while the files are opened (`engine::warm_up`).
-pub fn workbook_name(name: &str) -> bool {
-    let name = name.to_ascii_lowercase();
-    name.ends_with(".xlsx") || name.ends_with(".xlsm")
-}
-
-/// A zip's first bytes, as the engine recognises a workbook.
-fn zip_magic(head: &[u8]) -> bool {
-    head.starts_with(b"PK\x03\x04") || head.starts_with(b"PK\x05\x06")
 }
 
 /// Takes a chosen file: refused by its size before any of it is read (a
@@ -54,7 +43,7 @@ pub async fn choose(file: web_sys::File) -> Result<ChosenFile, String> {
         Err(_) => Vec::new(),
     };
     Ok(ChosenFile {
-        workbook: workbook_name(&name) || zip_magic(&head),
+        workbook: is_workbook_name(&name) || is_zip(&head),
         file,
         name,
         size,
@@ -69,7 +58,7 @@ pub fn from_bytes(name: String, bytes: &js_sys::Uint8Array) -> Option<ChosenFile
     let file = web_sys::File::new_with_u8_array_sequence(&js_sys::Array::of1(bytes), &name).ok()?;
     let head = bytes.subarray(0, 4.min(bytes.length())).to_vec();
     Some(ChosenFile {
-        workbook: workbook_name(&name) || zip_magic(&head),
+        workbook: is_workbook_name(&name) || is_zip(&head),
         size: bytes.length() as usize,
         file,
         name,

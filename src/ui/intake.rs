@@ -7,6 +7,7 @@
 use leptos::prelude::*;
 
 use crate::domain::format;
+use crate::domain::ingest::is_workbook_name;
 use crate::domain::schema::{Kind, TEMPLATE_KINDS};
 use crate::domain::scorecard::FileSummary;
 use crate::ui::accessibility::TableRegion;
@@ -23,9 +24,10 @@ fn take_files(state: AppState, files: Vec<web_sys::File>) {
     state
         .busy
         .set(Some(format!("Opening {} file(s)…", files.len())));
-    // The worker, if these need it, starts while the files are opened.
+    // The worker, if these need it, starts while the files are opened: by
+    // their sizes and names, known before anything is read.
     let bytes = files.iter().map(|f| f.size() as usize).sum();
-    let workbook = files.iter().any(|f| files::workbook_name(&f.name()));
+    let workbook = files.iter().any(|f| is_workbook_name(&f.name()));
     crate::ui::engine::warm_up(bytes, workbook);
     leptos::task::spawn_local(async move {
         let mut chosen = Vec::with_capacity(files.len());

@@ -138,7 +138,7 @@ pub fn load_files(
     if bytes.len() > MAX_FILE_BYTES {
         return vec![too_big(name, bytes.len())];
     }
-    if !(bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06")) {
+    if !xlsx::is_zip(bytes) {
         return vec![load_text(name, bytes, first_index, overrides, today)];
     }
     read_workbook(name, bytes, first_index, overrides, today)
@@ -298,7 +298,8 @@ fn load_text(
     load_table(name, table, index, overrides, today, sink)
 }
 
-fn is_workbook_name(name: &str) -> bool {
+/// Whether a file's name says Excel workbook (its bytes may still not be one).
+pub fn is_workbook_name(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
     [".xlsx", ".xlsm", ".xltx"]
         .iter()
