@@ -13,7 +13,7 @@ use crate::domain::ingest::table::read_table;
 use crate::domain::scorecard::{self, Drills, InputFile, LoadStep, Loaded};
 use crate::domain::settings::Settings;
 use crate::ui::browser;
-use crate::worker_protocol::{FileMeta, Request, Response, Unread, compute_apart};
+use crate::worker_protocol::{Request, Response, Unread, compute_apart};
 
 thread_local! {
     static LOADED: RefCell<Option<Loaded>> = const { RefCell::new(None) };
@@ -56,43 +56,21 @@ fn parse_only_ms(inputs: &[InputFile]) -> f64 {
     now_ms() - started
 }
 
-/// Reads the files the page sent (`File` handles, in the order of their
-/// `metas`) one at a time: `FileReaderSync` blocks only this worker, and
-/// one file at a time keeps a single file's bytes in JavaScript memory
-/// beside the copy in this module's. Files the browser cannot read (changed
-/// or moved since chosen) are left out and reported by position.
-/// `opening(name, index, count)` is told before each file, for the
-/// progress line.
-fn read_files(
-    metas: Vec<FileMeta>,
-    handles: Option<&js_sys::Array>,
-    mut opening: impl FnMut(&str, usize, usize),
-) -> (Vec<InputFile>, Vec<Unread>) {
-    let reader = web_sys::FileReaderSync::new();
-    let count = metas.len();
-    let mut inputs = Vec::with_capacity(count);
-    let mut unread = Vec::new();
-    for (index, meta) in metas.into_iter().enumerate() {
-        opening(&meta.name, index, count);
-        let blob = handles.and_then(|all| all.get(index as u32).dyn_into::<web_sys::Blob>().ok());
-        let read = match (&reader, blob) {
-            (Ok(reader), Some(blob)) => reader
-                .read_as_array_buffer(&blob)
-                .map(|buffer| js_sys::Uint8Array::new(&buffer).to_vec())
-                .map_err(browser::why_unreadable),
-            (Err(error), _) => Err(browser::why_unreadable(error.clone())),
-            (_, None) => Err(browser::why_unreadable(JsValue::UNDEFINED)),
-        };
-        match read {
-            Ok(bytes) => inputs.push(InputFile {
-                name: meta.name,
-                bytes,
-                overrides: meta.overrides,
-            }),
-            Err(why) => unread.push((index, format!("{}: {why}", meta.name))),
-        }
+/// Reads one file the page sent (a `File` handle) from disk:
+/// `FileReaderSync` blocks only this worker. A file the browser cannot
+/// read (changed or moved since chosen) gives why.
+fn read_file(
+    reader: &Result<web_sys::FileReaderSync, JsValue>,
+    blob: Option<&web_sys::Blob>,
+) -> Result<Vec<u8>, String> {
+    match (reader, blob) {
+        (Ok(reader), Some(blob)) => reader
+            .read_as_array_buffer(blob)
+            .map(|buffer| js_sys::Uint8Array::new(&buffer).to_vec())
+            .map_err(browser::why_unreadable),
+        (Err(error), _) => Err(browser::why_unreadable(error.clone())),
+        (_, None) => Err(browser::why_unreadable(JsValue::UNDEFINED)),
     }
-    (inputs, unread)
 }
 
 /// A load step as the page's progress line shows it.
@@ -165,34 +143,67 @@ fn handle(scope: &web_sys::DedicatedWorkerGlobalScope, data: &JsValue) {
             // one data set, not two), with the drill-downs counted from it.
             LOADED.with(|slot| *slot.borrow_mut() = None);
             DRILL.with(|slot| *slot.borrow_mut() = (0, None));
-            let handles = js_sys::Reflect::get(data, &"files".into())
+            let handles: Vec<Option<web_sys::Blob>> = js_sys::Reflect::get(data, &"files".into())
                 .ok()
-                .and_then(|v| v.dyn_into::<js_sys::Array>().ok());
-            let (inputs, unread) = read_files(files, handles.as_ref(), |name, index, count| {
-                let text = format!("Opening {name} (file {} of {count})…", index + 1);
-                post(
-                    scope,
-                    &Response::Progress {
-                        id,
-                        text,
-                        done: Some(0.0),
-                    },
-                );
-            });
-            // The engine's time; reading the files is the browser's.
+                .and_then(|v| v.dyn_into::<js_sys::Array>().ok())
+                .map(|all| all.iter().map(|v| v.dyn_into().ok()).collect())
+                .unwrap_or_default();
+            let count = files.len();
+            let total_bytes: usize = handles.iter().flatten().map(|b| b.size() as usize).sum();
+            let reader = web_sys::FileReaderSync::new();
+            let mut unread: Vec<Unread> = Vec::new();
+            let mut kept = Vec::new();
+            let mut disk_ms = 0.0;
+            let mut opened_bytes = 0;
             let started = now_ms();
-            let loaded = scorecard::load_reporting(&inputs, Settings::default(), today, |step| {
-                post(scope, &progress(id, step));
+            // Each file is read from disk when the engine comes to it and its
+            // bytes dropped once parsed: one file's bytes at a time in this
+            // worker's memory, not all of them.
+            let inputs = files.into_iter().enumerate().filter_map(|(index, meta)| {
+                let text = format!("Opening {} (file {} of {count})…", meta.name, index + 1);
+                let done = Some(opened_bytes as f64 / total_bytes.max(1) as f64);
+                post(scope, &Response::Progress { id, text, done });
+                let opened = now_ms();
+                let read = read_file(&reader, handles.get(index).and_then(Option::as_ref));
+                disk_ms += now_ms() - opened;
+                opened_bytes += read.as_ref().map_or(0, Vec::len);
+                match read {
+                    Ok(bytes) => {
+                        let input = InputFile {
+                            name: meta.name,
+                            bytes,
+                            overrides: meta.overrides,
+                        };
+                        if measure_parse {
+                            kept.push(input.clone());
+                        }
+                        Some(input)
+                    }
+                    Err(why) => {
+                        unread.push((index, format!("{}: {why}", meta.name)));
+                        None
+                    }
+                }
             });
+            let loaded = scorecard::load_one_by_one(
+                inputs,
+                count,
+                total_bytes,
+                Settings::default(),
+                today,
+                |step| post(scope, &progress(id, step)),
+            );
+            // The engine's time; reading the files from disk is the browser's.
+            let read_ms = now_ms() - started - disk_ms;
             let response = Response::Loaded {
                 id,
                 imports: Box::new(loaded.imports.clone()),
                 latest_month: scorecard::default_month(&loaded.dataset),
-                read_ms: now_ms() - started,
+                read_ms,
                 heap_bytes: heap_bytes(),
                 unread,
             };
-            BENCH_INPUTS.with(|slot| *slot.borrow_mut() = measure_parse.then_some(inputs));
+            BENCH_INPUTS.with(|slot| *slot.borrow_mut() = measure_parse.then_some(kept));
             LOADED.with(|slot| *slot.borrow_mut() = Some(loaded));
             post(scope, &response);
         }
