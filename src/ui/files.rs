@@ -9,8 +9,9 @@
 
 use wasm_bindgen::JsValue;
 
-use crate::domain::ingest::xlsx::is_zip;
-use crate::domain::ingest::{FileOverrides, MAX_FILE_BYTES, is_workbook_name, too_big_message};
+use crate::domain::ingest::{
+    FileOverrides, MAX_FILE_BYTES, is_workbook_name, is_zip, too_big_message,
+};
 use crate::domain::scorecard::InputFile;
 use crate::ui::browser;
 use crate::worker_protocol::Unread;

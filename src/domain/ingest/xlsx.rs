@@ -93,11 +93,6 @@ impl std::fmt::Display for NotAWorkbook {
     }
 }
 
-/// Whether bytes are a zip archive (an `.xlsx` is one).
-pub fn is_zip(bytes: &[u8]) -> bool {
-    bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06")
-}
-
 /// Reads every visible, non-empty worksheet of a workbook as a table,
 /// in the workbook's order. `score` rates a row as the header (see
 /// `table::choose_header`).
