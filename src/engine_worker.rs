@@ -21,8 +21,9 @@ thread_local! {
     /// request that computed it; the page asks for an indicator's rows
     /// when its list is opened.
     static DRILL: RefCell<(u32, Option<Drills>)> = const { RefCell::new((0, None)) };
-    /// Benchmarks only: the files of a `measure_parse` load, for `Parse`.
-    static BENCH_INPUTS: RefCell<Option<Vec<InputFile>>> = const { RefCell::new(None) };
+    /// Benchmarks only: the file handles of a `measure_parse` load, for
+    /// `Parse` (handles, not bytes, so the memory measured is the load's).
+    static BENCH_FILES: RefCell<Option<Vec<web_sys::Blob>>> = const { RefCell::new(None) };
 }
 
 fn now_ms() -> f64 {
@@ -45,15 +46,23 @@ pub fn heap_bytes() -> f64 {
 
 /// Benchmarks only: the CSV step of reading alone (decode, split into a
 /// table of string cells), as `examples/bench_steps.rs` times it natively,
-/// to set beside Papa Parse on the same files in the same browser.
-fn parse_only_ms(inputs: &[InputFile]) -> f64 {
-    let started = now_ms();
-    for input in inputs {
-        if let Ok(decoded) = decode(&input.bytes) {
+/// to set beside Papa Parse on the same files in the same browser. Each
+/// file is read from disk untimed, then timed, then dropped, as a load
+/// holds them.
+fn parse_only_ms(files: &[web_sys::Blob]) -> f64 {
+    let reader = web_sys::FileReaderSync::new();
+    let mut parse_ms = 0.0;
+    for file in files {
+        let Ok(bytes) = read_file(&reader, Some(file)) else {
+            continue;
+        };
+        let started = now_ms();
+        if let Ok(decoded) = decode(&bytes) {
             std::hint::black_box(read_table(&decoded.text).ok());
         }
+        parse_ms += now_ms() - started;
     }
-    now_ms() - started
+    parse_ms
 }
 
 /// Reads one file the page sent (a `File` handle) from disk:
@@ -152,7 +161,6 @@ fn handle(scope: &web_sys::DedicatedWorkerGlobalScope, data: &JsValue) {
             let total_bytes: usize = handles.iter().flatten().map(|b| b.size() as usize).sum();
             let reader = web_sys::FileReaderSync::new();
             let mut unread: Vec<Unread> = Vec::new();
-            let mut kept = Vec::new();
             let mut disk_ms = 0.0;
             let mut opened_bytes = 0;
             let started = now_ms();
@@ -168,17 +176,11 @@ fn handle(scope: &web_sys::DedicatedWorkerGlobalScope, data: &JsValue) {
                 disk_ms += now_ms() - opened;
                 opened_bytes += read.as_ref().map_or(0, Vec::len);
                 match read {
-                    Ok(bytes) => {
-                        let input = InputFile {
-                            name: meta.name,
-                            bytes,
-                            overrides: meta.overrides,
-                        };
-                        if measure_parse {
-                            kept.push(input.clone());
-                        }
-                        Some(input)
-                    }
+                    Ok(bytes) => Some(InputFile {
+                        name: meta.name,
+                        bytes,
+                        overrides: meta.overrides,
+                    }),
                     Err(why) => {
                         unread.push((index, format!("{}: {why}", meta.name)));
                         None
@@ -203,7 +205,9 @@ fn handle(scope: &web_sys::DedicatedWorkerGlobalScope, data: &JsValue) {
                 heap_bytes: heap_bytes(),
                 unread,
             };
-            BENCH_INPUTS.with(|slot| *slot.borrow_mut() = measure_parse.then_some(kept));
+            BENCH_FILES.with(|slot| {
+                *slot.borrow_mut() = measure_parse.then(|| handles.into_iter().flatten().collect());
+            });
             LOADED.with(|slot| *slot.borrow_mut() = Some(loaded));
             post(scope, &response);
         }
@@ -229,16 +233,16 @@ fn handle(scope: &web_sys::DedicatedWorkerGlobalScope, data: &JsValue) {
             );
         }
         Request::Parse { id } => {
-            let inputs = BENCH_INPUTS
+            let files = BENCH_FILES
                 .with(|slot| slot.borrow_mut().take())
                 .unwrap_or_default();
-            let parse_ms = parse_only_ms(&inputs);
+            let parse_ms = parse_only_ms(&files);
             post(
                 scope,
                 &Response::Parsed {
                     id,
                     parse_ms,
-                    files: inputs.len(),
+                    files: files.len(),
                 },
             );
         }
