@@ -155,28 +155,27 @@ mod native {
                 ));
             }
         }
-        let mut inputs = Vec::with_capacity(options.files.len());
-        for path in &options.files {
-            let bytes = match std::fs::read(path) {
-                Ok(bytes) => bytes,
-                Err(error) => {
-                    eprintln!("{path}: cannot read: {error}");
-                    continue;
-                }
-            };
-            let find = |list: &[(String, Date)]| {
-                list.iter().rev().find(|(f, _)| f == path).map(|(_, d)| *d)
-            };
-            inputs.push(InputFile {
+        // Each file is read from disk when the engine comes to it and
+        // dropped once parsed: one file's bytes in memory at a time.
+        let find = |list: &[(String, Date)], path: &str| {
+            list.iter().rev().find(|(f, _)| f == path).map(|(_, d)| *d)
+        };
+        let inputs = options.files.iter().filter_map(|path| {
+            let bytes = std::fs::read(path)
+                .map_err(|error| eprintln!("{path}: cannot read: {error}"))
+                .ok()?;
+            Some(InputFile {
                 name: path.clone(),
                 bytes,
                 overrides: FileOverrides {
-                    as_at: find(&options.as_at),
-                    covers_from: find(&options.covers),
+                    as_at: find(&options.as_at, path),
+                    covers_from: find(&options.covers, path),
                 },
-            });
-        }
-        let loaded = scorecard::load(&inputs, settings, today);
+            })
+        });
+        // No progress line here, so no sizes are needed for one.
+        let loaded =
+            scorecard::load_one_by_one(inputs, options.files.len(), 0, settings, today, |_| {});
         for file in &loaded.files {
             if let Some(error) = &file.error {
                 eprintln!("{}: {error}", file.name);
