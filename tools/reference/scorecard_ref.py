@@ -23,8 +23,11 @@ import csv
 import io
 import json
 import os
+import posixpath
 import re
 import sys
+import xml.etree.ElementTree as ET
+import zipfile
 from datetime import date, timedelta
 
 # ---------------------------------------------------------------------------
@@ -199,12 +202,28 @@ class Calendar:
 # Value types (inputs.md "Value types")
 # ---------------------------------------------------------------------------
 
-BLANK_TOKENS = {"", "#n/a", "null", "n/a", "-"}
+# inputs.md "Value types": "blank: empty, whitespace (non-breaking spaces
+# included), or (any case) NULL, N/A, -, or an Excel error: #N/A, #REF!,
+# #VALUE!, #DIV/0!, #NAME?, #NUM!, #NULL!, #SPILL!, #CALC!, or an error cell in
+# a workbook."
+EXCEL_ERRORS = {"#n/a", "#ref!", "#value!", "#div/0!", "#name?", "#num!", "#null!", "#spill!",
+                "#calc!"}
+BLANK_TOKENS = {"", "null", "n/a", "-"} | EXCEL_ERRORS
+
+
+class ErrorCell(str):
+    """A workbook cell of type error (t="e"): its text is the error shown by
+    Excel; always blank, whatever the text."""
+
+
+def is_excel_error(raw):
+    return isinstance(raw, ErrorCell) or (raw is not None and raw.strip().lower() in EXCEL_ERRORS)
 
 
 def is_blank(raw):
-    """"blank: empty, whitespace, or (any case) #N/A, NULL, N/A, -"."""
-    return raw is None or raw.strip().lower() in BLANK_TOKENS
+    """Python's str.strip() removes every Unicode whitespace character,
+    U+00A0 (no-break space) included."""
+    return raw is None or isinstance(raw, ErrorCell) or raw.strip().lower() in BLANK_TOKENS
 
 
 MONTH_NAMES = {
@@ -306,20 +325,30 @@ def parse_int(raw):
 
 
 def fold(s):
-    """Case-insensitive, runs of spaces folded, ends trimmed (team and worker
-    matching)."""
+    """inputs.md "names (workers' names, teams): compared case-insensitively,
+    with runs of whitespace (non-breaking spaces included) folded and the ends
+    trimmed".  Python's \\s matches U+00A0 for str patterns.  Also used for
+    worker IDs ("IDs case-insensitive, spaces folded, trimmed")."""
     return re.sub(r"\s+", " ", s).strip().casefold()
 
 
+def name_key(s):
+    """inputs.md: "Worker names are also compared ignoring punctuation and the
+    order of their words, so Smith, Jane, JANE SMITH and Jane  Smith are one
+    worker."  R36: punctuation (every character that is neither a letter, a
+    digit nor whitespace) is deleted, not turned into a space, so O'Brien =
+    OBrien and Smith-Jones = SmithJones (one word), while "Smith,Jane" (no
+    space) is the single word "smithjane"; the words, case-folded, are then
+    sorted."""
+    s = "".join(c for c in s.casefold() if c.isalnum() or c.isspace())
+    return " ".join(sorted(s.split()))
+
+
 def norm_header(h):
-    """inputs.md "Recognising headers": lower-case; remove quotes and
-    apostrophes (straight and curly); every character that is not a letter or
-    digit becomes a space; collapse runs of spaces; trim."""
-    h = h.lower()
-    for q in "'\"\u2018\u2019\u201c\u201d\u201b\u201f\u2032\u2033`":
-        h = h.replace(q, "")
-    h = "".join(c if c.isalnum() else " " for c in h)
-    return re.sub(r" +", " ", h).strip()
+    """inputs.md "Recognising headers": "lower-case, then remove every
+    character that is not a letter or a digit (spaces, quotes and apostrophes,
+    punctuation, brackets, _, dashes)"."""
+    return "".join(c for c in h.lower() if c.isalnum())
 
 
 # ---------------------------------------------------------------------------
@@ -487,6 +516,16 @@ SETTINGS_DEFAULTS = {
     "caseload_basis": "fte",
     "agency_basis": "fte",
     "suppress_below": None,
+    # settings.md: "as_at_grace_days | 7 | an as-at month (allocation, List 9)
+    # uses an extract dated in the month or up to this many days after it (0-31)"
+    "as_at_grace_days": 7,
+    # Known keys that do not change any figure of the JSON compared here.
+    "report_title": "Performance scorecard",
+    "report_subtitle": "",
+    "report_author": "",
+    "show_last_year": False,
+    "show_year_to_date": False,
+    "series_months": 13,
 }
 INDICATOR_FIELDS = ["target", "tolerance", "polarity", "previous_mode", "national",
                     "statistical_neighbours", "benchmark_year", "baseline_month"]
@@ -510,6 +549,12 @@ def load_settings_doc(doc, origin):
         for f in fields:
             if f not in INDICATOR_FIELDS:
                 raise UsageError("%s: unknown key %r for indicator %r" % (origin, f, ind_id))
+    g = s["as_at_grace_days"]
+    if isinstance(g, bool) or not isinstance(g, int) or not 0 <= g <= 31:
+        raise UsageError("%s: as_at_grace_days must be a whole number from 0 to 31" % origin)
+    n = s["series_months"]
+    if isinstance(n, bool) or not isinstance(n, int) or not 13 <= n <= 60:
+        raise UsageError("%s: series_months must be a whole number from 13 to 60" % origin)
     return s
 
 
@@ -571,19 +616,23 @@ class Row:
 
 
 class LoadedFile:
-    def __init__(self, name, order):
-        self.name = name
+    def __init__(self, name, order, workbook=None, sheet=None):
+        self.name = name  # the path as given, or "book.xlsx › Sheet" for a worksheet
         self.order = order
+        self.workbook = workbook  # the workbook's path as given (worksheets only)
+        self.sheet = sheet  # the sheet's name (worksheets only)
         self.kind = None
         self.rows = []  # Row objects after within-file merging, in file order
         self.all_rows = []  # every parsed data row (exact duplicates merged)
         self.nrows = 0
+        self.latest_date = None  # as-at rule 2 over this table alone
         self.as_at = None
         self.as_at_source = None
         self.covers_from = None
         self.covers_to = None
         self.columns = {}  # field -> column index
         self.headers = {}  # field -> header text as in file
+        self.header_row = 1
         self.unreadable = None
         self.settings_doc = None
 
@@ -591,7 +640,9 @@ class LoadedFile:
 def recognise_kind(norm_headers):
     """A file is a kind when all its required columns are present; with two
     matches the one with more matched columns wins (R3: counting the kind's
-    listed columns other than Child Unique ID); on a tie the first listed."""
+    listed columns other than Child Unique ID); on a tie the first listed.
+    Returns (kind, closest, matched) where matched counts every column of the
+    kind present (used to choose the header row, R37)."""
     present = set(norm_headers)
     best = None
     closest = None
@@ -613,8 +664,10 @@ def recognise_kind(norm_headers):
             if closest is None or score > closest[0]:
                 closest = (score, kid, missing)
     if best:
-        return best[2], None
-    return None, closest
+        fields = KIND_BY_ID[best[2]][2]
+        total = sum(1 for _f, names, _r, _t in fields if any(norm_header(n) in present for n in names))
+        return best[2], None, total
+    return None, closest, 0
 
 
 def parse_field(ftype, raw, req):
@@ -662,7 +715,8 @@ def as_at_from_name(name):
     (2017-12-31, 20171231, 31-12-2017, 31.12.2017, or a month like Dec 2017,
     December-2017, Dec_2017, 2017-12, which means that month's last day); when
     the name holds several, the last one ...; an impossible date in a name
-    (2017-02-30) is ignored, not read as a month"."""
+    (2017-02-30) is ignored, not read as a month".  Also used for a sheet's
+    name."""
     base = os.path.basename(name)
     found = None
     for m in FILENAME_DATE_RE.finditer(base):
@@ -680,14 +734,215 @@ def as_at_from_name(name):
     return found
 
 
-def read_file(path, order, problems, today):
+# ---------------------------------------------------------------------------
+# Workbooks (.xlsx), standard library only: zipfile + xml.etree
+# ---------------------------------------------------------------------------
+
+NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+NS_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+NS_PKG = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+SHEET_SEP = " \u203a "  # "book.xlsx › List 6": space, U+203A, space
+
+
+class WorkbookError(Exception):
+    pass
+
+
+def _part_path(base_dir, target):
+    if target.startswith("/"):
+        return target.lstrip("/")
+    return posixpath.normpath(posixpath.join(base_dir, target))
+
+
+def _rels(zf, part):
+    """Relationships of a part: Id -> (type, target path)."""
+    d, b = posixpath.split(part)
+    rp = posixpath.join(d, "_rels", b + ".rels")
+    out = {}
+    if rp in zf.namelist():
+        for r in ET.fromstring(zf.read(rp)).iter(NS_PKG + "Relationship"):
+            if r.get("TargetMode") == "External":
+                continue
+            out[r.get("Id")] = (r.get("Type", ""), _part_path(d, r.get("Target", "")))
+    return out
+
+
+def _text_of(el):
+    """Text of a shared or inline string: the <t> of a plain string, or the
+    <t> of every rich-text run <r>; phonetic runs <rPh> are not text."""
+    parts = []
+    for ch in el:
+        if ch.tag == NS_MAIN + "t":
+            parts.append(ch.text or "")
+        elif ch.tag == NS_MAIN + "r":
+            for t in ch.iter(NS_MAIN + "t"):
+                parts.append(t.text or "")
+    return "".join(parts)
+
+
+BUILTIN_DATE_FORMATS = set(range(14, 23)) | {45, 46, 47}
+
+
+def is_date_format_code(code):
+    """A custom number format is a date format when it holds d, m or y outside
+    quoted text, [brackets] and backslash-escaped characters."""
+    code = re.sub(r'"[^"]*"', "", code)
+    code = re.sub(r"\[[^\]]*\]", "", code)
+    code = re.sub(r"\\.", "", code)
+    return re.search(r"[dmyDMY]", code) is not None
+
+
+def _col_index(ref):
+    n = 0
+    for ch in ref:
+        if "A" <= ch <= "Z":
+            n = n * 26 + (ord(ch) - 64)
+        elif "a" <= ch <= "z":
+            n = n * 26 + (ord(ch) - 96)
+        else:
+            break
+    return n - 1
+
+
+def _number_text(v):
+    """Whole numbers without .0; other numbers in their shortest form."""
+    f = float(v)
+    if f.is_integer() and abs(f) < 1e16:
+        return str(int(f))
+    r = repr(f)
+    if "e" in r or "E" in r:
+        r = ("%.15f" % f).rstrip("0").rstrip(".")
+    return r
+
+
+def _date_text(v, date1904):
+    """A date cell (a number with a date format) as yyyy-mm-dd (its time is
+    dropped); parse_date reads that form."""
+    f = float(v)
+    n = int(f // 1)
+    if date1904:
+        return (date(1904, 1, 1) + timedelta(days=n)).isoformat()
+    if n >= 61:
+        return (EXCEL_EPOCH + timedelta(days=n)).isoformat()
+    if 1 <= n < 60:
+        return (date(1899, 12, 31) + timedelta(days=n)).isoformat()
+    return _number_text(v)  # 0 or Excel's 29/02/1900: not a date
+
+
+def read_xlsx(data):
+    """Returns [(sheet name, rows)] for the visible worksheets in workbook
+    order; rows[i] is spreadsheet row i+1, a list of cell texts (str, or
+    ErrorCell for an error cell).  Raises WorkbookError when unreadable."""
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+        names = set(zf.namelist())
+        wb_part = "xl/workbook.xml"
+        if "_rels/.rels" in names:
+            for r in ET.fromstring(zf.read("_rels/.rels")).iter(NS_PKG + "Relationship"):
+                if r.get("Type", "").endswith("/officeDocument"):
+                    wb_part = _part_path("", r.get("Target", ""))
+        if wb_part not in names:
+            raise WorkbookError("no workbook part")
+        wb = ET.fromstring(zf.read(wb_part))
+        rels = _rels(zf, wb_part)
+        pr = wb.find(NS_MAIN + "workbookPr")
+        date1904 = pr is not None and pr.get("date1904", "").lower() in ("1", "true")
+        shared = []
+        styles_part = None
+        for typ, target in rels.values():
+            if typ.endswith("/sharedStrings") and target in names:
+                shared = [_text_of(si) for si in ET.fromstring(zf.read(target)).iter(NS_MAIN + "si")]
+            elif typ.endswith("/styles") and target in names:
+                styles_part = target
+        date_styles = set()
+        if styles_part:
+            st = ET.fromstring(zf.read(styles_part))
+            custom = {}
+            nfs = st.find(NS_MAIN + "numFmts")
+            if nfs is not None:
+                for nf in nfs.iter(NS_MAIN + "numFmt"):
+                    custom[int(nf.get("numFmtId"))] = nf.get("formatCode", "")
+            xfs = st.find(NS_MAIN + "cellXfs")
+            if xfs is not None:
+                for i, xf in enumerate(xfs.findall(NS_MAIN + "xf")):
+                    fid = int(xf.get("numFmtId", "0"))
+                    if fid in custom:
+                        is_d = is_date_format_code(custom[fid])
+                    else:
+                        is_d = fid in BUILTIN_DATE_FORMATS
+                    if is_d:
+                        date_styles.add(i)
+        out = []
+        sheets = wb.find(NS_MAIN + "sheets")
+        for sh in (sheets if sheets is not None else []):
+            # Hidden sheets are skipped ("each visible, non-empty worksheet").
+            if sh.get("state", "visible") in ("hidden", "veryHidden"):
+                continue
+            rel = rels.get(sh.get(NS_R + "id"))
+            if rel is None or not rel[0].endswith("/worksheet") or rel[1] not in names:
+                continue  # a chart sheet or a missing part: not a table
+            ws = ET.fromstring(zf.read(rel[1]))
+            grid = {}
+            rnext = 0
+            for row in ws.iter(NS_MAIN + "row"):
+                ri = int(row.get("r")) - 1 if row.get("r") else rnext
+                rnext = ri + 1
+                cnext = 0
+                for c in row.findall(NS_MAIN + "c"):
+                    ci = _col_index(c.get("r")) if c.get("r") else cnext
+                    cnext = ci + 1
+                    t = c.get("t", "n")
+                    v = c.find(NS_MAIN + "v")
+                    vt = v.text if v is not None and v.text is not None else None
+                    if t == "inlineStr":
+                        is_ = c.find(NS_MAIN + "is")
+                        val = _text_of(is_) if is_ is not None else ""
+                    elif t == "e":
+                        val = ErrorCell(vt or "#N/A")  # "an error cell in a workbook": blank
+                    elif vt is None:
+                        val = ""  # a formula without a cached value, or an empty styled cell
+                    elif t == "s":
+                        val = shared[int(vt)]
+                    elif t == "str":
+                        val = vt  # a formula's text result
+                    elif t == "b":
+                        val = "TRUE" if vt.strip() in ("1", "true") else "FALSE"
+                    elif t == "d":
+                        d = parse_date(vt)
+                        val = d.isoformat() if d else vt
+                    else:  # a number
+                        if int(c.get("s", "0")) in date_styles:
+                            val = _date_text(vt, date1904)
+                        else:
+                            val = _number_text(vt)
+                    grid.setdefault(ri, {})[ci] = val
+            if not any((isinstance(v, ErrorCell) or v.strip()) for r in grid.values() for v in r.values()):
+                continue  # an empty sheet is skipped
+            nrows = max(grid) + 1
+            ncols = max(max(r) for r in grid.values() if r) + 1
+            rows = []
+            for ri in range(nrows):
+                r = grid.get(ri, {})
+                rows.append([r.get(ci, "") for ci in range(ncols)])
+            out.append((sh.get("name", ""), rows))
+        return out
+    except WorkbookError:
+        raise
+    except (zipfile.BadZipFile, ET.ParseError, KeyError, ValueError, IndexError) as e:
+        raise WorkbookError(str(e))
+
+
+def read_input(path, order, problems):
+    """One input on the command line: a settings document, a CSV (one table)
+    or a workbook (one table per visible, non-empty sheet).  Returns a list of
+    LoadedFile."""
     lf = LoadedFile(path, order)
     try:
         with open(path, "rb") as fh:
             data = fh.read()
     except OSError as e:
         lf.unreadable = "cannot be read: %s" % e.strerror
-        return lf
+        return [lf]
     if path.lower().endswith(".json"):
         try:
             doc = json.loads(data.decode("utf-8-sig"))
@@ -696,36 +951,113 @@ def read_file(path, order, problems, today):
         if isinstance(doc, dict) and "version" in doc:
             lf.kind = "settings"
             lf.settings_doc = doc
-            return lf
+            return [lf]
     if not data.strip():
         lf.unreadable = "the file is empty"
-        return lf
+        return [lf]
+    if data[:4] == b"PK\x03\x04":
+        try:
+            sheets = read_xlsx(data)
+        except WorkbookError as e:
+            lf.unreadable = "unreadable workbook (%s)" % e
+            return [lf]
+        if not sheets:
+            lf.unreadable = "the workbook has no visible, non-empty worksheet"
+            return [lf]
+        out = []
+        for i, (sheet, rows) in enumerate(sheets):
+            name = path + SHEET_SEP + sheet
+            t = LoadedFile(name, order + i / 1000.0, workbook=path, sheet=sheet)
+            candidates = [(k, rows[k]) for k in range(min(10, len(rows)))]
+            read_table(t, candidates, lambda k: rows[k + 1:], problems)
+            out.append(t)
+        return out
     text, enc_note = decode_bytes(data)
     if enc_note:
         problems.add(path, None, "", "", "not valid UTF-8: " + enc_note)
-    delim = choose_delimiter(text)
-    records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delim))
-    if not records:
-        lf.unreadable = "the file has no header row"
-        return lf
-    header = records[0]
-    normed = {}
-    for i, h in enumerate(header):
-        n = norm_header(h)
-        if not n:
-            continue  # empty header cells are ignored
-        if n in normed:
-            lf.unreadable = "two columns have the same header %r" % n
-            return lf
-        normed[n] = i
-    kind, closest = recognise_kind(list(normed))
-    if kind is None:
-        if closest:
-            lf.unreadable = ("not a recognised table: closest to %s, which needs %s"
-                             % (closest[1], ", ".join(closest[2])))
-        else:
-            lf.unreadable = "not a recognised table"
-        return lf
+    lines = text.split("\n")
+    offsets = [0]
+    for ln in lines[:10]:
+        offsets.append(offsets[-1] + len(ln) + 1)
+    delims = {}
+    candidates = []
+    for k in range(min(10, len(lines))):
+        # Decision 12 of the product's docs: each candidate row with its own
+        # delimiter (the one that occurs most often in that row).
+        delims[k] = choose_delimiter(lines[k])
+        first = next(csv.reader(io.StringIO(text[offsets[k]:], newline=""), delimiter=delims[k]), [])
+        candidates.append((k, first))
+
+    def data_rows(k):
+        recs = list(csv.reader(io.StringIO(text[offsets[k]:], newline=""), delimiter=delims[k]))
+        return recs[1:]
+
+    read_table(lf, candidates, data_rows, problems)
+    return [lf]
+
+
+def choose_header(candidates):
+    """R37: the header row is the recognisable row among rows 1-10 with the
+    most matched columns of its kind; the earliest on a tie.  Returns
+    (k, header, normed, kind) or (None, reason)."""
+    best = None
+    first_closest = None
+    for k, header in candidates:
+        normed = {}
+        dup = None
+        for i, h in enumerate(header):
+            n = norm_header(h if not isinstance(h, ErrorCell) else "")
+            if not n:
+                continue  # empty header cells are ignored
+            if n in normed:
+                dup = n
+                continue
+            normed[n] = i
+        kind, closest, matched = recognise_kind(list(normed))
+        if k == 0:
+            first_closest = closest
+        if kind is not None and (best is None or matched > best[0]):
+            best = (matched, k, header, normed, kind, dup)
+    if best is None:
+        if first_closest:
+            return None, ("not a recognised table: closest to %s, which needs %s"
+                          % (first_closest[1], ", ".join(first_closest[2])))
+        return None, "not a recognised table"
+    _m, k, header, normed, kind, dup = best
+    if dup is not None:
+        return None, "two columns have the same header %r" % dup
+    return (k, header, normed, kind), None
+
+
+def table_latest_date(header, records, today):
+    """inputs.md "As-at date of a file", rule 2: "the latest valid date, not
+    after today, in any column whose normalised header contains date but not
+    birth, whether or not the kind uses that column".  R4 (new): over every
+    data row of the table (rows later left out included)."""
+    cols = [i for i, h in enumerate(header)
+            if "date" in norm_header(h) and "birth" not in norm_header(h)]
+    latest = None
+    for rec in records:
+        for i in cols:
+            if i < len(rec) and not is_blank(rec[i]):
+                d = parse_date(rec[i])
+                if d is not None and d <= today and (latest is None or d > latest):
+                    latest = d
+    return latest
+
+
+def read_table(lf, candidates, data_rows_of, problems):
+    path = lf.name
+    chosen, reason = choose_header(candidates)
+    if chosen is None:
+        lf.unreadable = reason
+        return
+    k, header, normed, kind = chosen
+    lf.header_row = k + 1
+    if k:
+        problems.add(path, None, "", "", "header found on row %d" % (k + 1))
+    records = data_rows_of(k)
+    lf.latest_date = table_latest_date(header, records, TODAY_HOLDER[0])
     lf.kind = kind
     _kid, _label, fields, key = KIND_BY_ID[kind]
     for fname, names, _req, _t in fields:
@@ -735,17 +1067,18 @@ def read_file(path, order, problems, today):
                 lf.headers[fname] = header[normed[norm_header(n)]]
                 break
     if kind.startswith(("list1_", "list2_", "list5_", "list11_")):
-        lf.nrows = sum(1 for r in records[1:] if any(c.strip() for c in r))
-        return lf
+        lf.nrows = sum(1 for r in records if any(not is_blank_cell(c) for c in r))
+        return
 
-    # Parse rows.  Row numbers as a spreadsheet shows them: header is row 1.
+    # Parse rows.  Row numbers as a spreadsheet shows them.
     seen_raw = set()
     by_key = {}
     rows = []
     all_rows = []
     nrows = 0
-    for idx, rec in enumerate(records[1:], start=2):
-        if not any(c.strip() for c in rec):
+    errors = {}  # column -> [count, first row, value]
+    for idx, rec in enumerate(records, start=k + 2):
+        if all(is_blank_cell(c) for c in rec):
             continue
         raw_tuple = tuple(rec)
         if raw_tuple in seen_raw:
@@ -763,6 +1096,9 @@ def read_file(path, order, problems, today):
             if col is None:
                 row.values[fname] = None
                 continue
+            if is_excel_error(raw):
+                e = errors.setdefault(fname, [0, idx, str(raw)])
+                e[0] += 1
             v, ok = parse_field(ftype, raw, req)
             if ok:
                 row.values[fname] = v
@@ -787,16 +1123,22 @@ def read_file(path, order, problems, today):
         if key_bad:
             problems.add(path, idx, "", "", "row left out: its key is invalid")
             continue
-        k = row_key(kind, row, key)
-        if k in by_key:
+        k2 = row_key(kind, row, key)
+        if k2 in by_key:
             # "two different rows with the same key: the later row wins and
             # the earlier is reported".
-            earlier = by_key[k]
+            earlier = by_key[k2]
             problems.add(path, earlier.rownum, "", "",
                          "row replaced by a later row with the same key (row %d)" % idx)
             rows.remove(earlier)
-        by_key[k] = row
+        by_key[k2] = row
         rows.append(row)
+    # "An Excel error is a lookup or formula that failed, so it is also
+    # reported, once per column with its count and what it was read as".
+    for fname, (n, first, val) in errors.items():
+        problems.add(path, first, lf.headers[fname], val,
+                     "%s is an Excel error on %d rows, e.g. row %d: read as blank"
+                     % (lf.headers[fname], n, first))
     lf.rows = rows
     lf.all_rows = all_rows
     lf.nrows = nrows
@@ -808,7 +1150,14 @@ def read_file(path, order, problems, today):
         lf.unreadable = "the file has a header row only: no %s rows to read" % KIND_BY_ID[kind][1]
         lf.kind = None
         lf.rows = lf.all_rows = []
-    return lf
+
+
+def is_blank_cell(c):
+    """An empty cell for "blank line" purposes: nothing but whitespace."""
+    return not isinstance(c, ErrorCell) and not c.strip()
+
+
+TODAY_HOLDER = [date.today()]
 
 
 LEGAL_CODES = {"C1", "C2", "D1", "E1", "V2", "V3", "V4", "L1", "L2", "L3", "J1", "J2", "J3"}
@@ -850,23 +1199,68 @@ def date_fields(kind):
     return [f[0] for f in KIND_BY_ID[kind][2] if f[3] in DATE_TYPES]
 
 
-def compute_as_at(lf, today, override):
-    """Rule 1: file name; rule 2: latest valid date in any date column of the
-    file, leaving out dates after today; rule 3: override."""
-    if override is not None:
-        lf.as_at, lf.as_at_source = override, "override"
-        return
-    d = as_at_from_name(lf.name)
-    if d is not None:
-        lf.as_at, lf.as_at_source = d, "file name"
-        return
-    latest = None
-    for row in lf.all_rows:
-        for f in date_fields(lf.kind):
-            v = row.values.get(f)
-            if isinstance(v, date) and v <= today and (latest is None or v > latest):
-                latest = v
-    lf.as_at, lf.as_at_source = latest, "latest date"
+def override_for(lf, table):
+    """inputs.md: "--as-at FILE=YYYY-MM-DD, where FILE is a file, a workbook
+    (every sheet) or one sheet as book.xlsx › List 6"; a sheet's own override
+    beats its workbook's (R38; also for --covers)."""
+    if lf.sheet is not None:
+        if lf.name in table:
+            return table[lf.name]
+        return table.get(lf.workbook)
+    return table.get(lf.name)
+
+
+def compute_as_at(files, overrides):
+    """inputs.md "As-at date of a file":
+    1. "a date in the file name ... For a worksheet, its sheet name is tried
+       first, then the workbook's file name";
+    2. "otherwise the data: the latest valid date, not after today, in any
+       column whose normalised header contains date but not birth ... A
+       workbook is one extraction: every sheet of it without a date in its own
+       name gets the one latest such date over all those sheets";
+    3. "a file with neither has no as-at date";
+    4. the override (--as-at).
+    Sources: file name, sheet name, workbook name, latest date, latest date in
+    the workbook, override, unknown."""
+    # R39: the workbook's pool is every recognised sheet (any kind, Lists 1, 2,
+    # 5, 11 and teams included) without a date in its own name; unrecognised
+    # and unreadable sheets add nothing; an override does not take a sheet out
+    # of the pool.
+    pools = {}
+    for lf in files:
+        if lf.sheet is not None and lf.kind and lf.kind != "settings" \
+                and as_at_from_name(lf.sheet) is None and lf.latest_date is not None:
+            p = pools.get(lf.workbook)
+            pools[lf.workbook] = lf.latest_date if p is None or lf.latest_date > p else p
+    for lf in files:
+        if not lf.kind or lf.kind == "settings":
+            continue
+        ov = override_for(lf, overrides)
+        if ov is not None:
+            lf.as_at, lf.as_at_source = ov, "override"
+            continue
+        if lf.sheet is None:
+            d = as_at_from_name(lf.name)
+            if d is not None:
+                lf.as_at, lf.as_at_source = d, "file name"
+            elif lf.latest_date is not None:
+                lf.as_at, lf.as_at_source = lf.latest_date, "latest date"
+            else:
+                lf.as_at, lf.as_at_source = None, "unknown"
+            continue
+        d = as_at_from_name(lf.sheet)
+        if d is not None:
+            lf.as_at, lf.as_at_source = d, "sheet name"
+            continue
+        d = as_at_from_name(lf.workbook)
+        if d is not None:
+            lf.as_at, lf.as_at_source = d, "workbook name"
+            continue
+        d = pools.get(lf.workbook)
+        if d is not None:
+            lf.as_at, lf.as_at_source = d, "latest date in the workbook"
+        else:
+            lf.as_at, lf.as_at_source = None, "unknown"
 
 
 def compute_coverage(lf, override):
@@ -919,7 +1313,9 @@ class Data:
                              if parse_date(x)], settings["start_day_counts"])
         self.by_kind = {}
         for lf in files:
-            if lf.kind in USED_KINDS:
+            # "a file with neither has no as-at date: it ... contributes
+            # nothing until one is set" (R40: its kind is not loaded by it).
+            if lf.kind in USED_KINDS and lf.as_at is not None:
                 self.by_kind.setdefault(lf.kind, []).append(lf)
         self.merged = {k: self._merge(k) for k in self.by_kind}
         self._build_team_table()
@@ -966,10 +1362,12 @@ class Data:
         return self.covers_day(kind, month_end(mi))
 
     def asat_file(self, kind, mi):
-        """"An as-at month ... needs a file whose as-at date lies in M or in the
-        first 7 days after it (the latest such file is used)"; R6: on equal
-        as-at dates the one later on the command line."""
-        lo, hi = month_start(mi), month_end(mi) + timedelta(days=7)
+        """"An as-at month (allocation, List 9) needs a file whose as-at date
+        lies in M or in the first as_at_grace_days days after it (settings;
+        default 7; the latest such file is used)"; R6: on equal as-at dates
+        the one later on the command line."""
+        grace = self.settings["as_at_grace_days"]
+        lo, hi = month_start(mi), month_end(mi) + timedelta(days=grace)
         cands = [f for f in self.by_kind.get(kind, []) if f.as_at and lo <= f.as_at <= hi]
         if not cands:
             return None
@@ -1189,8 +1587,25 @@ def ind_unallocated(data, ind, mi):
 
     res.counted_areas = {u["area"] for u in units}
     if alloc_file is None:
-        res.notes.append("no List 6 extract as at %s: unallocated not computed" % month_str(mi))
+        res.notes.append(asat_note(data, "list6_cin", mi, "allocation"))
     return by_area(data, units, agg, res)
+
+
+def asat_note(data, kind, mi, what):
+    """inputs.md: "When an as-at month is not computable only because the
+    nearest extract is later than that, the note says so and names the
+    setting"."""
+    grace = data.settings["as_at_grace_days"]
+    m_end = month_end(mi)
+    later = [f.as_at for f in data.by_kind.get(kind, []) if f.as_at > m_end]
+    label = {"list6_cin": "List 6", "list9_care_leavers": "List 9", "list7_cp": "List 7"}[kind]
+    if later:
+        d = min(later)
+        return ("%s is as at %s, %d days after %s ends; %s needs an extract within %d days: "
+                "change as_at_grace_days in the settings to use it"
+                % (label, d.strftime("%d/%m/%Y"), (d - m_end).days,
+                   month_start(mi).strftime("%b-%y"), what, grace))
+    return "no %s extract as at %s: %s not computed" % (label, month_str(mi), what)
 
 
 # 2 -------------------------------------------------------------------------
@@ -1729,10 +2144,13 @@ def ind_caseload(data, ind, mi):
     workers = {}
     for wid, rs in group_by(in_post, lambda r: fold(r.get("worker_id"))).items():
         workers[wid] = worker_latest(rs)
+    # "names the worker by Worker ID or, failing that, by Worker Name (IDs
+    # case-insensitive, spaces folded, trimmed; names as inputs.md "names"
+    # says: punctuation and word order ignored)" (R36: name_key).
     by_name = {}
     for wid, r in workers.items():
-        if r.get("worker_name"):
-            by_name.setdefault(fold(r.get("worker_name")), wid)
+        if r.get("worker_name") and name_key(r.get("worker_name")):
+            by_name.setdefault(name_key(r.get("worker_name")), wid)
     placeholders = {fold(p) for p in data.settings["unallocated_placeholders"]}
     # Children's allocations as in indicator 1.
     open_rows = [r for r in data.merged["list6_cin"]
@@ -1748,7 +2166,7 @@ def ind_caseload(data, ind, mi):
         if w is None or not w.strip() or fold(w) in placeholders:
             continue
         # "names the worker by Worker ID or, failing that, by Worker Name"
-        wid = fold(w) if fold(w) in workers else by_name.get(fold(w))
+        wid = fold(w) if fold(w) in workers else by_name.get(name_key(w))
         if wid is None:
             data.problems.add(alloc_file.name, a.rownum, "Allocated Worker", w,
                               "allocated name matches no worker")
@@ -1930,9 +2348,13 @@ def run_indicator(data, ind, mi):
             r.la.setdefault(m, None)
         return r
 
-    series_res = [(k, compute(k)) for k in range(mi - 12, mi + 1)]
+    # indicators.md: "the value for every month from M-12 to M (13 months)";
+    # settings.md "series_months | 13 | months in the series (13-60)".
+    n = data.settings["series_months"]
+    series_res = [(k, compute(k)) for k in range(mi - (n - 1), mi + 1)]
     cur = series_res[-1][1]
-    prev_months = [r for k, r in series_res[6:12]]
+    by_month = dict(series_res)
+    prev_months = [by_month[k] for k in range(mi - 6, mi)]
     prev = previous_values(ind, eff["previous_mode"], prev_months)
 
     columns = {"current": {m: cur.la.get(m) for m in ind["measures"]},
@@ -2030,21 +2452,22 @@ def run(argv):
     settings = load_settings_doc(settings_doc, args.settings or "defaults")
 
     problems = Problems()
+    TODAY_HOLDER[0] = today
     files = []
     for i, path in enumerate(args.files):
-        lf = read_file(path, i, problems, today)
-        if lf.kind == "settings":
-            # "each settings document among the files then replaces it, in order"
-            settings = load_settings_doc(lf.settings_doc, path)
-        elif lf.unreadable:
-            problems.add(path, None, "", "", lf.unreadable)
-        files.append(lf)
+        for lf in read_input(path, i, problems):
+            if lf.kind == "settings":
+                # "each settings document among the files then replaces it, in order"
+                settings = load_settings_doc(lf.settings_doc, path)
+            elif lf.unreadable:
+                problems.add(lf.name, None, "", "", lf.unreadable)
+            files.append(lf)
     readable = [f for f in files if f.kind and f.kind != "settings"]
     if not readable:
         raise SystemExit(1)
+    compute_as_at(readable, as_at_over)
     for lf in readable:
-        compute_as_at(lf, today, as_at_over.get(lf.name))
-        compute_coverage(lf, covers_over.get(lf.name))
+        compute_coverage(lf, override_for(lf, covers_over))
 
     data = Data(files, settings, problems, today)
     report_staff_fte(data)
@@ -2053,7 +2476,10 @@ def run(argv):
         mi = parse_month(args.month)
     else:
         # "the latest month whose M_end is on or before the latest as-at date"
-        latest = max(f.as_at for f in readable if f.as_at)
+        dated = [f.as_at for f in readable if f.as_at]
+        if not dated:
+            raise UsageError("no file has an as-at date: give --month or --as-at")
+        latest = max(dated)
         mi = month_index(latest.year, latest.month)
         if month_end(mi) > latest:
             mi -= 1
