@@ -28,6 +28,7 @@ TODAY = "2026-11-26"
 
 sys.path.insert(0, HERE)
 import scorecard_ref  # noqa: E402
+from xlsx_write import BuiltinDate, Error, Formula, Inline, Rich, Workbook  # noqa: E402,F401
 
 MON = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 MONTH_FULL = ["January", "February", "March", "April", "May", "June", "July", "August",
@@ -97,6 +98,10 @@ class Case:
         self.description = description
         self.files = []  # (file name, bytes) in command-line order
         self.settings = {"version": 1}
+        self.as_at = {}  # cmd.json "as_at": FILE, book.xlsx or "book.xlsx › Sheet" -> YYYY-MM-DD
+
+    def xlsx(self, fname, workbook):
+        self.files.append((fname, workbook.to_bytes()))
 
     def csv(self, fname, header, rows, delimiter=",", bom=False, crlf=False, encoding="utf-8"):
         buf = io.StringIO()
@@ -123,14 +128,19 @@ class Case:
         cmd = {"month": self.month, "settings": "settings.json",
                "files": [f for f, _ in self.files],
                "description": self.description}
+        if self.as_at:
+            cmd["as_at"] = dict(self.as_at)
         with open(os.path.join(d, "cmd.json"), "w", encoding="utf-8") as fh:
-            json.dump(cmd, fh, indent=1)
+            json.dump(cmd, fh, indent=1, ensure_ascii=False)
             fh.write("\n")
         cwd = os.getcwd()
         os.chdir(d)
         try:
+            overrides = []
+            for f, d in self.as_at.items():
+                overrides += ["--as-at", "%s=%s" % (f, d)]
             out = scorecard_ref.run(["--month", self.month, "--settings", "settings.json",
-                                     "--today", TODAY] + cmd["files"])
+                                     "--today", TODAY] + overrides + cmd["files"])
         finally:
             os.chdir(cwd)
         with open(os.path.join(d, "expected.json"), "w", encoding="utf-8") as fh:
@@ -942,8 +952,607 @@ def case_leap_day():
     return c
 
 
+# =============================================================================
+# Case 5: one_word_headers (month 2018-01)
+# =============================================================================
+
+def case_one_word_headers():
+    c = Case("one_word_headers", "2018-01",
+             "one-word (ChildUniqueID, CINStartDate, AllocatedWorker, DateOfBirth) and snake_case "
+             "(child_unique_id, continuous_assessment_start_date) headers, mixed across the files of "
+             "Lists 3, 4, 6, 7, 8, 9, 10 and all five templates, reporting month 2018-01. Headers are "
+             "normalised to letters and digits only, so every file is recognised; a reader that kept "
+             "spaces (or turned _ into spaces) recognises none of the one-word files and every "
+             "indicator would be missing (e.g. cp_plans count 15, unallocated 4 of 30 open cases, "
+             "caseload 3.6 would all be null)")
+    rng = random.Random(20180131)
+    AA, AS, BA, BC, LC = ("Alpha Assessment", "Alpha Safeguarding", "Beta Assessment", "Beta CIC",
+                          "Leaving Care")
+    c.settings = {"version": 1, "la_name": "One Word Borough (synthetic)",
+                  "areas": [{"area": "ALPHA", "population_0_17": 4000},
+                            {"area": "BETA", "population_0_17": 3500}]}
+    c.csv("teams.csv", ["team", "area", "team_type"],
+          [[AA, "ALPHA", "Assessment"], [AS, "ALPHA", "Safeguarding"], [BA, "BETA", "Assessment"],
+           [BC, "BETA", "Children in Care"], [LC, "BETA", "Other"]])
+    ASAT = D(2018, 1, 31)
+
+    # List 3 (PascalCase), earliest referral 02/01/2017: covers from 01/01/2017
+    kids = ["GC%06d" % (3000 + i) for i in range(40)]
+    refs = {("GC003000", D(2017, 1, 2))}
+    while len(refs) < 90:
+        refs.add((rng.choice(kids), D(2017, 1, 3) + timedelta(days=rng.randrange(394))))
+    c.csv("list3_referrals_2018-01-31.csv",
+          ["ChildUniqueID", "Gender", "DateOfBirth", "DateOfReferral", "ReferralNFA",
+           "NumberOfReferralsInLast12Months", "AllocatedTeam"],
+          [[ch, rng.choice(GENDERS), dmy(D(2005, 1, 1) + timedelta(days=rng.randrange(4000))), dmy(d),
+            rng.choice(["a) Yes", "b) No"]), rng.choice(["0", "0", "1", "2"]), rng.choice([AA, BA])]
+           for ch, d in sorted(refs, key=lambda r: (r[1], r[0]))])
+
+    # List 4 (snake_case), earliest authorisation 04/01/2017
+    rows = [["GC003100", dmy(D(2016, 11, 20)), "a) Yes", dmy(D(2017, 1, 4)), AA]]
+    for i in range(1, 55):
+        a = D(2017, 1, 5) + timedelta(days=rng.randrange(391))
+        s = a - timedelta(days=rng.choice([10, 25, 40, 55, 63, 64, 70, 90]))
+        rows.append(["GC%06d" % (3100 + i), dmy(s), rng.choice(["a) Yes", "a) Yes", "b) No"]), dmy(a),
+                     rng.choice([AA, BA])])
+    for i in range(4):
+        rows.append(["GC%06d" % (3160 + i), dmy(D(2017, 10, 2) + timedelta(days=rng.randrange(110))), "",
+                     "", rng.choice([AA, BA])])
+    c.csv("list4_assessments_2018-01-31.csv",
+          ["child_unique_id", "continuous_assessment_start_date", "child_seen_during_continuous_assessment",
+           "continuous_assessment_date_of_authorisation", "allocated_team"], rows)
+
+    # List 6 (PascalCase), as at 31/12/2017 and 31/01/2018
+    workers = ["W00301", "W00302", "W00303", "W00304", "W00305", "W00306"]
+    eps = []
+    for i in range(40):
+        s = D(2016, 6, 1) + timedelta(days=rng.randrange(560))
+        e = s + timedelta(days=rng.randrange(40, 400)) if rng.random() < 0.4 else None
+        if e is not None and e > ASAT:
+            e = None
+        eps.append(["GC%06d" % (3200 + i), s, e, rng.choice([AA, AS, BA, BC]),
+                    rng.choice(workers + workers + ["Duty", "", "Unallocated"])])
+    eps.append(["GC003240", D(2016, 3, 1), D(2017, 8, 3), AS, "W00301"])  # earliest closure: from 01/08/2017
+    for asat in (D(2017, 12, 31), ASAT):
+        rows = []
+        for ch, s, e, team, w in eps:
+            if s > asat or (e is not None and e < D(2017, 8, 1)):
+                continue
+            ee = e if e is not None and e <= asat else None
+            ww = w if asat == ASAT else (w if rng.random() < 0.8 else rng.choice(workers + ["Duty", ""]))
+            rows.append([ch, dmy(s), dmy(ee), "c) Child in need plan", team, ww])
+        c.csv("list6_cin_%s.csv" % asat.isoformat(),
+              ["ChildUniqueID", "CINStartDate", "CINClosureDate", "CaseStatus", "AllocatedTeam",
+               "AllocatedWorker"], rows)
+
+    # List 7 (snake_case) with the last statutory visit, earliest end 05/07/2017
+    plans = [("GC003300", D(2017, 1, 9), D(2017, 7, 5), AS)]
+    for i in range(1, 24):
+        s = D(2016, 9, 1) + timedelta(days=rng.randrange(500))
+        e = s + timedelta(days=rng.randrange(60, 400)) if rng.random() < 0.35 else None
+        if e is not None and (e > ASAT or e < D(2017, 7, 5)):
+            e = None
+        plans.append(("GC%06d" % (3300 + i), s, e, rng.choice([AS, BA, BC])))
+    rows = []
+    for ch, s, e, team in plans:
+        last = min(e or ASAT, ASAT) - timedelta(days=rng.randrange(0, 40))
+        rows.append([ch, dmy(s), dmy(e), dmy(last if last >= s else None), team])
+    c.csv("list7_cp_2018-01-31.csv",
+          ["child_unique_id", "child_protection_plan_start_date", "child_protection_plan_end_date",
+           "date_of_the_last_statutory_visit", "allocated_team"], rows)
+
+    # List 8 (PascalCase), earliest ceased 06/02/2017
+    rows = [["GC003400", "b) No", dmy(D(2015, 5, 5)), "C2: FCO", dmy(D(2017, 2, 6)), BC]]
+    for i in range(1, 25):
+        s = D(2014, 1, 1) + timedelta(days=rng.randrange(1450))
+        e = s + timedelta(days=rng.randrange(100, 800)) if rng.random() < 0.3 else None
+        if e is not None and (e > ASAT or e < D(2017, 2, 6)):
+            e = None
+        rows.append(["GC%06d" % (3400 + i), rng.choice(["b) No", "b) No", "b) No", "a) Yes"]), dmy(s),
+                     rng.choice(["C2: FCO", "C1: ICO", "V2: Single period under S20", "E1: Placement order",
+                                 "V3: Short term breaks, episodes recorded"]), dmy(e), rng.choice([BC, BC, AS])])
+    c.csv("list8_cla_2018-01-31.csv",
+          ["ChildUniqueID", "UnaccompaniedAsylumSeekingChildUASCWithinTheLast12MonthsYN",
+           "DateStartedToBeLookedAfter", "ChildsLegalStatus", "DateCeasedToBeLookedAfter", "AllocatedTeam"],
+          rows)
+
+    # List 9 (snake_case), as at 31/12/2017 and 31/01/2018
+    leavers = [("GC%06d" % (3500 + i), D(1996, 3, 1) + timedelta(days=rng.randrange(1900)),
+                rng.choice(["a) Relevant", "b) Former relevant", "b) Former relevant", "d) Eligible child"]),
+                rng.choice(["a) Yes"] * 5 + ["b) No", "c) Died"])) for i in range(22)]
+    acts = ["F1 - Full time higher education", "F2", "P2", "F4", "F5", "G4", "G5", "G6"]
+    for asat in (D(2017, 12, 31), ASAT):
+        c.csv("list9_care_leavers_%s.csv" % asat.isoformat(),
+              ["child_unique_id", "date_of_birth", "eligibility_category", "la_in_touch", "activity_status",
+               "allocated_team"],
+              [[ch, dmy(dob), el, touch, rng.choice(acts), LC] for ch, dob, el, touch in leavers])
+
+    # List 10 (PascalCase), earliest adoption order 10/02/2017
+    rows = []
+    for i in range(8):
+        ao = D(2017, 2, 10) + timedelta(days=rng.randrange(350)) if i else D(2017, 2, 10)
+        pl = ao - timedelta(days=rng.randrange(70, 200))
+        ma = pl - timedelta(days=rng.randrange(5, 60))
+        po = ma - timedelta(days=rng.randrange(20, 300))
+        en = po - timedelta(days=rng.randrange(100, 500))
+        rows.append(["GC%06d" % (3600 + i), dmy(en), dmy(po), dmy(ma), dmy(pl), dmy(ao)])
+    c.csv("list10_adoption_2018-01-31.csv",
+          ["ChildUniqueID", "DateTheChildEnteredCare", "DateOfPlacementOrder",
+           "DateOfMatchingChildAndProspectiveAdopters", "DatePlacedForAdoption", "DateOfAdoptionOrder"], rows)
+
+    # CP visits (snake_case), earliest 03/07/2017
+    visits = [("GC003300", D(2017, 7, 3), "a) Yes")]
+    for ch, s, e, _t in plans:
+        d = max(s, D(2017, 7, 1)).replace(day=1)
+        while d <= D(2018, 1, 1):
+            if rng.random() < 0.85:
+                v = d + timedelta(days=rng.randrange(28))
+                if s <= v and (e is None or v < e) and v <= ASAT:
+                    visits.append((ch, v, rng.choice(["a) Yes", "a) Yes", "a) Yes", "b) No"])))
+            d = add_months(d, 1)
+    visits.sort(key=lambda v: (v[1], v[0]))
+    c.csv("cp_visits_2018-01-31.csv", ["child_unique_id", "visit_date", "child_seen"],
+          [[ch, dmy(d), sn] for ch, d, sn in visits])
+
+    # Family support (PascalCase), earliest end 04/08/2017
+    rows = [["GC003700", dmy(D(2017, 3, 1)), dmy(D(2017, 8, 4)), "Family Support", "Early Help"]]
+    for i in range(1, 15):
+        s = D(2017, 1, 1) + timedelta(days=rng.randrange(380))
+        e = s + timedelta(days=rng.randrange(30, 300)) if rng.random() < 0.4 else None
+        if e is not None and (e > ASAT or e < D(2017, 8, 4)):
+            e = None
+        rows.append(["GC%06d" % (3700 + i), dmy(s), dmy(e), "Family Support", "Early Help"])
+    c.csv("family_support_2018-01-31.csv", ["ChildUniqueID", "StartDate", "EndDate", "Service", "Team"], rows)
+
+    # Staff (snake_case) and supervisions (PascalCase)
+    staff = [
+        ["W00301", "Sam Sample", AA, "a) Yes", "b) No", "b) No", "", "1", "", ""],
+        ["W00302", "Jo Mock", AA, "a) Yes", "a) Yes", "b) No", "", "0.8", "", ""],
+        ["W00303", "Robin Replica", AS, "a) Yes", "b) No", "b) No", "", "1", "", ""],
+        ["W00304", "Dana Dummy", BA, "a) Yes", "b) No", "b) No", "", "0.5", "", ""],
+        ["W00305", "Lee Lorem", BC, "a) Yes", "b) No", "b) No", "", "1", dmy(D(2017, 3, 6)), ""],
+        ["W00306", "Jamie Ipsum", BC, "a) Yes", "a) Yes", "b) No", "", "1", "", ""],
+        ["W00307", "Alex Example", AS, "a) Yes", "b) No", "a) Yes", "b) No", "1", "", ""],
+        ["W00308", "Kim Testcase", LC, "b) No", "b) No", "b) No", "", "1", "", ""],
+        ["W00309", "Casey Fake", BA, "a) Yes", "b) No", "b) No", "", "1", dmy(D(2015, 1, 5)), dmy(D(2017, 1, 6))],
+    ]
+    c.csv("staff_2018-01-31.csv",
+          ["worker_id", "worker_name", "team", "qualified_social_worker", "agency", "manager", "case_holder",
+           "fte", "start_date", "end_date"], staff)
+    sups = [("W00309", D(2017, 1, 3))]
+    for st in staff[:8]:
+        d = D(2017, 1, 1)
+        while d <= D(2018, 1, 1):
+            if rng.random() < 0.8:
+                sups.append((st[0], d + timedelta(days=rng.randrange(28))))
+            d = add_months(d, 1)
+    sups.sort(key=lambda x: (x[1], x[0]))
+    c.csv("supervisions_2018-01-31.csv", ["WorkerID", "SupervisionDate"], [[w, dmy(d)] for w, d in sups])
+    return c
+
+
+# =============================================================================
+# Case 6: annex_a_workbook (month 2018-01)
+# =============================================================================
+
+# The current Annex A template's full column sets, List 1 ... List 11, in the
+# template's order and wording (as in the Data to Insight / Social Finance
+# liia-tools Annex A schema, liiatools/annex_a_pipeline/spec/Annex_A_schema.yml).
+ANNEX_A_COLUMNS = {
+    "List 1": ["Child Unique ID", "Gender", "Ethnicity", "Date of Birth", "Age of Child (Years)",
+               "Date of Contact", "Contact Source"],
+    "List 2": ["Child Unique ID", "Gender", "Ethnicity", "Date of Birth", "Age of Child (Years)",
+               "Assessment start date", "Assessment completion date", "Organisation completing assessment"],
+    "List 3": ["Child Unique ID", "Gender", "Ethnicity", "Date of Birth", "Age of Child (Years)",
+               "Date of referral", "Referral Source", "Referral NFA?", "Number of Referrals in Last 12 Months",
+               "Allocated Team", "Allocated Worker"],
+    "List 4": ["Child Unique ID", "Gender", "Ethnicity", "Date of Birth", "Age of Child (Years)",
+               "Does the Child have a Disability", "Continuous Assessment Start Date",
+               "Child Seen During Continuous Assessment", "Continuous Assessment Date of Authorisation",
+               "Was the child assessed as requiring LA children's social care support?", "Allocated Team",
+               "Allocated Worker"],
+    "List 5": ["Child Unique ID", "Gender", "Ethnicity", "Date of Birth", "Age of Child (Years)",
+               "Does the Child have a Disability", "Strategy discussion initiating Section 47 Enquiry Start Date",
+               "Was an Initial Child Protection Conference deemed unnecessary?",
+               "Date of Initial Child Protection Conference",
+               "Did the Initial Child Protection Conference Result in a Child Protection Plan",
+               "Number of Section 47 Enquiries in the last 12 months", "Number of ICPCs in the last 12 months",
+               "Allocated Team", "Allocated Worker"],
+    "List 6": ["Child Unique ID", "Gender", "Ethnicity", "Date of Birth", "Age of Child (Years)",
+               "Does the Child have a Disability", "CIN Start Date", "Primary Need Code",
+               "Date Child Was Last Seen", "CIN Closure Date", "Reason for Closure", "Case Status",
+               "Allocated Team", "Allocated Worker"],
+    "List 7": ["Child Unique ID", "Gender", "Ethnicity", "Date of Birth", "Age of Child (Years)",
+               "Does the Child have a Disability", "Child Protection Plan Start Date",
+               "Initial Category of Abuse", "Latest Category of Abuse", "Date of the Last Statutory Visit",
+               "Was the Child Seen Alone?", "Date of latest review conference",
+               "Child Protection Plan End Date",
+               "Subject to Emergency Protection Order or Protected Under Police Powers in Last Six Months (Y/N)",
+               "Number of Previous Child Protection Plans", "Allocated Team", "Allocated Worker"],
+    "List 8": ["Child Unique ID", "Gender", "Ethnicity", "Date of Birth", "Age of Child (Years)",
+               "Unaccompanied Asylum Seeking Child (UASC) within the Last 12 Months (Y/N)",
+               "Does the Child have a Disability", "Date Started to be Looked After", "Child's Category of Need",
+               "Is this a second or subsequent period of being a Looked After Child within the last 12 months (Y/N)",
+               "Start date of current legal status", "Child's Legal Status", "Date of Latest Statutory Review",
+               "Date of Last Social Work Visit", "What is the permanence plan for this child?",
+               "Date of Last IRO Visit / Contact to the Child", "Date of Last Health Assessment",
+               "Date of Last Dental Check", "Number of Placements in the Last 12 months",
+               "Date Ceased to be Looked After", "Reason Ceased to be Looked After",
+               "Start Date of Most Recent Placement", "Placement Type", "Placement Provider",
+               "Placement postcode", "URN of Placement", "Placement Location", "LA of Placement",
+               "Number of Episodes the Child has been 'Missing' from their Placement in the last 12 months",
+               "Number of Episodes the Child has been 'Absent' from their Placement in the last 12 months",
+               "Was the child offered a Return Interview after their last missing episode (Y/N)?",
+               "Did the child accept a Return Interview after their last missing episode (Y/N)?",
+               "Allocated Team", "Allocated Worker"],
+    "List 9": ["Child Unique ID", "Gender", "Ethnicity", "Date of Birth", "Age of Child (Years)",
+               "Unaccompanied Asylum Seeking Child (UASC), or formerly UASC if 18 or over (Y/N)",
+               "Does the Child have a Disability", "Allocated Team", "Allocated Worker",
+               "Allocated Personal Advisor", "Eligibility Category", "Latest Pathway Plan Review Date",
+               "LA in Touch", "Latest Date of Contact", "Type of Accommodation", "Suitability of Accommodation",
+               "Activity Status"],
+    "List 10": ["Child Unique ID", "Family identifier", "Gender", "Ethnicity", "Date of Birth",
+                "Age of Child (Years)", "Does the Child have a Disability", "Date the Child Entered Care",
+                "Date of Decision that Child Should be Placed for Adoption", "Date of Placement Order",
+                "Date of Matching Child and Prospective Adopters", "Date Placed for Adoption",
+                "Date of Adoption Order", "Date of Decision that Child Should No Longer be Placed for Adoption",
+                "Reason Why Child No Longer Placed for Adoption",
+                "Date the child was placed for fostering in FFA or concurrent planning placement"],
+    "List 11": ["Individual adopter identifier", "Family identifier", "Gender", "Ethnicity", "Disability",
+                "Is the (prospective) adopter fostering for adoption?", "Date enquiry received",
+                "Date Stage 1 started", "Date Stage 1 ended", "Date Stage 2 started", "Date Stage 2 ended",
+                "Date application submitted", "Date application approved",
+                "Date adopter matched with child(ren)", "Date child/children placed with adopter(s)",
+                "No. of children placed", "Date of Adoption Order", "Date of leaving adoption process",
+                "Reason for leaving adoption process"],
+}
+
+NBSP = "\u00a0"
+TEMPLATE_ETHNICITY = ["a) WBRI", "b) WIRI", "d) WOTH", "f) MWBC", "l) ABAN", "o) BAFR", "q) CHNE"]
+
+
+def age_formula(row_no, dob_col, asat):
+    """Age of Child (Years) as the template's formula, with its cached value."""
+    return lambda dob: Formula('DATEDIF(%s%d,DATE(%d,%d,%d),"y")' % (dob_col, row_no, asat.year, asat.month,
+                                                                      asat.day),
+                               scorecard_ref.age_on(dob, asat) if dob <= asat else 0)
+
+
+def annex_row(list_name, values, row_no, asat):
+    """A row in the template's column order from a dict of column -> value;
+    Age of Child (Years) is a formula; missing columns are empty."""
+    cols = ANNEX_A_COLUMNS[list_name]
+    out = []
+    for col in cols:
+        if col == "Age of Child (Years)" and "Date of Birth" in values:
+            dob = values["Date of Birth"]
+            dob_col = xlsx_col(cols.index("Date of Birth"))
+            out.append(age_formula(row_no, dob_col, asat)(dob) if isinstance(dob, date) else None)
+        else:
+            v = values.get(col)
+            out.append(None if v == "" else v)  # an empty cell is no cell
+    return out
+
+
+def xlsx_col(i):
+    s = ""
+    i += 1
+    while i:
+        i, r = divmod(i - 1, 26)
+        s = chr(65 + r) + s
+    return s
+
+
+def case_annex_a_workbook():
+    c = Case("annex_a_workbook", "2018-01",
+             "DESCRIPTION")
+    rng = random.Random(20180201)
+    ASAT = D(2018, 1, 31)           # the workbook's latest date (List 6 Date Child Was Last Seen)
+    LAST = D(2018, 1, 30)           # every other date in the workbook is on or before this
+    UNBORN_DOB = D(2018, 4, 20)     # expected date of birth of an unborn child: never an as-at date
+    NA, NS, SA, SC, LC = ("North Assessment", "North Safeguarding", "South Assessment",
+                          "South Children in Care", "Leaving Care Team")
+    c.settings = {"version": 1, "la_name": "Annex Borough (synthetic)",
+                  "areas": [{"area": "NORTH", "population_0_17": 5200},
+                            {"area": "SOUTH", "population_0_17": 4100}]}
+    # As the workbook writes some team names: with a no-break space inside.
+    nb = {NA: NA, NS: "North" + NBSP + "Safeguarding", SA: "South" + NBSP + "Assessment",
+          SC: "South Children" + NBSP + "in Care", LC: LC}
+
+    def dob_child(lo_year, hi_year):
+        return D(lo_year, 1, 1) + timedelta(days=rng.randrange((hi_year - lo_year) * 365))
+
+    def gender():
+        return rng.choice(["a) Male", "b) Female"])
+
+    wb = Workbook()
+    sheets = {}
+
+    # --- List 1: contacts (an unborn child's expected date of birth is the latest date on the sheet)
+    rows = [ANNEX_A_COLUMNS["List 1"]]
+    contacts = []
+    for i in range(30):
+        contacts.append(("GC%06d" % (4000 + i), dob_child(2002, 2017), D(2017, 8, 1) + timedelta(days=rng.randrange(183))))
+    contacts.append(("GC004090", UNBORN_DOB, D(2018, 1, 8)))
+    contacts.sort(key=lambda x: (x[2], x[0]))
+    for ch, dob, dc in contacts:
+        rows.append(annex_row("List 1", {"Child Unique ID": ch, "Gender": gender() if dob < LAST else "c) Not stated/recorded",
+                                         "Ethnicity": rng.choice(TEMPLATE_ETHNICITY), "Date of Birth": dob,
+                                         "Date of Contact": dc,
+                                         "Contact Source": rng.choice(["e) 2A: Schools", "q) 6: Police", "g) 3A: Health services"])},
+                              len(rows) + 1, ASAT))
+    sheets["List 1"] = rows
+
+    # --- List 2: early help assessments
+    rows = [ANNEX_A_COLUMNS["List 2"]]
+    for i in range(8):
+        s = D(2017, 8, 1) + timedelta(days=rng.randrange(150))
+        e = s + timedelta(days=rng.randrange(10, 40))
+        rows.append(annex_row("List 2", {"Child Unique ID": "GC%06d" % (4100 + i), "Gender": gender(),
+                                         "Ethnicity": rng.choice(TEMPLATE_ETHNICITY), "Date of Birth": dob_child(2003, 2016),
+                                         "Assessment start date": s, "Assessment completion date": e if e <= LAST else None,
+                                         "Organisation completing assessment": rng.choice(["School", "Health visitor", "Early Help Hub"])},
+                              len(rows) + 1, ASAT))
+    sheets["List 2"] = rows
+
+    # --- List 3: referrals, with a title row above the header (the header is on row 3)
+    rows = [[Rich(["Annex A List 3: ", "Referrals (synthetic)"])], [], ANNEX_A_COLUMNS["List 3"]]
+    kids = ["GC%06d" % (4200 + i) for i in range(35)]
+    refs = {("GC004200", D(2017, 2, 1))}
+    while len(refs) < 70:
+        refs.add((rng.choice(kids), D(2017, 2, 2) + timedelta(days=rng.randrange(363))))
+    for n, (ch, d) in enumerate(sorted(refs, key=lambda r: (r[1], r[0]))):
+        rows.append(annex_row("List 3", {
+            "Child Unique ID": ch, "Gender": gender(), "Ethnicity": rng.choice(TEMPLATE_ETHNICITY),
+            "Date of Birth": dob_child(2002, 2016),
+            "Date of referral": d if n % 9 else Inline(dmy(d)),  # a few dates typed as text
+            "Referral Source": rng.choice(["e) 2A: Schools", "q) 6: Police", "a) 1A: Individual"]),
+            "Referral NFA?": rng.choice(["a) Yes", "b) No", "b) No"]),
+            "Number of Referrals in Last 12 Months": rng.choice([0, 0, 1, 2]),
+            "Allocated Team": nb[rng.choice([NA, SA])], "Allocated Worker": rng.choice(["Jo Mock", "Robin Replica"])},
+            len(rows) + 1, ASAT))
+    sheets["List 3"] = rows
+
+    # --- List 4: assessments
+    rows = [ANNEX_A_COLUMNS["List 4"]]
+    ass = [("GC004300", D(2017, 6, 20), D(2017, 8, 2))]
+    for i in range(1, 40):
+        a = D(2017, 8, 3) + timedelta(days=rng.randrange(181))
+        ass.append(("GC%06d" % (4300 + i), a - timedelta(days=rng.choice([12, 30, 44, 60, 63, 66, 80])), a))
+    for i in range(5):
+        ass.append(("GC%06d" % (4350 + i), D(2017, 10, 2) + timedelta(days=rng.randrange(110)), None))
+    for ch, s, a in ass:
+        rows.append(annex_row("List 4", {
+            "Child Unique ID": ch, "Gender": gender(), "Ethnicity": rng.choice(TEMPLATE_ETHNICITY),
+            "Date of Birth": dob_child(2002, 2016), "Does the Child have a Disability": "b) No",
+            "Continuous Assessment Start Date": s,
+            "Child Seen During Continuous Assessment": rng.choice(["a) Yes", "a) Yes", "a) Yes", "b) No", "c) Unknown"]),
+            "Continuous Assessment Date of Authorisation": a,
+            "Was the child assessed as requiring LA children's social care support?": rng.choice(["a) Yes", "b) No"]) if a else None,
+            "Allocated Team": nb[rng.choice([NA, SA])], "Allocated Worker": rng.choice(["Jo Mock", "Robin Replica"])},
+            len(rows) + 1, ASAT))
+    sheets["List 4"] = rows
+
+    # --- List 5: section 47 enquiries
+    rows = [ANNEX_A_COLUMNS["List 5"]]
+    for i in range(10):
+        s = D(2017, 8, 1) + timedelta(days=rng.randrange(170))
+        icpc = s + timedelta(days=rng.randrange(5, 15)) if rng.random() < 0.5 else None
+        rows.append(annex_row("List 5", {
+            "Child Unique ID": "GC%06d" % (4400 + i), "Gender": gender(), "Ethnicity": rng.choice(TEMPLATE_ETHNICITY),
+            "Date of Birth": dob_child(2003, 2016), "Does the Child have a Disability": "b) No",
+            "Strategy discussion initiating Section 47 Enquiry Start Date": s,
+            "Was an Initial Child Protection Conference deemed unnecessary?": "b) No" if icpc else "a) Yes",
+            "Date of Initial Child Protection Conference": icpc if icpc and icpc <= LAST else None,
+            "Did the Initial Child Protection Conference Result in a Child Protection Plan": "a) Yes" if icpc and icpc <= LAST else None,
+            "Number of Section 47 Enquiries in the last 12 months": 1, "Number of ICPCs in the last 12 months": 1 if icpc else 0,
+            "Allocated Team": nb[NS], "Allocated Worker": "Sam Sample"}, len(rows) + 1, ASAT))
+    sheets["List 5"] = rows
+
+    # --- List 6: children in need, allocation as at the workbook's date
+    # worker values as the extract writes them (List 6 names workers "First Last")
+    SAM, JO, ROBIN, DANA, JAMIE = "Sam Sample", "Jo Mock", "Robin Replica", "Dana Dummy", "Jamie Ipsum"
+    worker_forms = [
+        SAM, SAM, "Sam" + NBSP + "Sample", JO, ROBIN, ROBIN, DANA, "Dana" + NBSP + "Dummy", JAMIE, JAMIE,
+        "lookup_ok", "lookup_ok", "na_text", "na_error", "", "Duty",
+    ]
+    lookup_rows = [["Child Unique ID", "CIN Start Date", "CIN Closure Date", "Allocated Worker", "Date Child Was Last Seen"]]
+    rows = [ANNEX_A_COLUMNS["List 6"]]
+    eps = [("GC004500", D(2016, 11, 1), D(2017, 8, 4), NS, SAM)]  # earliest closure 04/08/2017: from 01/08/2017
+    for i in range(1, 44):
+        s = D(2016, 4, 1) + timedelta(days=rng.randrange(660))
+        e = s + timedelta(days=rng.randrange(30, 400)) if rng.random() < 0.35 else None
+        if e is not None and (e > LAST - timedelta(days=1) or e < D(2017, 8, 4)):
+            e = None
+        eps.append(("GC%06d" % (4500 + i), s, e, rng.choice([NA, NS, NS, SA, SC]), rng.choice(worker_forms)))
+    eps.append(("GC004590", D(2018, 1, 10), None, NS, SAM))             # unborn child (pre-birth episode)
+    eps.append(("GC004591", D(2018, 1, 24), None, NA, "Duty"))           # 7 days before M_end: counts
+    eps.append(("GC004592", D(2018, 1, 25), None, NA, "na_error"))       # 6 days before M_end: not counted
+    seen_latest = False
+    for ch, s, e, team, w in eps:
+        r = len(rows) + 1
+        if e is None and not seen_latest and s < D(2018, 1, 1):
+            last_seen = ASAT  # the latest date in the workbook
+            seen_latest = True
+        else:
+            last_seen = min(e or LAST, LAST) - timedelta(days=rng.randrange(0, 25))
+            last_seen = max(last_seen, s)
+        if w == "lookup_ok":
+            w = Formula("VLOOKUP(A%d,Lookup!A:D,4,FALSE)" % r, rng.choice([JO, DANA]))
+        elif w == "na_error":
+            w = Formula("VLOOKUP(A%d,Lookup!A:D,4,FALSE)" % r, Error("#N/A"))
+        elif w == "na_text":
+            w = "#N/A"  # a failed lookup pasted as values
+        dob = UNBORN_DOB if ch == "GC004590" else dob_child(2002, 2017)
+        rows.append(annex_row("List 6", {
+            "Child Unique ID": ch, "Gender": gender() if ch != "GC004590" else "c) Not stated/recorded",
+            "Ethnicity": rng.choice(TEMPLATE_ETHNICITY), "Date of Birth": dob,
+            "Does the Child have a Disability": rng.choice(["a) Yes", "b) No", "b) No"]),
+            "CIN Start Date": s if r % 11 else BuiltinDate(s),
+            "Primary Need Code": rng.choice(["N1 - Abuse or neglect", "N4 - Family in acute stress", "N5 - Family dysfunction"]),
+            "Date Child Was Last Seen": last_seen, "CIN Closure Date": e if r % 7 else (Inline(dmy(e)) if e else None),
+            "Reason for Closure": "RC7 - Services ceased for any other reason, including child no longer in need" if e else None,
+            "Case Status": "e) Closed episode" if e else rng.choice(["c) Child in need plan", "b) Child Protection plan"]),
+            "Allocated Team": nb[team], "Allocated Worker": w}, r, ASAT))
+        if rng.random() < 0.4:
+            lookup_rows.append([ch, s, None, rng.choice([JO, DANA, "ZZ Old Worker"]), D(2018, 3, 15)])
+    sheets["List 6"] = rows
+
+    # --- List 7: child protection plans (no CP visits file: visited from the last statutory visit)
+    rows = [ANNEX_A_COLUMNS["List 7"]]
+    plans = [("GC004600", D(2017, 2, 2), D(2017, 8, 7), NS)]
+    for i in range(1, 22):
+        s = D(2016, 10, 1) + timedelta(days=rng.randrange(470))
+        e = s + timedelta(days=rng.randrange(60, 300)) if rng.random() < 0.3 else None
+        if e is not None and (e > LAST or e < D(2017, 8, 7)):
+            e = None
+        plans.append(("GC%06d" % (4600 + i), s, e, rng.choice([NS, NS, SA])))
+    for ch, s, e, team in plans:
+        lv = min(e or LAST, LAST) - timedelta(days=rng.randrange(0, 45))
+        rows.append(annex_row("List 7", {
+            "Child Unique ID": ch, "Gender": gender(), "Ethnicity": rng.choice(TEMPLATE_ETHNICITY),
+            "Date of Birth": dob_child(2003, 2017), "Does the Child have a Disability": "b) No",
+            "Child Protection Plan Start Date": s, "Initial Category of Abuse": "a) Neglect",
+            "Latest Category of Abuse": rng.choice(["a) Neglect", "d) Emotional abuse"]),
+            "Date of the Last Statutory Visit": lv if lv >= s else None,
+            "Was the Child Seen Alone?": rng.choice(["a) Yes", "b) No"]),
+            "Date of latest review conference": max(s, min(e or LAST, LAST) - timedelta(days=rng.randrange(20, 120))),
+            "Child Protection Plan End Date": e,
+            "Subject to Emergency Protection Order or Protected Under Police Powers in Last Six Months (Y/N)": "b) No",
+            "Number of Previous Child Protection Plans": rng.choice([0, 0, 1]),
+            "Allocated Team": nb[team], "Allocated Worker": SAM}, len(rows) + 1, ASAT))
+    sheets["List 7"] = rows
+
+    # --- List 8: children looked after (many date columns the scorecard does not use)
+    rows = [ANNEX_A_COLUMNS["List 8"]]
+    cla = [("GC004700", "b) No", D(2015, 3, 3), "C2: FCO", D(2017, 2, 9))]
+    for i in range(1, 26):
+        s = D(2013, 6, 1) + timedelta(days=rng.randrange(1650))
+        e = s + timedelta(days=rng.randrange(100, 900)) if rng.random() < 0.25 else None
+        if e is not None and (e > LAST or e < D(2017, 2, 9)):
+            e = None
+        cla.append(("GC%06d" % (4700 + i), rng.choice(["b) No"] * 4 + ["a) Yes"]), s,
+                    rng.choice(["C2: FCO", "C1: ICO", "V2: Single period under S20", "E1: Placement order",
+                                "V3: Short term breaks, episodes recorded", "V4: Short term breaks, agreements recorded"]), e))
+    for ch, u, s, legal, e in cla:
+        recent = min(e or LAST, LAST)
+        rows.append(annex_row("List 8", {
+            "Child Unique ID": ch, "Gender": gender(), "Ethnicity": rng.choice(TEMPLATE_ETHNICITY),
+            "Date of Birth": dob_child(2001, 2016),
+            "Unaccompanied Asylum Seeking Child (UASC) within the Last 12 Months (Y/N)": u,
+            "Does the Child have a Disability": "b) No", "Date Started to be Looked After": s,
+            "Child's Category of Need": "N1 - Abuse or neglect",
+            "Is this a second or subsequent period of being a Looked After Child within the last 12 months (Y/N)": "b) No",
+            "Start date of current legal status": s, "Child's Legal Status": legal,
+            "Date of Latest Statutory Review": max(s, recent - timedelta(days=rng.randrange(10, 150))),
+            "Date of Last Social Work Visit": max(s, recent - timedelta(days=rng.randrange(0, 40))),
+            "What is the permanence plan for this child?": "f) Long-term fostering",
+            "Date of Last IRO Visit / Contact to the Child": max(s, recent - timedelta(days=rng.randrange(5, 90))),
+            "Date of Last Health Assessment": max(s, recent - timedelta(days=rng.randrange(30, 300))),
+            "Date of Last Dental Check": max(s, recent - timedelta(days=rng.randrange(30, 300))),
+            "Number of Placements in the Last 12 months": rng.choice([1, 1, 2, 3]),
+            "Date Ceased to be Looked After": e,
+            "Reason Ceased to be Looked After": "e) E4A: Returned home to live with parents or relatives - part of planning" if e else None,
+            "Start Date of Most Recent Placement": max(s, recent - timedelta(days=rng.randrange(30, 400))),
+            "Placement Type": "f) U6: Foster placement - not FFA", "Placement Provider": "b) PR1: Own provision",
+            "Placement postcode": "ZZ99 3CZ", "URN of Placement": None, "Placement Location": "a) In",
+            "LA of Placement": None,
+            "Number of Episodes the Child has been 'Missing' from their Placement in the last 12 months": 0,
+            "Number of Episodes the Child has been 'Absent' from their Placement in the last 12 months": 0,
+            "Allocated Team": nb[SC], "Allocated Worker": DANA}, len(rows) + 1, ASAT))
+    sheets["List 8"] = rows
+
+    # --- List 9: care leavers; its only dates are dates of birth (review and contact dates not recorded)
+    rows = [ANNEX_A_COLUMNS["List 9"]]
+    acts = ["F1 - Full time higher education", "F2: Full time in education other than higher", "P2",
+            "F4: Young person engaged full time in an apprenticeship", "F5", "P5",
+            "G4: Not in education, employment or training - illness or disability",
+            "G5: Not in education, employment or training - other", "G6"]
+    for i in range(24):
+        dob = D(1996, 2, 1) + timedelta(days=rng.randrange(1950))
+        rows.append(annex_row("List 9", {
+            "Child Unique ID": "GC%06d" % (4800 + i), "Gender": gender(), "Ethnicity": rng.choice(TEMPLATE_ETHNICITY),
+            "Date of Birth": dob,
+            "Unaccompanied Asylum Seeking Child (UASC), or formerly UASC if 18 or over (Y/N)": "b) No",
+            "Does the Child have a Disability": "b) No", "Allocated Team": nb[LC], "Allocated Worker": "Lee Lorem",
+            "Allocated Personal Advisor": "PA Team",
+            "Eligibility Category": rng.choice(["a) Relevant child", "b) Former relevant child", "b) Former relevant child",
+                                                "c) Qualifying care leaver", "d) Eligible child"]),
+            "LA in Touch": rng.choice(["a) Yes"] * 6 + ["b) No", "c) Died", "f) Rhom"]),
+            "Type of Accommodation": "D: Semi-independent, transitional accommodation and self-contained accommodation",
+            "Suitability of Accommodation": "a) Suitable", "Activity Status": rng.choice(acts)}, len(rows) + 1, ASAT))
+    sheets["List 9"] = rows
+
+    # --- List 10: adoption
+    rows = [ANNEX_A_COLUMNS["List 10"]]
+    for i in range(7):
+        ao = D(2017, 2, 6) + timedelta(days=rng.randrange(355)) if i else D(2017, 2, 6)
+        pl = ao - timedelta(days=rng.randrange(70, 200))
+        ma = pl - timedelta(days=rng.randrange(5, 50))
+        po = ma - timedelta(days=rng.randrange(20, 250))
+        dec = po - timedelta(days=rng.randrange(20, 90))
+        en = dec - timedelta(days=rng.randrange(100, 400))
+        rows.append(annex_row("List 10", {
+            "Child Unique ID": "GC%06d" % (4900 + i), "Family identifier": "F%04d" % (10 + i), "Gender": gender(),
+            "Ethnicity": rng.choice(TEMPLATE_ETHNICITY), "Date of Birth": en - timedelta(days=rng.randrange(100, 900)),
+            "Does the Child have a Disability": "b) No", "Date the Child Entered Care": en,
+            "Date of Decision that Child Should be Placed for Adoption": dec, "Date of Placement Order": po,
+            "Date of Matching Child and Prospective Adopters": ma, "Date Placed for Adoption": pl,
+            "Date of Adoption Order": ao}, len(rows) + 1, ASAT))
+    sheets["List 10"] = rows
+
+    # --- List 11: adopters
+    rows = [ANNEX_A_COLUMNS["List 11"]]
+    for i in range(5):
+        enq = D(2017, 3, 1) + timedelta(days=rng.randrange(250))
+        rows.append(annex_row("List 11", {
+            "Individual adopter identifier": "A%04d" % (50 + i), "Family identifier": "F%04d" % (60 + i),
+            "Gender": gender(), "Ethnicity": rng.choice(TEMPLATE_ETHNICITY), "Disability": "b) No",
+            "Is the (prospective) adopter fostering for adoption?": "b) No", "Date enquiry received": enq,
+            "Date Stage 1 started": enq + timedelta(days=20),
+            "Date Stage 1 ended": min(enq + timedelta(days=80), LAST)}, len(rows) + 1, ASAT))
+    sheets["List 11"] = rows
+
+    for i in range(1, 12):
+        name = "List %d" % i
+        wb.add_sheet(name, sheets[name], bold_row=2 if name == "List 3" else 0)
+        if name == "List 6":
+            # hidden lookup sheet behind the Allocated Worker formulas: stale rows, a later date
+            wb.add_sheet("Lookup", lookup_rows, hidden=True)
+    c.xlsx("Annex_A_extract.xlsx", wb)
+
+    # --- staff: names surname first; supervisions; teams
+    staff = [
+        ["W00401", "Sample, Sam", NS, "Yes", "No", "No", "", "1", "", ""],
+        ["W00402", "Mock, Jo", NA, "Yes", "No", "No", "", "0.8", "", ""],
+        ["W00403", "Replica, Robin", SA, "Yes", "No", "No", "", "1", "", ""],
+        ["W00404", "Dummy, Dana", SC, "Yes", "No", "No", "", "1", "", ""],
+        ["W00405", "Lorem, Lee", LC, "Yes", "No", "No", "", "1", "", ""],
+        ["W00406", "Ipsum, Jamie", NS, "Yes", "Yes", "No", "", "1", dmy(D(2017, 9, 4)), ""],
+        ["W00407", "Example, Alex", NA, "Yes", "No", "Yes", "", "1", "", ""],
+        ["W00408", "Testcase, Kim", SA, "Yes", "No", "No", "", "1", dmy(D(2015, 5, 1)), dmy(D(2017, 3, 3))],
+    ]
+    c.csv("staff_2018-01-31.csv",
+          ["Worker ID", "Worker Name", "Team", "Qualified Social Worker", "Agency", "Manager", "Case Holder",
+           "FTE", "Start Date", "End Date"], staff)
+    sups = [("W00408", D(2017, 2, 1))]
+    for st in staff[:7]:
+        d = D(2017, 3, 1)
+        while d <= D(2018, 1, 1):
+            if rng.random() < 0.8:
+                sups.append((st[0], min(d + timedelta(days=rng.randrange(28)), LAST)))
+            d = add_months(d, 1)
+    sups = sorted(set(sups), key=lambda x: (x[1], x[0]))
+    c.csv("supervisions_2018-01-31.csv", ["Worker ID", "Supervision Date"], [[w, dmy(d)] for w, d in sups])
+    c.csv("teams.csv", ["Team", "Area", "Team Type"],
+          [[NA, "NORTH", "Assessment"], [NS, "NORTH", "Safeguarding"], [SA, "SOUTH", "Assessment"],
+           [SC, "SOUTH", "Children in Care"], [LC, "SOUTH", "Other"]])
+    return c
+
+
 CASES = {"boundaries": case_boundaries, "messy_inputs": case_messy, "partial_inputs": case_partial,
-         "leap_day": case_leap_day}
+         "leap_day": case_leap_day, "one_word_headers": case_one_word_headers,
+         "annex_a_workbook": case_annex_a_workbook}
 
 
 def main(argv):
