@@ -137,8 +137,8 @@ class Case:
         os.chdir(d)
         try:
             overrides = []
-            for f, d in self.as_at.items():
-                overrides += ["--as-at", "%s=%s" % (f, d)]
+            for f, day in self.as_at.items():
+                overrides += ["--as-at", "%s=%s" % (f, day)]
             out = scorecard_ref.run(["--month", self.month, "--settings", "settings.json",
                                      "--today", TODAY] + overrides + cmd["files"])
         finally:
@@ -1550,9 +1550,399 @@ def case_annex_a_workbook():
     return c
 
 
+# =============================================================================
+# Case 7: workbook_sheet_dates (month 2018-02)
+# =============================================================================
+
+L6_COLS = ["Child Unique ID", "Gender", "Date of Birth", "CIN Start Date", "Date Child Was Last Seen",
+           "CIN Closure Date", "Case Status", "Allocated Team", "Allocated Worker"]
+L9_COLS = ["Child Unique ID", "Gender", "Date of Birth", "Allocated Team", "Eligibility Category", "LA in Touch",
+           "Activity Status"]
+L7_COLS = ["Child Unique ID", "Date of Birth", "Child Protection Plan Start Date", "Date of the Last Statutory Visit",
+           "Date of latest review conference", "Child Protection Plan End Date", "Allocated Team"]
+L8_COLS = ["Child Unique ID", "Date of Birth",
+           "Unaccompanied Asylum Seeking Child (UASC) within the Last 12 Months (Y/N)",
+           "Date Started to be Looked After", "Child's Legal Status", "Date of Latest Statutory Review",
+           "Date Ceased to be Looked After", "Allocated Team"]
+
+
+def snapshot_rows(eps, asat, window_days=183):
+    """Episodes (child, start, end, ...) as an extract as at asat shows them:
+    started by asat, not closed before the extract's window; a later closure is
+    not yet known."""
+    out = []
+    for ep in eps:
+        ch, s, e = ep[0], ep[1], ep[2]
+        if s > asat or (e is not None and e < asat - timedelta(days=window_days)):
+            continue
+        out.append((ep, e if e is not None and e <= asat else None))
+    return out
+
+
+def case_workbook_sheet_dates():
+    c = Case("workbook_sheet_dates", "2018-02", "DESCRIPTION")
+    rng = random.Random(20180228)
+    E, W = "East Team", "West Team"
+    c.settings = {"version": 1, "la_name": "Sheet Dates City (synthetic)",
+                  "areas": [{"area": "EAST", "population_0_17": 3000}, {"area": "WEST", "population_0_17": 2800}]}
+    c.csv("teams.csv", ["Team", "Area", "Team Type"], [[E, "EAST", "Safeguarding"], [W, "WEST", "Assessment"]])
+    workers = ["W00501", "W00502", "W00503", "W00504", "W00505"]
+    A_DATES = [D(2017, 12, 31), D(2018, 1, 31)]
+    SNAPS = [D(2017, 10, 31), D(2017, 11, 30)] + A_DATES + [D(2018, 2, 28)]
+
+    # CIN episodes, with each snapshot's allocation
+    eps = [("GC005000", D(2016, 9, 1), D(2017, 6, 7), E, {})]
+    for i in range(1, 36):
+        s = D(2016, 8, 1) + timedelta(days=rng.randrange(570))
+        e = s + timedelta(days=rng.randrange(40, 420)) if rng.random() < 0.4 else None
+        if e is not None and e > D(2018, 2, 27):
+            e = None
+        eps.append(("GC%06d" % (5000 + i), s, e, rng.choice([E, W]), {}))
+    for ep in eps:
+        w = rng.choice(workers + ["", "Duty"])
+        for snap in SNAPS:
+            if rng.random() < 0.25:
+                w = rng.choice(workers + ["", "Duty", "TBC"])
+            ep[4][snap] = w
+    dobs = {ep[0]: D(2003, 1, 1) + timedelta(days=rng.randrange(5000)) for ep in eps}
+
+    def list6_sheet(asat, latest_seen=None):
+        rows = [L6_COLS]
+        for ep, ee in snapshot_rows(eps, asat):
+            ch, s, _e, team, alloc = ep
+            seen = max(s, min(ee or asat, asat) - timedelta(days=rng.randrange(1, 30)))
+            rows.append([ch, rng.choice(["a) Male", "b) Female"]), dobs[ch], s, seen, ee,
+                         "e) Closed episode" if ee else "c) Child in need plan", team, alloc[asat] or None])
+        if latest_seen is not None:
+            rows[-1][4] = latest_seen
+        return rows
+
+    leavers = [("GC%06d" % (5100 + i), D(1996, 4, 1) + timedelta(days=rng.randrange(1900)),
+                rng.choice(["a) Relevant child", "b) Former relevant child", "b) Former relevant child"]))
+               for i in range(16)]
+    acts = ["F1 - Full time higher education", "F3", "P3", "F5", "G4", "G5", "G6"]
+
+    def list9_sheet(n_eet):
+        """Each extract has its own number of EET leavers, so a month's figure
+        says which extract it came from."""
+        return [L9_COLS] + [[ch, rng.choice(["a) Male", "b) Female"]), dob, E, el, "a) Yes",
+                             rng.choice(acts[:4]) if i < n_eet else rng.choice(acts[4:])]
+                            for i, (ch, dob, el) in enumerate(leavers)]
+
+    plans = [("GC005200", D(2016, 12, 1), D(2017, 4, 4), E)]
+    for i in range(1, 16):
+        s = D(2016, 10, 1) + timedelta(days=rng.randrange(480))
+        e = s + timedelta(days=rng.randrange(60, 300)) if rng.random() < 0.35 else None
+        if e is not None and e > D(2018, 2, 27):
+            e = None
+        plans.append(("GC%06d" % (5200 + i), s, e, rng.choice([E, W])))
+
+    def list7_sheet(asat, cap):
+        rows = [L7_COLS]
+        for ep, ee in snapshot_rows(plans, asat, 330):
+            ch, s, _e, team = ep
+            top = min(ee or cap, cap)
+            lv = top - timedelta(days=rng.randrange(0, 35))
+            rows.append([ch, dobs.get(ch, D(2010, 5, 5)), s, lv if lv >= s else None,
+                         max(s, top - timedelta(days=rng.randrange(20, 90))), ee, team])
+        return rows
+
+    cla = [("GC005300", D(2015, 6, 6), D(2017, 3, 8), "C2: FCO")]
+    for i in range(1, 14):
+        s = D(2014, 1, 1) + timedelta(days=rng.randrange(1480))
+        e = s + timedelta(days=rng.randrange(200, 900)) if rng.random() < 0.3 else None
+        if e is not None and e > D(2018, 2, 27):
+            e = None
+        cla.append(("GC%06d" % (5300 + i), s, e, rng.choice(["C2: FCO", "C1: ICO", "V2: Single period under S20"])))
+
+    def list8_sheet(asat, cap):
+        rows = [L8_COLS]
+        for ep, ee in snapshot_rows(cla, asat, 330):
+            ch, s, _e, legal = ep
+            top = min(ee or cap, cap)
+            rows.append([ch, D(2006, 2, 2), rng.choice(["b) No", "b) No", "a) Yes"]), s, legal,
+                         max(s, top - timedelta(days=rng.randrange(0, 60))), ee, W])
+        return rows
+
+    # A: annex_a_by_sheet.xlsx: dated sheet names, plus two undated sheets sharing one date
+    wb = Workbook()
+    wb.add_sheet("List 6 2017-12-31", list6_sheet(D(2017, 12, 31)))
+    wb.add_sheet("List 9 2017-12-31", list9_sheet(7))
+    wb.add_sheet("List 6 2018-01-31", list6_sheet(D(2018, 1, 31), latest_seen=D(2018, 1, 31)))
+    wb.add_sheet("List 9 2018-01-31", list9_sheet(9))
+    l7 = list7_sheet(D(2018, 1, 31), D(2018, 1, 26))   # its own latest date: 26/01/2018
+    l8 = list8_sheet(D(2018, 1, 31), D(2018, 1, 29))   # its own latest date: 29/01/2018 (the workbook's)
+    l8[-1][5] = D(2018, 1, 29)
+    wb.add_sheet("List 7", l7)
+    wb.add_sheet("List 8", l8)
+    c.xlsx("annex_a_by_sheet.xlsx", wb)
+
+    # B: annex_a_2018-02-28.xlsx: the workbook's name holds the date, its sheets do not
+    wb = Workbook()
+    wb.add_sheet("List 6", list6_sheet(D(2018, 2, 28)))
+    wb.add_sheet("List 9", list9_sheet(11))
+    wb.add_sheet("List 7", list7_sheet(D(2018, 2, 28), D(2018, 2, 27)))
+    wb.add_sheet("List 8", list8_sheet(D(2018, 2, 28), D(2018, 2, 27)))
+    c.xlsx("annex_a_2018-02-28.xlsx", wb)
+
+    # C: allocations_corrected.xlsx: no date in any name; its latest data date is a typo
+    # (12/12/2017), so the user sets the whole workbook to 30/11/2017 and its List 9 to 31/10/2017.
+    wb = Workbook()
+    wb.add_sheet("List 6", list6_sheet(D(2017, 11, 30), latest_seen=D(2017, 12, 12)))
+    wb.add_sheet("List 9", list9_sheet(4))
+    c.xlsx("allocations_corrected.xlsx", wb)
+    c.as_at = {"allocations_corrected.xlsx": "2017-11-30",
+               "allocations_corrected.xlsx \u203a List 9": "2017-10-31"}
+
+    staff = [["W00501", "Sam Sample", E, "Yes", "No", "", "1", "", ""],
+             ["W00502", "Jo Mock", E, "Yes", "Yes", "", "1", "", ""],
+             ["W00503", "Robin Replica", W, "Yes", "No", "", "0.5", "", ""],
+             ["W00504", "Dana Dummy", W, "Yes", "No", "", "1", dmy(D(2017, 6, 5)), ""],
+             ["W00505", "Lee Lorem", W, "Yes", "No", "", "1", "", dmy(D(2018, 2, 28))],
+             ["W00506", "Old Leaver", E, "Yes", "No", "", "1", dmy(D(2014, 1, 1)), dmy(D(2016, 12, 2))]]
+    c.csv("staff_2018-02-28.csv", ["Worker ID", "Worker Name", "Team", "Qualified Social Worker", "Agency",
+                                   "Manager", "FTE", "Start Date", "End Date"], staff)
+    return c
+
+
+# =============================================================================
+# Case 8: list9_births_only (month 2018-01)
+# =============================================================================
+
+def case_list9_births_only():
+    c = Case("list9_births_only", "2018-01", "DESCRIPTION")
+    rng = random.Random(20180115)
+    N, S, LC = "North Team", "South Team", "Leaving Care"
+    c.settings = {"version": 1, "la_name": "Birthdate Borough (synthetic)",
+                  "teams": [{"team": N, "area": "NORTH", "team_type": "Safeguarding"},
+                            {"team": S, "area": "SOUTH", "team_type": "Assessment"},
+                            {"team": LC, "area": "SOUTH", "team_type": "Other"}],
+                  "areas": [{"area": "NORTH", "population_0_17": 2500}, {"area": "SOUTH", "population_0_17": 2200}]}
+    leavers = [("GC%06d" % (6000 + i), D(1996, 3, 1) + timedelta(days=rng.randrange(1900)),
+                rng.choice(["a) Relevant", "b) Former relevant", "b) Former relevant"])) for i in range(18)]
+    # A List 9 as at 31/01/2018 (date in the name): 10 of the leavers in EET
+    c.csv("list9_care_leavers_2018-01-31.csv",
+          ["Child Unique ID", "Date of Birth", "Eligibility Category", "LA in Touch", "Activity Status",
+           "Allocated Team"],
+          [[ch, dmy(dob), el, "a) Yes", rng.choice(["F1", "F2", "F4"]) if i < 10 else rng.choice(["G5", "G6"]), LC]
+           for i, (ch, dob, el) in enumerate(leavers)])
+    # A List 9 without a date in its name whose only date column is Date of Birth (one typed
+    # 15/12/2017 for 15/12/1999): no as-at date, so it contributes nothing.
+    rows = [[ch, dmy(dob), el, "a) Yes", rng.choice(["F1", "F3"]) if i < 4 else "G6", LC]
+            for i, (ch, dob, el) in enumerate(leavers)]
+    rows.append(["GC006050", "15/12/2017", "a) Relevant", "a) Yes", "F1", LC])
+    c.csv("care_leavers_extract.csv",
+          ["Child Unique ID", "Date of Birth", "Eligibility Category", "LA in Touch", "Activity Status",
+           "Allocated Team"], rows)
+    # A List 6 without a date in its name: its CIN dates stop at 19/01/2018, an unborn child's
+    # expected date of birth is 02/03/2018 (never an as-at date), and the latest date is in
+    # Date Child Was Last Seen, a column the scorecard does not use: 31/01/2018.
+    rows = [["GC006100", dmy(D(2009, 3, 3)), dmy(D(2016, 11, 1)), dmy(D(2017, 7, 20)), dmy(D(2017, 8, 2)), N, "W1"]]
+    for i in range(1, 32):
+        s = D(2016, 6, 1) + timedelta(days=rng.randrange(590))
+        e = s + timedelta(days=rng.randrange(40, 300)) if rng.random() < 0.35 else None
+        if e is not None and (e > D(2018, 1, 19) or e < D(2017, 8, 2)):
+            e = None
+        seen = min(e or D(2018, 1, 30), D(2018, 1, 30)) - timedelta(days=rng.randrange(0, 20))
+        rows.append(["GC%06d" % (6100 + i), dmy(D(2003, 1, 1) + timedelta(days=rng.randrange(5000))), dmy(s),
+                     dmy(max(seen, s)), dmy(e), rng.choice([N, S]), rng.choice(["W1", "W2", "W3", "", "Duty"])])
+    rows.append(["GC006140", dmy(D(2018, 3, 2)), dmy(D(2018, 1, 19)), dmy(D(2018, 1, 31)), "", N, "Duty"])
+    c.csv("list6_cin_extract.csv",
+          ["Child Unique ID", "Date of Birth", "CIN Start Date", "Date Child Was Last Seen", "CIN Closure Date",
+           "Allocated Team", "Allocated Worker"], rows)
+    return c
+
+
+# =============================================================================
+# Case 9 and 10: grace_days (as_at_grace_days 10) and grace_days_default (7)
+# =============================================================================
+
+def grace_case(name, grace):
+    c = Case(name, "2017-12", "DESCRIPTION")
+    rng = random.Random(20171231)
+    A, B = "Alpha Team", "Beta Team"
+    c.settings = {"version": 1, "la_name": "Grace Town (synthetic)",
+                  "teams": [{"team": A, "area": "ALPHA", "team_type": "Safeguarding"},
+                            {"team": B, "area": "BETA", "team_type": "Assessment"}],
+                  "areas": [{"area": "ALPHA", "population_0_17": 2000}, {"area": "BETA", "population_0_17": 1800}]}
+    if grace is not None:
+        c.settings["as_at_grace_days"] = grace
+    workers = ["W00701", "W00702", "W00703", "W00704"]
+    ASATS = [D(2017, 11, 10), D(2017, 11, 30), D(2018, 1, 9), D(2018, 2, 5)]
+    eps = [("GC007000", D(2016, 12, 1), D(2017, 6, 5), A, {})]
+    for i in range(1, 34):
+        s = D(2016, 9, 1) + timedelta(days=rng.randrange(520))
+        e = s + timedelta(days=rng.randrange(40, 350)) if rng.random() < 0.35 else None
+        if e is not None and e > D(2018, 2, 4):
+            e = None
+        eps.append(("GC%06d" % (7000 + i), s, e, rng.choice([A, B]), {}))
+    for ep in eps:
+        w = rng.choice(workers + ["", "Duty"])
+        for asat in ASATS:
+            if rng.random() < 0.3:
+                w = rng.choice(workers + ["", "Duty", "Unallocated"])
+            ep[4][asat] = w
+    for asat in ASATS:
+        rows = []
+        for ep, ee in snapshot_rows(eps, asat):
+            ch, s, _e, team, alloc = ep
+            rows.append([ch, dmy(s), dmy(ee), "c) Child in need plan", team, alloc[asat]])
+        c.csv("list6_cin_%s.csv" % asat.isoformat(),
+              ["Child Unique ID", "CIN Start Date", "CIN Closure Date", "Case Status", "Allocated Team",
+               "Allocated Worker"], rows)
+    c.csv("staff_2018-02-05.csv",
+          ["Worker ID", "Worker Name", "Team", "Qualified Social Worker", "Agency", "FTE", "Start Date", "End Date"],
+          [["W00701", "Sam Sample", A, "Yes", "No", "1", "", ""],
+           ["W00702", "Jo Mock", A, "Yes", "No", "0.6", "", ""],
+           ["W00703", "Robin Replica", B, "Yes", "Yes", "1", "", ""],
+           ["W00704", "Dana Dummy", B, "Yes", "No", "1", dmy(D(2016, 4, 4)), ""],
+           ["W00705", "Old Leaver", B, "Yes", "No", "1", dmy(D(2014, 4, 4)), dmy(D(2016, 10, 3))]])
+    return c
+
+
+def case_grace_days():
+    return grace_case("grace_days", 10)
+
+
+def case_grace_days_default():
+    return grace_case("grace_days_default", None)
+
+
+# =============================================================================
+# Case 11: excel_errors (month 2018-03)
+# =============================================================================
+
+def case_excel_errors():
+    c = Case("excel_errors", "2018-03", "DESCRIPTION")
+    rng = random.Random(20180330)
+    N, S = "North Team", "South Team"
+    c.settings = {"version": 1, "la_name": "Error Valley (synthetic)",
+                  "teams": [{"team": N, "area": "NORTH", "team_type": "Safeguarding"},
+                            {"team": S, "area": "SOUTH", "team_type": "Assessment"}],
+                  "areas": [{"area": "NORTH", "population_0_17": 3100}, {"area": "SOUTH", "population_0_17": 2900}]}
+    # List 6 as at 28/02 and 31/03/2018; Excel errors in the March extract
+    eps = [["GC008000", D(2016, 10, 3), D(2017, 9, 5), N, "Sam Sample"]]
+    for i in range(1, 30):
+        s = D(2016, 8, 1) + timedelta(days=rng.randrange(560))
+        e = s + timedelta(days=rng.randrange(40, 300)) if rng.random() < 0.3 else None
+        if e is not None and (e > D(2018, 3, 30) or e < D(2017, 9, 5)):
+            e = None
+        eps.append(["GC%06d" % (8000 + i), s, e, rng.choice([N, S]),
+                    rng.choice(["Sam Sample", "Jo Mock", "Robin Replica", "Duty", ""])])
+    special = [  # (child, start, closure text, team, worker): the rows the errors are in
+        ("GC008101", D(2017, 11, 6), "", N, "#N/A"),           # worker error: unallocated
+        ("GC008102", D(2017, 12, 4), "", S, "#REF!"),          # unallocated
+        ("GC008103", D(2018, 1, 8), "", S, "#value!"),         # any case: unallocated
+        ("GC008104", D(2018, 2, 5), "", N, "#Name?"),          # unallocated
+        ("GC008105", D(2018, 3, 26), "", N, "#N/A"),           # 5 days before M_end: not counted
+        ("GC008106", D(2018, 1, 15), "", N, "\u00a0"),         # a no-break space only: blank, unallocated
+        ("GC008107", D(2017, 10, 2), "#VALUE!", S, "Jo Mock"),  # closure error: blank, open
+        ("GC008108", D(2017, 9, 11), "#DIV/0!", N, "Robin Replica"),  # open
+        ("#REF!", D(2017, 8, 14), "", N, "Sam Sample"),        # id error: row invalid, left out
+        ("GC008110", D(2017, 7, 3), "", "#N/A", "Sam Sample"),  # team error: Unassigned
+    ]
+    header = ["Child Unique ID", "CIN Start Date", "CIN Closure Date", "Case Status", "Allocated Team",
+              "Allocated Worker"]
+    for asat in (D(2018, 2, 28), D(2018, 3, 31)):
+        rows = []
+        for ep, ee in snapshot_rows([tuple(e) for e in eps], asat):
+            ch, s, _e, team, w = ep
+            rows.append([ch, dmy(s), dmy(ee), "c) Child in need plan", team, w])
+        for ch, s, ctext, team, w in special:  # the same failed lookups in both extracts
+            if s <= asat:
+                rows.append([ch, dmy(s), ctext, "c) Child in need plan", team, w])
+        c.csv("list6_cin_%s.csv" % asat.isoformat(), header, rows)
+    # List 7: an id error and an end-date error
+    rows = [["GC008200", dmy(D(2017, 1, 9)), dmy(D(2017, 7, 4)), N]]
+    for i in range(1, 14):
+        s = D(2016, 12, 1) + timedelta(days=rng.randrange(450))
+        e = s + timedelta(days=rng.randrange(60, 300)) if rng.random() < 0.3 else None
+        if e is not None and (e > D(2018, 3, 30) or e < D(2017, 7, 4)):
+            e = None
+        rows.append(["GC%06d" % (8200 + i), dmy(s), dmy(e), rng.choice([N, S])])
+    rows.append(["#REF!", dmy(D(2017, 12, 12)), "", S])             # left out of the count
+    rows.append(["#N/A", dmy(D(2017, 11, 13)), "", N])              # left out
+    rows.append(["GC008230", dmy(D(2017, 10, 10)), "#NULL!", S])    # end date error: open
+    c.csv("list7_cp_2018-03-31.csv",
+          ["Child Unique ID", "Child Protection Plan Start Date", "Child Protection Plan End Date",
+           "Allocated Team"], rows)
+    # List 3: look-back incomplete (from 01/10/2017); count column with Excel errors -> dates
+    kids = ["GC%06d" % (8300 + i) for i in range(25)]
+    refs = {("GC008300", D(2017, 10, 2))}
+    while len(refs) < 60:
+        refs.add((rng.choice(kids), D(2017, 10, 3) + timedelta(days=rng.randrange(179))))
+    rows = []
+    for ch, d in sorted(refs, key=lambda r: (r[1], r[0])):
+        cnt = rng.choice(["0", "1", "#N/A", "#DIV/0!", "#ref!", "0"])
+        rows.append([ch, dmy(d), cnt, rng.choice([N, S])])
+    c.csv("list3_referrals_2018-03-31.csv",
+          ["Child Unique ID", "Date of referral", "Number of Referrals in Last 12 Months", "Allocated Team"], rows)
+    return c
+
+
+# =============================================================================
+# Case 12: staff_names (month 2018-03)
+# =============================================================================
+
+def case_staff_names():
+    c = Case("staff_names", "2018-03", "DESCRIPTION")
+    rng = random.Random(20180331)
+    CS, CA, OC = "Central Safeguarding", "Central Assessment", "Outer Children in Care"
+    c.settings = {"version": 1, "la_name": "Name Match City (synthetic)",
+                  "areas": [{"area": "CENTRAL", "population_0_17": 4000}, {"area": "OUTER", "population_0_17": 3000}]}
+    # teams file: no-break spaces inside team names
+    c.csv("teams.csv", ["Team", "Area", "Team Type"],
+          [["Central" + NBSP + "Safeguarding", "CENTRAL", "Safeguarding"],
+           ["Central Assessment", "CENTRAL", "Assessment"],
+           ["Outer Children" + NBSP + "in" + NBSP + "Care", "OUTER", "Children in Care"]])
+    staff = [
+        # worker id, name as the staff file writes it, team as the staff file writes it, FTE
+        ("W00801", "Sample, Sam", "central safeguarding", "1"),
+        ("W00802", "JO MOCK", "CENTRAL" + NBSP + "SAFEGUARDING", "0.8"),
+        ("W00803", "Robin" + NBSP + " Replica", "Central  Assessment", "1"),
+        ("W00804", "Dummy, Dana.", CA, "0.5"),
+        ("W00805", "Ipsum Jamie", "Outer Children in Care", "1"),
+        ("W00806", "lee lorem", "Outer" + NBSP + "Children in Care", "1"),
+        ("W00807", "alex   EXAMPLE", CA, "1"),
+    ]
+    c.csv("staff_2018-03-31.csv",
+          ["Worker ID", "Worker Name", "Team", "Qualified Social Worker", "Agency", "FTE", "Start Date", "End Date"],
+          [[w, n, t, "Yes", "No", f, dmy(D(2016, 1, 4)), ""] for w, n, t, f in staff])
+    # List 6 writes every worker "First Last"
+    names = ["Sam Sample", "Jo Mock", "Robin Replica", "Dana Dummy", "Jamie Ipsum", "Lee Lorem"]
+    team_of = {"Sam Sample": CS, "Jo Mock": CS, "Robin Replica": CA, "Dana Dummy": CA, "Jamie Ipsum": OC,
+               "Lee Lorem": OC}
+    rows = [["GC009000", dmy(D(2016, 12, 5)), dmy(D(2017, 10, 3)), CS, "Sam Sample"]]
+    for i in range(1, 40):
+        s = D(2016, 9, 1) + timedelta(days=rng.randrange(570))
+        e = s + timedelta(days=rng.randrange(40, 300)) if rng.random() < 0.2 else None
+        if e is not None and (e > D(2018, 3, 30) or e < D(2017, 10, 3)):
+            e = None
+        w = rng.choice(names + names + ["Alex Example", "Pat Nobody", "Duty"])
+        team = team_of.get(w, CA)
+        shown = {CS: "Central" + NBSP + "Safeguarding", CA: "central assessment", OC: OC}[team] \
+            if rng.random() < 0.5 else team
+        rows.append(["GC%06d" % (9000 + i), dmy(s), dmy(e), shown, w])
+    c.csv("list6_cin_2018-03-31.csv",
+          ["Child Unique ID", "CIN Start Date", "CIN Closure Date", "Allocated Team", "Allocated Worker"], rows)
+    sups = [("W00801", D(2017, 3, 1))]
+    for w, _n, _t, _f in staff:
+        d = D(2017, 3, 1)
+        while d <= D(2018, 3, 1):
+            if rng.random() < 0.75:
+                sups.append((w, d + timedelta(days=rng.randrange(28))))
+            d = add_months(d, 1)
+    sups = sorted(set(sups), key=lambda x: (x[1], x[0]))
+    c.csv("supervisions_2018-03-31.csv", ["Worker ID", "Supervision Date"], [[w, dmy(d)] for w, d in sups])
+    return c
+
+
 CASES = {"boundaries": case_boundaries, "messy_inputs": case_messy, "partial_inputs": case_partial,
          "leap_day": case_leap_day, "one_word_headers": case_one_word_headers,
-         "annex_a_workbook": case_annex_a_workbook}
+         "annex_a_workbook": case_annex_a_workbook, "workbook_sheet_dates": case_workbook_sheet_dates,
+         "list9_births_only": case_list9_births_only, "grace_days": case_grace_days,
+         "grace_days_default": case_grace_days_default, "excel_errors": case_excel_errors,
+         "staff_names": case_staff_names}
 
 
 def main(argv):
