@@ -963,8 +963,8 @@ def case_one_word_headers():
              "Lists 3, 4, 6, 7, 8, 9, 10 and all five templates, reporting month 2018-01. Headers are "
              "normalised to letters and digits only, so every file is recognised; a reader that kept "
              "spaces (or turned _ into spaces) recognises none of the one-word files and every "
-             "indicator would be missing (e.g. cp_plans count 15, unallocated 4 of 30 open cases, "
-             "caseload 3.6 would all be null)")
+             "indicator would be missing (cp_plans count 20, unallocated 6 of 29 open cases, "
+             "caseload 4.34, care leavers EET 64.3% would all be null)")
     rng = random.Random(20180131)
     AA, AS, BA, BC, LC = ("Alpha Assessment", "Alpha Safeguarding", "Beta Assessment", "Beta CIC",
                           "Leaving Care")
@@ -1245,7 +1245,23 @@ def xlsx_col(i):
 
 def case_annex_a_workbook():
     c = Case("annex_a_workbook", "2018-01",
-             "DESCRIPTION")
+             (
+             "one Ofsted-template Annex A workbook without a date in its name (Annex_A_extract.xlsx: "
+             "sheets List 1 ... List 11 with the template's full columns, coded values, formula cells "
+             "with cached values, a hidden Lookup sheet, a title row above List 3's header, dates as "
+             "date cells and a few as text) plus a staff file naming workers surname first, "
+             "supervisions and a teams file; reporting month 2018-01. Every sheet is as at "
+             "31/01/2018 ('latest date in the workbook', from List 6 Date Child Was Last Seen, a "
+             "column the scorecard does not use); List 9 holds no date but births and gets it too. "
+             "Figures: unallocated 12 of 43 open cases (6 Allocated Worker cells are #N/A, as text "
+             "or as error cells), caseload 5.17 (names matched ignoring punctuation and word order), "
+             "care leavers EET 92.3%, no Unmapped column (no-break spaces in team names). A reader "
+             "counting the unborn child's expected birth date 20/04/2018 or reading the hidden sheet "
+             "(date 15/03/2018) gives no January allocation (unallocated, caseload, EET null); dating "
+             "each sheet alone leaves List 9 unknown (EET missing) and Lists 3, 4, 7, 8 short of "
+             "31/01 (January's period figures null); error cells read as names lower unallocated; "
+             "no-break spaces not folded give Unmapped columns; names compared as written give a "
+             "lower caseload"))
     rng = random.Random(20180201)
     ASAT = D(2018, 1, 31)           # the workbook's latest date (List 6 Date Child Was Last Seen)
     LAST = D(2018, 1, 30)           # every other date in the workbook is on or before this
@@ -1580,7 +1596,20 @@ def snapshot_rows(eps, asat, window_days=183):
 
 
 def case_workbook_sheet_dates():
-    c = Case("workbook_sheet_dates", "2018-02", "DESCRIPTION")
+    c = Case("workbook_sheet_dates", "2018-02", (
+             "as-at dates of worksheets, reporting month 2018-02: annex_a_by_sheet.xlsx has sheets "
+             "named with dates (List 6/List 9 2017-12-31 and 2018-01-31: 'sheet name') and two undated "
+             "sheets (List 7, List 8) that share the latest date of the undated sheets only, "
+             "29/01/2018 ('latest date in the workbook'; the dated List 6 holds 31/01/2018, List 7 "
+             "alone 26/01/2018); annex_a_2018-02-28.xlsx dates every sheet from its name ('workbook "
+             "name'); allocations_corrected.xlsx has no date (its data's latest is a typo, "
+             "12/12/2017) and cmd.json sets the whole workbook to 30/11/2017 and its List 9 sheet to "
+             "31/10/2017 ('override'; the sheet's own override beats the workbook's); teams.csv has "
+             "no date ('unknown'), the staff file 'file name'. Each List 9 has its own EET count, so "
+             "care leavers EET is 28.6% in Oct-17 (the List 9 override), null in Nov-17, 42.9% Dec, "
+             "57.1% Jan, 64.3% Feb; unallocated 5 in Nov-17 (the workbook override), null in "
+             "Oct-17. The workbook override winning over the sheet's gives EET in Nov-17 and not "
+             "Oct-17; ignoring overrides leaves Oct-17 and Nov-17 null"))
     rng = random.Random(20180228)
     E, W = "East Team", "West Team"
     c.settings = {"version": 1, "la_name": "Sheet Dates City (synthetic)",
@@ -1710,7 +1739,17 @@ def case_workbook_sheet_dates():
 # =============================================================================
 
 def case_list9_births_only():
-    c = Case("list9_births_only", "2018-01", "DESCRIPTION")
+    c = Case("list9_births_only", "2018-01", (
+             "as-at from the data, reporting month 2018-01: care_leavers_extract.csv (List 9, no date "
+             "in its name, only date column Date of Birth, one birth typed 15/12/2017) has no as-at "
+             "date ('unknown') and contributes nothing; list9_care_leavers_2018-01-31.csv gives "
+             "January's EET 62.5%, and Dec-17 is null (a reader using birth dates would date the "
+             "extract 15/12/2017 and give a December figure). list6_cin_extract.csv has no date in "
+             "its name: its CIN dates stop at 19/01/2018, an unborn child's expected birth date is "
+             "02/03/2018, and its latest date is 31/01/2018 in Date Child Was Last Seen (unused by "
+             "the scorecard): as at 31/01/2018 ('latest date'), so January has 27 open cases and 13 "
+             "unallocated. Reading only the kind's own date columns (19/01/2018) gives January no "
+             "value at all; counting birth dates (02/03/2018) gives unallocated null"))
     rng = random.Random(20180115)
     N, S, LC = "North Team", "South Team", "Leaving Care"
     c.settings = {"version": 1, "la_name": "Birthdate Borough (synthetic)",
@@ -1758,7 +1797,17 @@ def case_list9_births_only():
 # =============================================================================
 
 def grace_case(name, grace):
-    c = Case(name, "2017-12", "DESCRIPTION")
+    c = Case(name, "2017-12", (
+             ("as_at_grace_days 10 in the settings" if grace else "the default as_at_grace_days (7)") +
+             ", reporting month 2017-12: List 6 extracts as at 10/11/2017 (10 days after Oct-17), "
+             "30/11/2017, 09/01/2018 (9 days after Dec-17) and 05/02/2018, and a staff file. " +
+             ("With 10 days, Dec-17 allocation comes from the 09/01/2018 extract (unallocated 10 of "
+              "20 open cases, caseload 2.5) and Oct-17 from the 10/11/2017 one (exactly 10 days: "
+              "unallocated 5); the default 7 would leave both null"
+              if grace else
+              "With 7 days, Dec-17 has open_cases 20 but unallocated and caseload null, and Oct-17 "
+              "unallocated is null too (10 days late); Nov-17 (unallocated 6) is unaffected. A "
+              "grace of 10 would give Dec-17 unallocated 10")))
     rng = random.Random(20171231)
     A, B = "Alpha Team", "Beta Team"
     c.settings = {"version": 1, "la_name": "Grace Town (synthetic)",
@@ -1813,7 +1862,17 @@ def case_grace_days_default():
 # =============================================================================
 
 def case_excel_errors():
-    c = Case("excel_errors", "2018-03", "DESCRIPTION")
+    c = Case("excel_errors", "2018-03", (
+             "Excel errors as blank, reporting month 2018-03: List 6 Allocated Worker #N/A, #REF!, "
+             "#value!, #Name? and a no-break space only (unallocated when started 7+ days before "
+             "M_end; #N/A on 26/03 is too recent), CIN Closure Date #VALUE! and #DIV/0! (blank: "
+             "open), Child Unique ID #REF! (row left out), Allocated Team #N/A (Unassigned); List 7 "
+             "ids #REF! and #N/A (left out) and an end date #NULL! (open); List 3 count column "
+             "with #N/A, #DIV/0!, #ref! (those rows use the dates, as an invalid count would). "
+             "Figures: open_cases 36, unallocated 17, an Unassigned area column, cp_plans 13. "
+             "Reading the errors as text gives unallocated 14 (three errors taken for names), "
+             "open_cases 34 (closure errors invalid) or 37 (#REF! a child), an area 'Unmapped' for "
+             "the team #N/A, cp_plans 14 (#REF! a child) or 12 (#NULL! invalid)"))
     rng = random.Random(20180330)
     N, S = "North Team", "South Team"
     c.settings = {"version": 1, "la_name": "Error Valley (synthetic)",
@@ -1885,7 +1944,17 @@ def case_excel_errors():
 # =============================================================================
 
 def case_staff_names():
-    c = Case("staff_names", "2018-03", "DESCRIPTION")
+    c = Case("staff_names", "2018-03", (
+             "worker and team names, reporting month 2018-03: the staff file writes workers "
+             "'Sample, Sam', 'JO MOCK', 'Robin<no-break space> Replica', 'Dummy, Dana.', "
+             "'Ipsum Jamie', 'lee lorem', 'alex   EXAMPLE' while List 6 writes 'Sam Sample', 'Jo "
+             "Mock', ...; teams.csv, the staff file and List 6 write team names with no-break "
+             "spaces and in other cases. Names are compared ignoring case, whitespace (no-break "
+             "spaces included), punctuation and word order, so every allocated case of these "
+             "workers counts: caseload 4.76 (CENTRAL 4.42); only 'Pat Nobody' matches no one "
+             "(reported). Comparing names as written (case and spaces folded only) loses the cases "
+             "of Sam Sample, Dana Dummy and Jamie Ipsum and gives a lower caseload; not folding "
+             "no-break spaces puts workers and cases in Unmapped"))
     rng = random.Random(20180331)
     CS, CA, OC = "Central Safeguarding", "Central Assessment", "Outer Children in Care"
     c.settings = {"version": 1, "la_name": "Name Match City (synthetic)",
