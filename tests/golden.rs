@@ -22,7 +22,7 @@
 use std::path::{Path, PathBuf};
 
 use csc_scorecard::domain::export::to_json;
-use csc_scorecard::domain::ingest::FileOverrides;
+use csc_scorecard::domain::ingest::overrides_for;
 use csc_scorecard::domain::month::Month;
 use csc_scorecard::domain::scorecard::{InputFile, compute, load};
 use csc_scorecard::domain::settings::Settings;
@@ -42,6 +42,19 @@ pub fn run_case(dir: &Path) -> Value {
         }
         None => Settings::default(),
     };
+    // `as_at` and `covers`: `{"FILE or book.xlsx or book.xlsx › Sheet": "YYYY-MM-DD"}`,
+    // as the CLI's `--as-at` and `--covers` take them.
+    let targets = |key: &str| -> Vec<(String, jiff::civil::Date)> {
+        cmd[key]
+            .as_object()
+            .map(|map| {
+                map.iter()
+                    .map(|(target, date)| (target.clone(), date.as_str().unwrap().parse().unwrap()))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let (as_at, covers) = (targets("as_at"), targets("covers"));
     let inputs: Vec<InputFile> = cmd["files"]
         .as_array()
         .unwrap()
@@ -51,7 +64,7 @@ pub fn run_case(dir: &Path) -> Value {
             InputFile {
                 name: name.to_string(),
                 bytes: std::fs::read(dir.join(name)).unwrap(),
-                overrides: FileOverrides::default(),
+                overrides: overrides_for(name, &as_at, &covers),
             }
         })
         .collect();

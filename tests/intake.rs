@@ -290,12 +290,17 @@ fn workbook_of(sheets: &[SheetSpec<'_>]) -> Vec<u8> {
 }
 
 /// JSON of a scorecard with each sheet named as the CSV it came from.
+/// A workbook's scorecard as if its sheets were CSVs of the same names: a
+/// sheet's as-at date comes from its own name, where a CSV's comes from
+/// the file name.
 fn as_csv_names(mut json: Value, workbook: &str) -> Value {
     fn walk(value: &mut Value, prefix: &str) {
         match value {
             Value::String(s) => {
                 if let Some(sheet) = s.strip_prefix(prefix) {
                     *s = format!("{sheet}.csv");
+                } else if s == "sheet name" {
+                    *s = "file name".to_string();
                 }
             }
             Value::Array(items) => items.iter_mut().for_each(|v| walk(v, prefix)),

@@ -21,14 +21,15 @@ mod native {
     use std::process::ExitCode;
 
     use csc_scorecard::domain::export;
-    use csc_scorecard::domain::ingest::FileOverrides;
+    use csc_scorecard::domain::ingest::{overrides_for, split_target};
     use csc_scorecard::domain::month::Month;
     use csc_scorecard::domain::scorecard::{self, InputFile, ScorecardError};
     use csc_scorecard::domain::settings::Settings;
     use jiff::civil::Date;
 
     const USAGE: &str = "usage: scorecard [--month YYYY-MM] [--settings FILE] [--as-at FILE=YYYY-MM-DD] \
-    [--covers FILE=YYYY-MM-DD] [--format json|csv|text] [--today YYYY-MM-DD] FILE...";
+    [--covers FILE=YYYY-MM-DD] [--format json|csv|text] [--today YYYY-MM-DD] FILE...
+(--as-at and --covers take a file, a workbook for every sheet, or one sheet: \"book.xlsx › List 6=2021-02-28\")";
 
     #[derive(Clone, Copy, PartialEq)]
     enum Format {
@@ -148,8 +149,9 @@ mod native {
             }
             None => Settings::default(),
         };
-        for (file, _) in options.as_at.iter().chain(&options.covers) {
-            if !options.files.contains(file) {
+        for (target, _) in options.as_at.iter().chain(&options.covers) {
+            let (file, _) = split_target(target);
+            if !options.files.iter().any(|f| f == file) {
                 return Err(format!(
                     "{file}: named in --as-at/--covers but not given as a file"
                 ));
@@ -157,9 +159,6 @@ mod native {
         }
         // Each file is read from disk when the engine comes to it and
         // dropped once parsed: one file's bytes in memory at a time.
-        let find = |list: &[(String, Date)], path: &str| {
-            list.iter().rev().find(|(f, _)| f == path).map(|(_, d)| *d)
-        };
         let inputs = options.files.iter().filter_map(|path| {
             let bytes = std::fs::read(path)
                 .map_err(|error| eprintln!("{path}: cannot read: {error}"))
@@ -167,10 +166,7 @@ mod native {
             Some(InputFile {
                 name: path.clone(),
                 bytes,
-                overrides: FileOverrides {
-                    as_at: find(&options.as_at, path),
-                    covers_from: find(&options.covers, path),
-                },
+                overrides: overrides_for(path, &options.as_at, &options.covers),
             })
         });
         // No progress line here, so no sizes are needed for one.

@@ -12,7 +12,7 @@ use rustc_hash::FxHashMap;
 use jiff::civil::Date;
 
 use crate::domain::ingest::{Content, LoadedFile};
-use crate::domain::month::Month;
+use crate::domain::month::{Month, days_between};
 use crate::domain::records::*;
 use crate::domain::schema::Kind;
 use crate::domain::settings::{Settings, TeamRow};
@@ -267,24 +267,88 @@ impl<R> KindData<R> {
         self.merged.len()
     }
 
-    /// The as-at file for `month` (inputs.md): the latest file whose as-at
-    /// date lies in the month or in the first 7 days after it; on equal
+    /// The as-at file for `month` (inputs.md, "What months a file
+    /// covers"): the latest file whose as-at date lies in the month or in
+    /// the first `grace_days` days after it (`as_at_grace_days`); on equal
     /// dates, the one added later.
-    pub fn as_at_file(&self, month: Month) -> Option<&FileRecords<R>> {
-        self.files.get(self.as_at_position(month)?)
+    pub fn as_at_file(&self, month: Month, grace_days: i64) -> Option<&FileRecords<R>> {
+        self.files.get(self.as_at_position(month, grace_days)?)
     }
 
     /// The as-at file's position in `files`.
-    pub fn as_at_position(&self, month: Month) -> Option<usize> {
+    pub fn as_at_position(&self, month: Month, grace_days: i64) -> Option<usize> {
+        self.as_at_position_where(month, grace_days, |_| true)
+    }
+
+    /// As `as_at_file`, among the files `usable` accepts (a List 7 extract
+    /// without last-visit dates cannot stand in for CP visits).
+    pub fn as_at_file_where(
+        &self,
+        month: Month,
+        grace_days: i64,
+        usable: impl Fn(&FileRecords<R>) -> bool,
+    ) -> Option<&FileRecords<R>> {
+        self.files
+            .get(self.as_at_position_where(month, grace_days, usable)?)
+    }
+
+    fn as_at_position_where(
+        &self,
+        month: Month,
+        grace_days: i64,
+        usable: impl Fn(&FileRecords<R>) -> bool,
+    ) -> Option<usize> {
         let from = month.first_day();
         let to = month
             .last_day()
-            .checked_add(jiff::Span::new().days(7))
+            .checked_add(jiff::Span::new().days(grace_days.max(0)))
             .unwrap_or(month.last_day());
         self.files
             .iter()
-            .rposition(|f| f.as_at.is_some_and(|d| from <= d && d <= to))
+            .rposition(|f| f.as_at.is_some_and(|d| from <= d && d <= to) && usable(f))
     }
+
+    /// When `month` has no as-at file only because the nearest extract
+    /// after it is dated more than `grace_days` days after the month ends
+    /// (but within the 31 the setting allows): that extract's as-at date,
+    /// so the note can say which setting would use it.
+    pub fn late_extract(&self, month: Month, grace_days: i64) -> Option<Date> {
+        if self.as_at_position(month, grace_days).is_some() {
+            return None;
+        }
+        let end = month.last_day();
+        self.files
+            .iter()
+            .filter_map(|f| f.as_at)
+            .filter(|d| *d > end)
+            .min()
+            .filter(|d| days_between(end, *d) <= MAX_GRACE_DAYS)
+    }
+}
+
+/// The most `as_at_grace_days` may be (settings.md).
+pub const MAX_GRACE_DAYS: i64 = 31;
+
+/// The note for a month whose as-at extract is too late (inputs.md, "What
+/// months a file covers"): "List 6 is as at 09/01/2018, 9 days after
+/// Dec-17 ends; allocation needs an extract within 7 days: change
+/// `as_at_grace_days` in the settings to use it".
+pub fn late_extract_note(
+    kind: Kind,
+    what: &str,
+    as_at: Date,
+    month: Month,
+    grace_days: i64,
+) -> String {
+    let days = days_between(month.last_day(), as_at);
+    format!(
+        "{} is as at {}, {days} day{} after {} ends; {what} needs an extract within {grace_days} day{}: change `as_at_grace_days` in the settings to use it",
+        kind.short_name(),
+        crate::domain::format::date(as_at),
+        if days == 1 { "" } else { "s" },
+        month.label(),
+        if grace_days == 1 { "" } else { "s" },
+    )
 }
 
 /// What settings documents and teams files among the data files change
@@ -351,6 +415,9 @@ pub struct Dataset {
     pub supervisions: KindData<Supervision>,
     /// Whether some List 4 file has the `Child Seen` column (indicator 4).
     pub assessments_have_seen: bool,
+    /// The List 7 files (by index) with `Date of the Last Statutory Visit`,
+    /// which can stand in for CP visits (indicator 6).
+    pub cp_files_with_last_visit: Vec<usize>,
     /// The latest as-at date of any loaded file (the default month).
     pub latest_as_at: Option<Date>,
     /// Every loaded file's name, by index (record sources point here).
@@ -400,7 +467,11 @@ impl Dataset {
                 let mut parts = Vec::new();
                 let mut spans = Vec::new();
                 for (index, file) in files.iter_mut().enumerate() {
-                    if let Content::$variant(records) = &mut file.content {
+                    // inputs.md, "As-at date of a file": a file whose as-at
+                    // date is unknown contributes nothing until one is set
+                    // (a team table has no as-at facts: it always applies).
+                    let dated = file.as_at.is_some() || file.kind == Some(Kind::Teams);
+                    if let (true, Content::$variant(records)) = (dated, &mut file.content) {
                         parts.push(FileRecords {
                             file: index,
                             as_at: file.as_at,
@@ -454,6 +525,17 @@ impl Dataset {
                     .as_ref()
                     .is_some_and(|l| l.has(crate::domain::schema::col::list4::SEEN))
         });
+        dataset.cp_files_with_last_visit = files
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| {
+                f.kind == Some(Kind::List7Cp)
+                    && f.layout
+                        .as_ref()
+                        .is_some_and(|l| l.has(crate::domain::schema::col::list7::LAST_VISIT))
+            })
+            .map(|(index, _)| index)
+            .collect();
         dataset.latest_as_at = files
             .iter()
             .filter(|f| f.kind.is_some_and(Kind::is_used) && f.kind != Some(Kind::Teams))
@@ -704,9 +786,44 @@ mod tests {
             Coverage::default(),
         );
         let dec = Month::parse("2017-12").unwrap();
-        assert_eq!(data.as_at_file(dec).unwrap().file, 1);
+        assert_eq!(data.as_at_file(dec, 7).unwrap().file, 1);
         let nov = Month::parse("2017-11").unwrap();
-        assert_eq!(data.as_at_file(nov).unwrap().file, 0);
-        assert!(data.as_at_file(Month::parse("2017-10").unwrap()).is_none());
+        assert_eq!(data.as_at_file(nov, 7).unwrap().file, 0);
+        assert!(
+            data.as_at_file(Month::parse("2017-10").unwrap(), 7)
+                .is_none()
+        );
+        // `as_at_grace_days`: 0 takes only extracts dated inside the month;
+        // 8 takes the extract of 8 January for December.
+        assert!(data.as_at_file(dec, 0).is_none());
+        assert_eq!(data.as_at_file(dec, 8).unwrap().file, 2);
+    }
+
+    // inputs.md: "When an as-at month is not computable only because the
+    // nearest extract is later than that, the note says so and names the
+    // setting".
+    #[test]
+    fn a_late_extract_is_named_with_the_setting_that_would_use_it() {
+        let data = KindData::build(
+            vec![
+                referral_file(0, date(2018, 1, 9), "9 jan"),
+                referral_file(1, date(2018, 3, 31), "mar"),
+            ],
+            Coverage::default(),
+        );
+        let dec = Month::parse("2017-12").unwrap();
+        assert_eq!(data.late_extract(dec, 7), Some(date(2018, 1, 9)));
+        assert_eq!(data.late_extract(dec, 9), None, "9 days: used");
+        assert_eq!(
+            late_extract_note(Kind::List6Cin, "allocation", date(2018, 1, 9), dec, 7),
+            "List 6 is as at 09/01/2018, 9 days after Dec-17 ends; allocation needs an extract within 7 days: change `as_at_grace_days` in the settings to use it"
+        );
+        // February's nearest extract is 31 days after it: the setting's
+        // limit, still named. January's is 59 days after: no setting helps.
+        assert_eq!(
+            data.late_extract(Month::parse("2018-02").unwrap(), 7),
+            Some(date(2018, 3, 31))
+        );
+        assert_eq!(data.late_extract(Month::parse("2017-11").unwrap(), 7), None);
     }
 }

@@ -67,8 +67,25 @@ const fn opt(header: &'static str, aliases: &'static [&'static str]) -> ColumnSp
     }
 }
 
-const CHILD_ID: ColumnSpec = req("Child Unique ID", &[]);
+// Aliases are header wordings seen in published Annex A templates and in
+// public extracts that produce Annex A lists, each with where it was seen
+// (docs/header-variants.md lists them all with their sources). Headers are
+// compared normalised (letters and digits only), so a one-word export
+// header such as `CINStartDate` needs no alias; these differ in letters.
+// Keys to the sources:
+// - SSD: data-to-insight/ssd-data-model, admin/tools-ssd_dfe_returns/
+//   AnnexA_sqlserver_ontemp.sql (Standard Safeguarding Dataset, 2024).
+// - SSD-ORA: the same repository, tools-ssd_dfe_returns/AnnexA_oracle.sql.
+// - CIN: CSCDP/AnnexA_CiNCensus_Cleaner, config/cin_to_annexa.yaml (CIN
+//   census field names mapped to Annex A columns).
+// - LIIA: SocialFinanceDigitalLabs/liia-tools, tests/annex_a/.
+
+/// `Child ID`: SSD-ORA (`CHILD_ID`), LIIA (`Child ID`); `LAchildID`: CIN.
+const CHILD_ID: ColumnSpec = req("Child Unique ID", &["Child ID", "LAchildID"]);
 const ALLOCATED_TEAM: ColumnSpec = opt("Allocated Team", &[]);
+/// `PersonBirthDate`: CIN.
+const BIRTH_ALIASES: &[&str] = &["PersonBirthDate"];
+const DATE_OF_BIRTH: ColumnSpec = common("Date of Birth", BIRTH_ALIASES);
 
 /// Column positions within each kind's column list, so record builders
 /// name columns rather than numbers.
@@ -174,43 +191,68 @@ const fn common(header: &'static str, aliases: &'static [&'static str]) -> Colum
 
 static LIST3: [ColumnSpec; 5] = [
     CHILD_ID,
-    req("Date of referral", &["Date of Referral"]),
+    // `ReferralDate`: SSD.
+    req("Date of referral", &["ReferralDate"]),
     opt("Referral NFA?", &[]),
-    opt("Number of Referrals in Last 12 Months", &[]),
+    // `ReferralsLast12Months`: SSD.
+    opt(
+        "Number of Referrals in Last 12 Months",
+        &["ReferralsLast12Months"],
+    ),
     ALLOCATED_TEAM,
 ];
 static LIST4: [ColumnSpec; 5] = [
     CHILD_ID,
+    // `Assessment actual start date`: CIN; `ContinuousAssessmentStart`: SSD.
     req(
         "Continuous Assessment Start Date",
-        &["Assessment Start Date", "Assessment actual start date"],
+        &[
+            "Assessment Start Date",
+            "Assessment actual start date",
+            "ContinuousAssessmentStart",
+        ],
     ),
+    // `Assessment Authorisation Date`: CIN; `ContinuousAssessmentAuthDate`: SSD.
     req(
         "Continuous Assessment Date of Authorisation",
-        &["Assessment Authorisation Date", "Date of Authorisation"],
+        &[
+            "Assessment Authorisation Date",
+            "Date of Authorisation",
+            "ContinuousAssessmentAuthDate",
+        ],
     ),
+    // `ContinuousAssessmentChildSeen`: SSD.
     opt(
         "Child Seen During Continuous Assessment",
-        &["Child Seen During Assessment"],
+        &[
+            "Child Seen During Assessment",
+            "ContinuousAssessmentChildSeen",
+        ],
     ),
     ALLOCATED_TEAM,
 ];
 static LIST6: [ColumnSpec; 7] = [
     CHILD_ID,
-    req("CIN Start Date", &[]),
+    // `CINreferralDate`: CIN (the census's referral date starts the episode).
+    req("CIN Start Date", &["CINreferralDate"]),
     req("CIN Closure Date", &[]),
     opt("Case Status", &[]),
     ALLOCATED_TEAM,
     req("Allocated Worker", &[]),
-    common("Date of Birth", &[]),
+    DATE_OF_BIRTH,
 ];
 static LIST7: [ColumnSpec; 6] = [
     CHILD_ID,
-    req("Child Protection Plan Start Date", &[]),
-    req("Child Protection Plan End Date", &[]),
-    opt("Date of the Last Statutory Visit", &[]),
+    // `CPPstartDate`, `CPPendDate`: CIN.
+    req("Child Protection Plan Start Date", &["CPPstartDate"]),
+    req("Child Protection Plan End Date", &["CPPendDate"]),
+    // `DateOfLastStatutoryVisit`: SSD.
+    opt(
+        "Date of the Last Statutory Visit",
+        &["DateOfLastStatutoryVisit"],
+    ),
     ALLOCATED_TEAM,
-    common("Date of Birth", &[]),
+    DATE_OF_BIRTH,
 ];
 static LIST8: [ColumnSpec; 7] = [
     CHILD_ID,
@@ -218,15 +260,20 @@ static LIST8: [ColumnSpec; 7] = [
         "Unaccompanied Asylum Seeking Child (UASC) within the Last 12 Months (Y/N)",
         &["UASC"],
     ),
-    req("Date Started to be Looked After", &[]),
+    // `LoookedAfterStartDate` (sic, three o's): SSD.
+    req(
+        "Date Started to be Looked After",
+        &["LoookedAfterStartDate"],
+    ),
     opt("Child's Legal Status", &["Legal Status"]),
-    req("Date Ceased to be Looked After", &[]),
+    // `CeasedLookedAfterDate`: SSD.
+    req("Date Ceased to be Looked After", &["CeasedLookedAfterDate"]),
     ALLOCATED_TEAM,
-    common("Date of Birth", &[]),
+    DATE_OF_BIRTH,
 ];
 static LIST9: [ColumnSpec; 6] = [
     CHILD_ID,
-    req("Date of Birth", &[]),
+    req("Date of Birth", BIRTH_ALIASES),
     opt("Eligibility Category", &[]),
     opt("LA in Touch", &[]),
     req("Activity Status", &[]),
@@ -234,11 +281,15 @@ static LIST9: [ColumnSpec; 6] = [
 ];
 static LIST10: [ColumnSpec; 7] = [
     CHILD_ID,
-    req("Date the Child Entered Care", &[]),
-    req("Date of Placement Order", &[]),
-    req("Date of Matching Child and Prospective Adopters", &[]),
-    req("Date Placed for Adoption", &[]),
-    req("Date of Adoption Order", &[]),
+    // These five: SSD.
+    req("Date the Child Entered Care", &["EnteredCareDate"]),
+    req("Date of Placement Order", &["PlacementOrderDate"]),
+    req(
+        "Date of Matching Child and Prospective Adopters",
+        &["MatchedForAdoptionDate"],
+    ),
+    req("Date Placed for Adoption", &["PlacedForAdoptionDate"]),
+    req("Date of Adoption Order", &["AdoptionOrderDate"]),
     ALLOCATED_TEAM,
 ];
 static CP_VISITS: [ColumnSpec; 3] = [CHILD_ID, req("Visit Date", &[]), opt("Child Seen", &[])];
@@ -271,13 +322,15 @@ static LIST1: [ColumnSpec; 3] = [
 static LIST2: [ColumnSpec; 2] = [CHILD_ID, req("Organisation completing assessment", &[])];
 static LIST5: [ColumnSpec; 2] = [
     CHILD_ID,
+    // `StratDiscussionDate`: SSD; `S47ActualStartDate`: CIN.
     req(
         "Strategy discussion initiating Section 47 Enquiry Start Date",
-        &[],
+        &["StratDiscussionDate", "S47ActualStartDate"],
     ),
 ];
 static LIST11: [ColumnSpec; 2] = [
-    req("Individual adopter identifier", &[]),
+    // `AdopterID`: SSD.
+    req("Individual adopter identifier", &["AdopterID"]),
     req("Family identifier", &[]),
 ];
 
@@ -690,6 +743,107 @@ mod tests {
             match recognise(&headers) {
                 Recognition::Known(layout) => assert_eq!(layout.kind, kind),
                 other => panic!("{kind:?}: {other:?}"),
+            }
+        }
+    }
+
+    // inputs.md, "Recognising headers": the one-word headers of database
+    // and dataset exports match.
+    #[test]
+    fn one_word_and_snake_case_headers_match() {
+        assert_eq!(
+            kind_of(&[
+                "ChildUniqueID",
+                "CINStartDate",
+                "CINClosureDate",
+                "AllocatedWorker",
+                "AllocatedTeam"
+            ]),
+            Some(Kind::List6Cin)
+        );
+        assert_eq!(
+            kind_of(&[
+                "child_unique_id",
+                "unaccompanied_asylum_seeking_child_uasc_within_the_last_12_months_y_n",
+                "date_started_to_be_looked_after",
+                "date_ceased_to_be_looked_after"
+            ]),
+            Some(Kind::List8Cla)
+        );
+    }
+
+    // The Standard Safeguarding Dataset's Annex A extract (SSD in the
+    // alias comments): each list is recognised as its own kind.
+    #[test]
+    fn the_safeguarding_dataset_extract_is_recognised() {
+        for (headers, kind) in [
+            (
+                &[
+                    "ChildUniqueID",
+                    "ReferralDate",
+                    "ReferralNFA",
+                    "ReferralsLast12Months",
+                ][..],
+                Kind::List3Referrals,
+            ),
+            (
+                &[
+                    "ChildUniqueID",
+                    "ContinuousAssessmentStart",
+                    "ContinuousAssessmentChildSeen",
+                    "ContinuousAssessmentAuthDate",
+                ][..],
+                Kind::List4Assessments,
+            ),
+            (
+                &[
+                    "ChildUniqueID",
+                    "UASC",
+                    "LoookedAfterStartDate",
+                    "CeasedLookedAfterDate",
+                ][..],
+                Kind::List8Cla,
+            ),
+            (
+                &[
+                    "ChildUniqueID",
+                    "EnteredCareDate",
+                    "PlacementOrderDate",
+                    "MatchedForAdoptionDate",
+                    "PlacedForAdoptionDate",
+                    "AdoptionOrderDate",
+                ][..],
+                Kind::List10Adoption,
+            ),
+            (
+                &["ChildUniqueID", "StratDiscussionDate"][..],
+                Kind::List5S47,
+            ),
+        ] {
+            assert_eq!(kind_of(headers), Some(kind), "{headers:?}");
+        }
+    }
+
+    // An alias must never stand for another column of its own kind: the
+    // file would then be refused for two headers that normalise alike, or
+    // one column read as another.
+    #[test]
+    fn no_header_or_alias_is_shared_by_two_columns_of_a_kind() {
+        for kind in ALL_KINDS {
+            let mut seen: std::collections::HashMap<String, &str> = Default::default();
+            for column in kind.columns() {
+                let names = std::iter::once(column.header).chain(column.aliases.iter().copied());
+                let mut own: Vec<String> = names.map(normalise_header).collect();
+                own.sort();
+                own.dedup();
+                for name in own {
+                    if let Some(other) = seen.insert(name.clone(), column.header) {
+                        panic!(
+                            "{kind:?}: `{name}` names both {other} and {}",
+                            column.header
+                        );
+                    }
+                }
             }
         }
     }

@@ -23,6 +23,9 @@ pub struct Settings {
     pub indicators: std::collections::BTreeMap<String, IndicatorOverrides>,
     pub unallocated_placeholders: Vec<String>,
     pub unallocated_min_days: i64,
+    /// An as-at month (allocation, List 9) uses an extract dated in the
+    /// month or up to this many days after it (0–31).
+    pub as_at_grace_days: i64,
     pub assessment_working_days: i64,
     pub start_day_counts: bool,
     pub extra_bank_holidays: Vec<Date>,
@@ -160,6 +163,7 @@ impl Default for Settings {
             .map(String::from)
             .to_vec(),
             unallocated_min_days: 7,
+            as_at_grace_days: 7,
             assessment_working_days: 45,
             start_day_counts: false,
             extra_bank_holidays: Vec::new(),
@@ -217,6 +221,12 @@ impl Settings {
                     "settings: an adoption window of {window} months is out of range (1–120)"
                 )));
             }
+        }
+        if !(0..=31).contains(&settings.as_at_grace_days) {
+            return Err(SettingsError(format!(
+                "settings: `as_at_grace_days` of {} is out of range (0–31)",
+                settings.as_at_grace_days
+            )));
         }
         Ok(settings)
     }

@@ -86,16 +86,67 @@ pub fn is_whitespace(s: &str) -> bool {
     }
 }
 
-/// Spec "blank": empty, whitespace, or (any case, after trimming) `#N/A`,
-/// `NULL`, `N/A` or `-`.
+/// Spec "blank": empty, whitespace (non-breaking spaces included), or (any
+/// case, after trimming) `NULL`, `N/A`, `-`, or an Excel error
+/// ([`is_excel_error`]).
 pub fn is_blank(s: &str) -> bool {
     let t = trim(s);
-    // The blank words are four bytes at most: most cells are longer.
+    // The blank words are fourteen bytes at most: most cells are longer.
     t.is_empty()
         || (t.len() <= 4
-            && ["#n/a", "null", "n/a", "-"]
+            && ["null", "n/a", "-"]
                 .iter()
                 .any(|b| t.eq_ignore_ascii_case(b)))
+        || is_excel_error(t)
+}
+
+/// The texts Excel shows for a failed formula or lookup (inputs.md, "Value
+/// types", blank), and those calamine writes for a workbook's error cells
+/// (`#GETTING_DATA` is one of them).
+const EXCEL_ERRORS: [&str; 10] = [
+    "#n/a",
+    "#ref!",
+    "#value!",
+    "#div/0!",
+    "#name?",
+    "#num!",
+    "#null!",
+    "#spill!",
+    "#calc!",
+    "#getting_data",
+];
+
+/// Whether a cell is an Excel error (`#N/A`, `#REF!`, …, any case, after
+/// trimming): blank, but also reported, since it means a lookup or formula
+/// failed in the report that wrote the file.
+pub fn is_excel_error(s: &str) -> bool {
+    let t = trim(s);
+    t.starts_with('#') && t.len() <= 13 && EXCEL_ERRORS.iter().any(|e| t.eq_ignore_ascii_case(e))
+}
+
+/// Whether an identifier reads like a number Excel rewrote in scientific
+/// notation (`1.23457E+11`): the real id was lost when the file was saved
+/// (inputs.md, "Value types", ids that Excel rewrote).
+pub fn looks_like_excel_exponent(s: &str) -> bool {
+    let t = trim(s).as_bytes();
+    let Some(e) = t.iter().position(|b| b.eq_ignore_ascii_case(&b'e')) else {
+        return false;
+    };
+    let (mantissa, exponent) = t.split_at(e);
+    let exponent = exponent.get(1..).unwrap_or_default();
+    let exponent = exponent.strip_prefix(b"+").unwrap_or(exponent);
+    let (whole, fraction) = match mantissa.iter().position(|b| *b == b'.') {
+        Some(dot) => (
+            mantissa.get(..dot).unwrap_or_default(),
+            mantissa.get(dot + 1..).unwrap_or_default(),
+        ),
+        None => (mantissa, &b""[..]),
+    };
+    !whole.is_empty()
+        && whole.iter().all(u8::is_ascii_digit)
+        && fraction.iter().all(u8::is_ascii_digit)
+        && !exponent.is_empty()
+        && exponent.iter().all(u8::is_ascii_digit)
 }
 
 // ---------------------------------------------------------------------------
@@ -174,6 +225,33 @@ pub fn parse_date(s: &str) -> Result<Date, ValueError> {
         1 | 2 => day_first(first, rest),
         _ => Err(ValueError::NotADate),
     }
+}
+
+/// Whether a value that is not a day-first date would be one read month
+/// first (`05/13/2017`, `12/25/2017 10:00`): the column then looks like a
+/// US export (inputs.md, "Value types", month-first dates). The value stays
+/// invalid; this only lets the report say why.
+pub fn looks_month_first(s: &str) -> bool {
+    let t = trim(s).as_bytes();
+    let (first, rest) = split_digits(t);
+    let [sep @ (b'/' | b'-' | b'.'), rest @ ..] = rest else {
+        return false;
+    };
+    let (second, rest) = split_digits(rest);
+    let [sep2, rest @ ..] = rest else {
+        return false;
+    };
+    let (year, rest) = split_digits(rest);
+    if sep2 != sep
+        || !(1..=2).contains(&first.len())
+        || !(1..=2).contains(&second.len())
+        || year.len() != 4
+        || check_time(rest).is_err()
+    {
+        return false;
+    }
+    let (month, day) = (digits_value(first), digits_value(second));
+    day > 12 && make_date(digits_value(year), month, day).is_ok()
 }
 
 /// `yyyy-m-d` and an optional time; `first` is the year.
@@ -462,46 +540,19 @@ pub fn parse_count(s: &str) -> Result<u32, ValueError> {
 // Headers and names
 // ---------------------------------------------------------------------------
 
-/// Spec "Recognising headers": lower-case; quotes and apostrophes (straight,
-/// curly, backtick, acute) removed; every other character that is not a
-/// letter or digit becomes a space; runs of spaces collapsed; trimmed. A
-/// leading byte-order mark is dropped.
+/// Spec "Recognising headers": lower-case, then every character that is
+/// not a letter or a digit removed, so `Child's Legal Status`,
+/// `childs_legal_status` and `ChildsLegalStatus` are all `childslegalstatus`
+/// (a byte-order mark, spaces, quotes, brackets and punctuation go too).
 pub fn normalise_header(s: &str) -> String {
-    let s = s.strip_prefix('\u{FEFF}').unwrap_or(s);
-    let mut out = String::with_capacity(s.len());
-    let mut pending_space = false;
-    for c in s.chars() {
-        if matches!(
-            c,
-            '\'' | '"'
-                | '\u{2018}'
-                | '\u{2019}'
-                | '\u{201A}'
-                | '\u{201B}'
-                | '\u{201C}'
-                | '\u{201D}'
-                | '\u{201E}'
-                | '\u{201F}'
-                | '`'
-                | '\u{B4}'
-        ) {
-            continue;
-        }
-        if c.is_alphanumeric() {
-            if pending_space && !out.is_empty() {
-                out.push(' ');
-            }
-            pending_space = false;
-            out.extend(c.to_lowercase());
-        } else {
-            pending_space = true;
-        }
-    }
-    out
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// The key team and worker names are matched by: lower-case, runs of
-/// whitespace folded to one space, trimmed.
+/// whitespace (non-breaking spaces included) folded to one space, trimmed.
 pub fn fold_name(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for word in s.split_whitespace() {
@@ -511,6 +562,31 @@ pub fn fold_name(s: &str) -> String {
         out.extend(word.chars().flat_map(char::to_lowercase));
     }
     out
+}
+
+/// The key a worker's name is matched by (inputs.md, "Value types", names;
+/// indicators.md, 13): case, punctuation and the order of the words
+/// ignored, so `Smith, Jane`, `JANE SMITH` and `Jane  Smith` are one
+/// worker. Apostrophes join (`O'Brien` is `obrien`); any other character
+/// that is not a letter or digit separates words (`Smith-Jones` is the
+/// words `smith` and `jones`).
+pub fn worker_name_key(s: &str) -> String {
+    let mut words: Vec<String> = Vec::new();
+    let mut word = String::new();
+    for c in s.chars() {
+        if c.is_alphanumeric() {
+            word.extend(c.to_lowercase());
+        } else if matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '`') {
+            continue;
+        } else if !word.is_empty() {
+            words.push(std::mem::take(&mut word));
+        }
+    }
+    if !word.is_empty() {
+        words.push(word);
+    }
+    words.sort_unstable();
+    words.join(" ")
 }
 
 // ---------------------------------------------------------------------------
@@ -956,30 +1032,33 @@ mod tests {
     // inputs.md, "Recognising headers".
     #[test]
     fn headers() {
+        let uasc = "unaccompaniedasylumseekingchilduascwithinthelast12monthsyn";
         assert_eq!(
             normalise_header(
                 "Unaccompanied Asylum Seeking Child (UASC) within the Last 12 Months (Y/N))"
             ),
-            "unaccompanied asylum seeking child uasc within the last 12 months y n"
+            uasc
         );
         assert_eq!(
             normalise_header(
-                "unaccompanied asylum seeking child uasc within the last 12 months y n"
+                "unaccompanied_asylum_seeking_child_uasc_within_the_last_12_months_y_n"
             ),
-            "unaccompanied asylum seeking child uasc within the last 12 months y n"
+            uasc
         );
         assert_eq!(
             normalise_header("Child's Legal Status"),
-            "childs legal status"
+            "childslegalstatus"
         );
         assert_eq!(normalise_header("Child\u{2019}s"), "childs");
-        assert_eq!(
-            normalise_header("\u{FEFF}Child Unique ID"),
-            "child unique id"
-        );
-        assert_eq!(normalise_header("  \"Referral NFA?\" "), "referral nfa");
-        assert_eq!(normalise_header("Date_of-Referral"), "date of referral");
-        assert_eq!(normalise_header("“Worker ID”"), "worker id");
+        assert_eq!(normalise_header("\u{FEFF}Child Unique ID"), "childuniqueid");
+        // The one-word headers of database and dataset exports.
+        assert_eq!(normalise_header("ChildUniqueID"), "childuniqueid");
+        assert_eq!(normalise_header("CINStartDate"), "cinstartdate");
+        assert_eq!(normalise_header("AllocatedWorker"), "allocatedworker");
+        assert_eq!(normalise_header("Allocated\u{A0}Worker"), "allocatedworker");
+        assert_eq!(normalise_header("  \"Referral NFA?\" "), "referralnfa");
+        assert_eq!(normalise_header("Date_of-Referral"), "dateofreferral");
+        assert_eq!(normalise_header("“Worker ID”"), "workerid");
         assert_eq!(normalise_header("`FTE´"), "fte");
         assert_eq!(normalise_header("Éligibilité"), "éligibilité");
         assert_eq!(normalise_header(" ?? "), "");
@@ -992,8 +1071,84 @@ mod tests {
             fold_name("  North   Assessment\tTeam "),
             "north assessment team"
         );
+        // Non-breaking spaces are whitespace (inputs.md, "Value types", names).
+        assert_eq!(fold_name("North\u{A0}\u{A0}Team\u{A0}"), "north team");
         assert_eq!(fold_name("JANE SMITH"), "jane smith");
         assert_eq!(fold_name(""), "");
+    }
+
+    // inputs.md, "Value types", names: `Smith, Jane`, `JANE SMITH` and
+    // `Jane  Smith` are one worker.
+    #[test]
+    fn worker_names_ignore_punctuation_and_word_order() {
+        let jane = worker_name_key("Jane Smith");
+        for same in [
+            "Smith, Jane",
+            "JANE SMITH",
+            "Jane  Smith",
+            "Jane\u{A0}Smith",
+            " smith jane. ",
+        ] {
+            assert_eq!(worker_name_key(same), jane, "`{same}`");
+        }
+        assert_eq!(
+            worker_name_key("O'Brien, Pat"),
+            worker_name_key("Pat OBrien")
+        );
+        assert_eq!(
+            worker_name_key("Smith-Jones, Ann"),
+            worker_name_key("Ann Smith Jones")
+        );
+        assert_ne!(worker_name_key("Jane Smith"), worker_name_key("Jane Smyth"));
+        assert_eq!(worker_name_key(" , "), "");
+    }
+
+    #[test]
+    fn month_first_dates_are_recognised_but_stay_invalid() {
+        for s in ["05/13/2017", "12/25/2017 10:00", "1-31-2018", "2.29.2016"] {
+            assert!(looks_month_first(s), "`{s}`");
+            assert!(parse_date(s).is_err(), "`{s}`");
+        }
+        // Valid day first, impossible either way, or not that shape.
+        for s in [
+            "05/12/2017",
+            "13/13/2017",
+            "2/30/2017",
+            "2017-05-13",
+            "05/13/17",
+            "x",
+        ] {
+            assert!(!looks_month_first(s), "`{s}`");
+        }
+    }
+
+    #[test]
+    fn excel_errors_are_blank() {
+        for s in [
+            "#N/A", "#n/a", " #REF! ", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!",
+            "#SPILL!", "#CALC!",
+        ] {
+            assert!(is_excel_error(s), "`{s}`");
+            assert!(is_blank(s), "`{s}`");
+        }
+        for s in ["#1", "#N/A2", "N/A", "#", "#REF"] {
+            assert!(!is_excel_error(s), "`{s}`");
+        }
+        // A non-breaking space is whitespace.
+        assert!(is_blank("\u{A0}"));
+        assert!(is_blank(" \u{A0}#N/A\u{A0}"));
+    }
+
+    #[test]
+    fn ids_excel_rewrote() {
+        for s in ["1.23457E+11", "1.2E+5", "9E+10", "1.23457e+11"] {
+            assert!(looks_like_excel_exponent(s), "`{s}`");
+        }
+        for s in [
+            "123457", "E+11", "1.2E", "SYN0001", "1.2E+", "ABCE+12", "1.2.3E+4",
+        ] {
+            assert!(!looks_like_excel_exponent(s), "`{s}`");
+        }
     }
 
     fn as_at(name: &str) -> Option<Date> {

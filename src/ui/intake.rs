@@ -122,13 +122,7 @@ fn coverage_text(file: &FileSummary) -> String {
 }
 
 fn source_text(file: &FileSummary) -> &'static str {
-    use crate::domain::ingest::AsAtSource;
-    match (file.as_at, file.as_at_source) {
-        (None, _) => "",
-        (Some(_), AsAtSource::FileName) => "from the file name",
-        (Some(_), AsAtSource::LatestDate) => "latest date in the file",
-        (Some(_), AsAtSource::Override) => "set by you",
-    }
+    file.as_at_source.describe()
 }
 
 /// Reads a date input's value (`YYYY-MM-DD`) as a date.

@@ -13,6 +13,7 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use super::{Context, Definition, MeasureDef, MonthCounts, Reads, Timing};
+use crate::domain::dataset::late_extract_note;
 use crate::domain::month::{Month, age_on};
 use crate::domain::records::{Activity, Team};
 use crate::domain::schema::Kind;
@@ -57,14 +58,25 @@ pub static DEFINITION: Definition = Definition {
     has_areas: true,
     has_baseline: false,
     compute,
-    reads: &[Reads::ExcludeEligibleChildren],
+    reads: &[Reads::ExcludeEligibleChildren, Reads::AsAtGraceDays],
     missing: None,
 };
 
 fn compute(context: &Context<'_>, month: Month) -> MonthCounts {
     let leavers = &context.data.care_leavers;
-    let Some(file) = leavers.as_at_file(month) else {
-        return MonthCounts::none(&DEFINITION);
+    let grace = context.settings.as_at_grace_days;
+    let Some(file) = leavers.as_at_file(month, grace) else {
+        let mut none = MonthCounts::none(&DEFINITION);
+        if let Some(as_at) = leavers.late_extract(month, grace) {
+            none.notes.push(late_extract_note(
+                Kind::List9CareLeavers,
+                "care-leaver activity",
+                as_at,
+                month,
+                grace,
+            ));
+        }
+        return none;
     };
     // indicators.md, "Area": the team is always taken from the merged record.
     let teams: HashMap<&str, &Team> = leavers

@@ -6,8 +6,10 @@
 //! - A worker's cases: children with a List 6 episode open at `M_end` whose
 //!   allocation (as in indicator 1: the as-at List 6 extract, by episode
 //!   key, the latest-starting episode per child) names the worker by
-//!   `Worker ID` or, failing that, by `Worker Name` (case-insensitive,
-//!   spaces folded). Allocated names that match no worker are reported.
+//!   `Worker ID` or, failing that, by `Worker Name` (IDs case-insensitive
+//!   with spaces folded; names also ignoring punctuation and word order, so
+//!   `Smith, Jane` is `Jane Smith`). Allocated names that match no worker
+//!   are reported.
 //! - `average` = Σcases ÷ ΣFTE (or headcount, `caseload_basis`) for the LA
 //!   and per area (the worker's team's area); per team type likewise, a
 //!   type with no workers having no value.
@@ -19,11 +21,12 @@ use jiff::civil::Date;
 use super::unallocated_cases::is_unallocated;
 use super::{Context, Definition, MeasureDef, MonthCounts, Reads, Timing, latest_per_key};
 use crate::domain::areas::TeamType;
+use crate::domain::dataset::late_extract_note;
 use crate::domain::diagnostics::{Problem, Severity};
 use crate::domain::month::Month;
 use crate::domain::schema::Kind;
 use crate::domain::settings::{Basis, Polarity, PreviousMode};
-use crate::domain::values::fold_name;
+use crate::domain::values::{fold_name, worker_name_key};
 
 pub static DEFINITION: Definition = Definition {
     number: 13,
@@ -87,6 +90,7 @@ pub static DEFINITION: Definition = Definition {
         Reads::TeamTypes,
         Reads::CaseloadBasis,
         Reads::UnallocatedPlaceholders,
+        Reads::AsAtGraceDays,
     ],
     missing: None,
 };
@@ -107,12 +111,23 @@ fn compute(context: &Context<'_>, month: Month) -> MonthCounts {
     let data = context.data;
     let settings = context.settings;
     let end = month.last_day();
+    let grace = settings.as_at_grace_days;
     let Some((allocation, allocation_file)) = data
         .cin
-        .as_at_position(month)
+        .as_at_position(month, grace)
         .and_then(|position| Some((position, data.cin.files.get(position)?)))
     else {
-        return MonthCounts::none(&DEFINITION);
+        let mut none = MonthCounts::none(&DEFINITION);
+        if let Some(as_at) = data.cin.late_extract(month, grace) {
+            none.notes.push(late_extract_note(
+                Kind::List6Cin,
+                "allocation",
+                as_at,
+                month,
+                grace,
+            ));
+        }
+        return none;
     };
     if !context.covers_end(Kind::List6Cin, month) || !context.covers_end(Kind::Staff, month) {
         return MonthCounts::none(&DEFINITION);
@@ -128,7 +143,9 @@ fn compute(context: &Context<'_>, month: Month) -> MonthCounts {
     for (index, worker) in in_post.iter().enumerate() {
         by_id.insert(worker.data.worker.as_str(), index);
         if !worker.data.name.is_empty() {
-            by_name.entry(fold_name(&worker.data.name)).or_insert(index);
+            by_name
+                .entry(worker_name_key(&worker.data.name))
+                .or_insert(index);
         }
     }
     let open = context.open_cin_at(end);
@@ -149,10 +166,9 @@ fn compute(context: &Context<'_>, month: Month) -> MonthCounts {
             if is_unallocated(worker, settings) {
                 return Allocated::Nobody;
             }
-            let key = fold_name(worker);
             by_id
-                .get(key.as_str())
-                .or_else(|| by_name.get(&key))
+                .get(fold_name(worker).as_str())
+                .or_else(|| by_name.get(&worker_name_key(worker)))
                 .map_or(Allocated::Unknown, |index| Allocated::Worker(*index))
         });
         match found {

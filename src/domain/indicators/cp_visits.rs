@@ -14,7 +14,8 @@ use rustc_hash::FxHashSet as HashSet;
 
 use jiff::civil::Date;
 
-use super::{Context, Definition, MeasureDef, MonthCounts, Timing};
+use super::{Context, Definition, MeasureDef, MonthCounts, Reads, Timing};
+use crate::domain::dataset::late_extract_note;
 use crate::domain::month::Month;
 use crate::domain::records::open_at;
 use crate::domain::schema::Kind;
@@ -43,7 +44,7 @@ pub static DEFINITION: Definition = Definition {
     has_areas: true,
     has_baseline: false,
     compute,
-    reads: &[],
+    reads: &[Reads::AsAtGraceDays],
     missing: Some(missing),
 };
 
@@ -54,15 +55,36 @@ fn missing(context: &Context<'_>, month: Month) -> Vec<Kind> {
     if !data.cp.loaded() {
         missing.push(Kind::List7Cp);
     }
-    if !data.cp_visits.loaded() && data.cp.as_at_file(month).is_none() {
+    if !data.cp_visits.loaded()
+        && last_visit_file(context, month, context.settings.as_at_grace_days).is_none()
+    {
         missing.push(Kind::CpVisits);
     }
     missing
 }
 
+/// The month's List 7 extract (the as-at rule) among those that have
+/// `Date of the Last Statutory Visit`: one without the column says nothing
+/// about visits.
+fn last_visit_file<'a>(
+    context: &Context<'a>,
+    month: Month,
+    grace: i64,
+) -> Option<&'a crate::domain::dataset::FileRecords<crate::domain::records::CpPlan>> {
+    let data = context.data;
+    data.cp.as_at_file_where(month, grace, |f| {
+        data.cp_files_with_last_visit.contains(&f.file)
+    })
+}
+
 fn compute(context: &Context<'_>, month: Month) -> MonthCounts {
     let data = context.data;
     let from_extract = data.cp_visits.loaded();
+    // Neither CP visits nor any List 7 with last-visit dates: the input is
+    // missing, so nothing is shown (not a `due` without `visited`).
+    if !from_extract && data.cp_files_with_last_visit.is_empty() {
+        return MonthCounts::none(&DEFINITION);
+    }
     if !context.covers_month(Kind::List7Cp, month)
         || (from_extract && !context.covers_month(Kind::CpVisits, month))
     {
@@ -93,7 +115,8 @@ fn compute(context: &Context<'_>, month: Month) -> MonthCounts {
                 .collect(),
         )
     } else {
-        match data.cp.as_at_file(month) {
+        let grace = context.settings.as_at_grace_days;
+        match last_visit_file(context, month, grace) {
             Some(file) => {
                 tally.notes.push(format!(
                     "visited from List 7's Date of the Last Statutory Visit in {}",
@@ -115,10 +138,19 @@ fn compute(context: &Context<'_>, month: Month) -> MonthCounts {
             }
             None => {
                 tally.unavailable("visited");
-                tally.notes.push(format!(
-                    "no CP visits file and no List 7 extract as at {}",
-                    month.label()
-                ));
+                tally.notes.push(match data.cp.late_extract(month, grace) {
+                    Some(as_at) => late_extract_note(
+                        Kind::List7Cp,
+                        "visits from its last statutory visit dates",
+                        as_at,
+                        month,
+                        grace,
+                    ),
+                    None => format!(
+                        "no CP visits file and no List 7 extract as at {}",
+                        month.label()
+                    ),
+                });
                 None
             }
         }

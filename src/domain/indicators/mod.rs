@@ -157,6 +157,8 @@ pub enum Reads {
     TeamTypes,
     UnallocatedPlaceholders,
     UnallocatedMinDays,
+    /// Which extract is a month's as-at file (`as_at_grace_days`).
+    AsAtGraceDays,
     AssessmentWorkingDays,
     StartDayCounts,
     /// The extra bank holidays, through the calendar of working days.
@@ -258,6 +260,7 @@ impl Definition {
                 Reads::UnallocatedMinDays => {
                     counting.unallocated_min_days = settings.unallocated_min_days;
                 }
+                Reads::AsAtGraceDays => counting.as_at_grace_days = settings.as_at_grace_days,
                 Reads::AssessmentWorkingDays => {
                     counting.assessment_working_days = settings.assessment_working_days;
                 }

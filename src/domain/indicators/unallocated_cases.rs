@@ -14,6 +14,7 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use super::{Context, Definition, MeasureDef, MonthCounts, Reads, Timing};
+use crate::domain::dataset::late_extract_note;
 use crate::domain::diagnostics::{Problem, Severity};
 use crate::domain::month::{Month, days_between};
 use crate::domain::schema::Kind;
@@ -47,7 +48,11 @@ pub static DEFINITION: Definition = Definition {
     has_areas: true,
     has_baseline: false,
     compute,
-    reads: &[Reads::UnallocatedPlaceholders, Reads::UnallocatedMinDays],
+    reads: &[
+        Reads::UnallocatedPlaceholders,
+        Reads::UnallocatedMinDays,
+        Reads::AsAtGraceDays,
+    ],
     missing: None,
 };
 
@@ -106,13 +111,15 @@ fn compute(context: &Context<'_>, month: Month) -> MonthCounts {
     let end = month.last_day();
     let cin = &context.data.cin;
     let open = context.open_cin_at(end);
-    let allocation = cin.as_at_position(month);
+    let grace = context.settings.as_at_grace_days;
+    let allocation = cin.as_at_position(month, grace);
     let mut tally = context.tally(&DEFINITION);
     if allocation.is_none() {
         tally.unavailable("unallocated");
-        tally
-            .notes
-            .push(format!("no List 6 extract as at {}", month.label()));
+        tally.notes.push(match cin.late_extract(month, grace) {
+            Some(as_at) => late_extract_note(Kind::List6Cin, "allocation", as_at, month, grace),
+            None => format!("no List 6 extract as at {}", month.label()),
+        });
     }
     // A few hundred distinct worker values: match each against the placeholders once.
     let mut placeholders: HashMap<&str, bool> = HashMap::default();

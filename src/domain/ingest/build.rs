@@ -29,10 +29,9 @@ fn earliest_plausible() -> Date {
 #[derive(Debug)]
 pub struct FileFacts {
     pub today: Date,
-    /// The as-at date when already known (file name or override).
+    /// The as-at date when stated (a name or the user's): later dates are
+    /// reported against it, and against today otherwise.
     pub as_at: Option<Date>,
-    /// The latest valid date on or before today, for the as-at fallback.
-    pub latest: Option<Date>,
     /// Exact duplicate rows merged into another (not counted as rows read).
     pub exact_duplicates: usize,
 }
@@ -202,9 +201,6 @@ impl<'a> RowReader<'a> {
     }
 
     fn check_date(&mut self, column: usize, date: Date) {
-        if date <= self.dates.today && self.dates.latest.is_none_or(|latest| date > latest) {
-            self.dates.latest = Some(date);
-        }
         let limit = self.dates.as_at.unwrap_or(self.dates.today);
         if date > limit {
             let header = self.header(column);

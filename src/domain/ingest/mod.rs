@@ -5,7 +5,9 @@
 //! `LoadedFile` with `Content::Unreadable` and one sentence saying why, so
 //! the other files are unaffected.
 
+pub mod as_at;
 pub mod build;
+mod columns;
 pub mod decode;
 pub mod sink;
 pub mod table;
@@ -19,7 +21,7 @@ use crate::domain::diagnostics::{Problem, Severity};
 use crate::domain::records::*;
 use crate::domain::schema::{Kind, Layout, Recognition, recognise};
 use crate::domain::settings::Settings;
-use crate::domain::values::as_at_from_file_name;
+pub use as_at::{AsAt, AsAtSource};
 use build::FileFacts;
 use sink::ProblemSink;
 use table::{HeaderScore, Table};
@@ -39,22 +41,93 @@ pub fn too_big_message(bytes: usize) -> String {
     )
 }
 
-/// User overrides for one file (the page's editable fields, the CLI's `--as-at` / `--covers`).
+/// User overrides for one input (the page's editable fields, the CLI's
+/// `--as-at` / `--covers`). For a workbook they apply to every sheet, and
+/// `sheets` holds one sheet's own, which beat the workbook's.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct FileOverrides {
     pub as_at: Option<Date>,
     pub covers_from: Option<Date>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sheets: Vec<SheetOverrides>,
 }
 
-/// How a file's as-at date was found.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum AsAtSource {
-    #[serde(rename = "file name")]
-    FileName,
-    #[serde(rename = "latest date")]
-    LatestDate,
-    #[serde(rename = "override")]
-    Override,
+/// One worksheet's own overrides, by the sheet's name.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct SheetOverrides {
+    pub sheet: String,
+    pub as_at: Option<Date>,
+    pub covers_from: Option<Date>,
+}
+
+impl FileOverrides {
+    /// The overrides that hold for one sheet: its own, else the workbook's.
+    pub fn for_sheet(&self, sheet: &str) -> FileOverrides {
+        let own = self.sheets.iter().rev().find(|s| s.sheet == sheet);
+        FileOverrides {
+            as_at: own.and_then(|s| s.as_at).or(self.as_at),
+            covers_from: own.and_then(|s| s.covers_from).or(self.covers_from),
+            sheets: Vec::new(),
+        }
+    }
+
+    /// One sheet's own overrides, made if absent.
+    pub fn sheet_mut(&mut self, sheet: &str) -> &mut SheetOverrides {
+        let index = match self.sheets.iter().position(|s| s.sheet == sheet) {
+            Some(index) => index,
+            None => {
+                self.sheets.push(SheetOverrides {
+                    sheet: sheet.to_string(),
+                    ..SheetOverrides::default()
+                });
+                self.sheets.len() - 1
+            }
+        };
+        #[allow(clippy::indexing_slicing)] // `index` was found or pushed just above
+        &mut self.sheets[index]
+    }
+}
+
+/// Splits a `--as-at` / `--covers` target into the input it names and,
+/// for one sheet of a workbook (`book.xlsx › List 6`), the sheet.
+pub fn split_target(target: &str) -> (&str, Option<&str>) {
+    match target.split_once('\u{203A}') {
+        Some((input, sheet)) => (input.trim_end(), Some(sheet.trim_start())),
+        None => (target, None),
+    }
+}
+
+/// The overrides of one input from the `(target, as-at)` and `(target,
+/// coverage start)` pairs the CLI takes: a target naming the input sets it
+/// (every sheet of a workbook), one naming a sheet sets that sheet; later
+/// pairs win.
+pub fn overrides_for(
+    input: &str,
+    as_at: &[(String, Date)],
+    covers: &[(String, Date)],
+) -> FileOverrides {
+    let mut overrides = FileOverrides::default();
+    for (targets, is_as_at) in [(as_at, true), (covers, false)] {
+        for (target, date) in targets {
+            let (named, sheet) = split_target(target);
+            if named != input {
+                continue;
+            }
+            let (own_as_at, own_covers) = match sheet {
+                Some(sheet) => {
+                    let own = overrides.sheet_mut(sheet);
+                    (&mut own.as_at, &mut own.covers_from)
+                }
+                None => (&mut overrides.as_at, &mut overrides.covers_from),
+            };
+            if is_as_at {
+                *own_as_at = Some(*date);
+            } else {
+                *own_covers = Some(*date);
+            }
+        }
+    }
+    overrides
 }
 
 /// A file's typed records, by kind.
@@ -111,7 +184,7 @@ impl LoadedFile {
             layout: None,
             rows: 0,
             as_at: None,
-            as_at_source: AsAtSource::LatestDate,
+            as_at_source: AsAtSource::Unknown,
             coverage: None,
             content: Content::Unreadable,
             error: Some(why),
@@ -161,6 +234,9 @@ fn read_workbook(
     )]
 }
 
+/// A workbook: every sheet read and recognised first, since a workbook is
+/// one extraction and its sheets without a date in a name share the
+/// latest date over all of them (inputs.md, "As-at date of a file").
 #[cfg(feature = "xlsx")]
 fn read_workbook(
     name: &str,
@@ -169,35 +245,62 @@ fn read_workbook(
     overrides: &FileOverrides,
     today: Date,
 ) -> Vec<LoadedFile> {
-    match xlsx::read_workbook(bytes, &header_score) {
-        Err(why) => vec![LoadedFile::unreadable(
-            name,
-            capitalise(&why.to_string()),
-            Vec::new(),
-        )],
-        Ok(sheets) => sheets
-            .into_iter()
-            .enumerate()
-            .map(|(k, sheet)| {
-                let sheet_name = format!("{name}{SHEET_SEPARATOR}{}", sheet.name);
-                match sheet.table {
-                    Ok(table) => load_table(
-                        &sheet_name,
-                        table,
-                        first_index + k,
-                        overrides,
-                        today,
-                        ProblemSink::new(&sheet_name),
-                    ),
-                    Err(why) => LoadedFile::unreadable(
-                        &sheet_name,
-                        capitalise(&why.to_string()),
-                        Vec::new(),
-                    ),
-                }
-            })
-            .collect(),
-    }
+    let sheets = match xlsx::read_workbook(bytes, &header_score) {
+        Err(why) => {
+            return vec![LoadedFile::unreadable(
+                name,
+                capitalise(&why.to_string()),
+                Vec::new(),
+            )];
+        }
+        Ok(sheets) => sheets,
+    };
+    // Each sheet recognised (or refused), with its date from a name or the user.
+    let prepared: Vec<(String, FileOverrides, Result<Recognised, Box<LoadedFile>>)> = sheets
+        .into_iter()
+        .map(|sheet| {
+            let listed = format!("{name}{SHEET_SEPARATOR}{}", sheet.name);
+            let own = overrides.for_sheet(&sheet.name);
+            let recognised = match sheet.table {
+                Ok(table) => recognise_table(&listed, table, ProblemSink::new(&listed)),
+                Err(why) => Err(Box::new(LoadedFile::unreadable(
+                    &listed,
+                    capitalise(&why.to_string()),
+                    Vec::new(),
+                ))),
+            }
+            .map(|mut recognised| {
+                recognised.stated = AsAt::stated(
+                    own.as_at,
+                    &[
+                        (sheet.name.as_str(), AsAtSource::SheetName),
+                        (name, AsAtSource::WorkbookName),
+                    ],
+                );
+                recognised
+            });
+            (listed, own, recognised)
+        })
+        .collect();
+    // The workbook's latest date, over its sheets with no stated date.
+    let latest = prepared
+        .iter()
+        .filter_map(|(_, _, sheet)| sheet.as_ref().ok())
+        .filter(|sheet| sheet.stated.is_none())
+        .filter_map(|sheet| as_at::latest_extract_date(&sheet.table, today))
+        .max();
+    let workbook_date = AsAt::from_data(latest, AsAtSource::LatestDateInWorkbook);
+    prepared
+        .into_iter()
+        .enumerate()
+        .map(|(k, (listed, own, sheet))| match sheet {
+            Ok(sheet) => {
+                let as_at = sheet.stated.unwrap_or(workbook_date);
+                finish_table(&listed, sheet, as_at, &own, first_index + k, today)
+            }
+            Err(unreadable) => *unreadable,
+        })
+        .collect()
 }
 
 /// Reads one file that is one table (a CSV or text file, a settings
@@ -275,7 +378,7 @@ fn load_text(
                 layout: None,
                 rows: 0,
                 as_at: None,
-                as_at_source: AsAtSource::LatestDate,
+                as_at_source: AsAtSource::Unknown,
                 coverage: None,
                 content: Content::Settings(Box::new(settings)),
                 error: None,
@@ -295,7 +398,19 @@ fn load_text(
         }
     };
     drop(decoded);
-    load_table(name, table, index, overrides, today, sink)
+    match recognise_table(name, table, sink) {
+        Ok(mut recognised) => {
+            recognised.stated = AsAt::stated(overrides.as_at, &[(name, AsAtSource::FileName)]);
+            let as_at = recognised.stated.unwrap_or_else(|| {
+                AsAt::from_data(
+                    as_at::latest_extract_date(&recognised.table, today),
+                    AsAtSource::LatestDate,
+                )
+            });
+            finish_table(name, recognised, as_at, overrides, index, today)
+        }
+        Err(unreadable) => *unreadable,
+    }
 }
 
 /// Whether bytes are a zip archive (an `.xlsx` is one). Here, not in
@@ -313,15 +428,22 @@ pub fn is_workbook_name(name: &str) -> bool {
         .any(|end| lower.ends_with(end))
 }
 
-/// A table (from a file or a sheet) → its kind's records.
-fn load_table(
+/// A table whose kind is known, ready to read: from a file or a sheet.
+struct Recognised {
+    table: Table,
+    layout: Layout,
+    sink: ProblemSink,
+    /// Its as-at date from a name or the user, if it has one (rules 1, 4).
+    stated: Option<AsAt>,
+}
+
+/// A table (from a file or a sheet) → its kind, or the one sentence why it
+/// is not a file this scorecard reads.
+fn recognise_table(
     name: &str,
     table: Table,
-    index: usize,
-    overrides: &FileOverrides,
-    today: Date,
     mut sink: ProblemSink,
-) -> LoadedFile {
+) -> Result<Recognised, Box<LoadedFile>> {
     if table.header_row > 1 {
         sink.whole_file(
             "header_not_first",
@@ -373,16 +495,16 @@ fn load_table(
                         .join(", ")
                 )
             };
-            return LoadedFile::unreadable(name, why, sink.finish());
+            return Err(Box::new(LoadedFile::unreadable(name, why, sink.finish())));
         }
         Recognition::DuplicateHeaders { first, second } => {
-            return LoadedFile::unreadable(
+            return Err(Box::new(LoadedFile::unreadable(
                 name,
                 format!(
                     "Two columns have the same header once normalised: `{first}` and `{second}`"
                 ),
                 sink.finish(),
-            );
+            )));
         }
     };
     for (row, cells) in &table.ragged {
@@ -398,21 +520,42 @@ fn load_table(
             ),
         );
     }
+    Ok(Recognised {
+        table,
+        layout,
+        sink,
+        stated: None,
+    })
+}
+
+/// A recognised table with its as-at date → the loaded file: records,
+/// coverage and problems. A file whose as-at date is unknown is read (its
+/// problems are worth seeing) and flagged; the data set leaves it out
+/// until a date is set.
+fn finish_table(
+    name: &str,
+    recognised: Recognised,
+    as_at: AsAt,
+    overrides: &FileOverrides,
+    index: usize,
+    today: Date,
+) -> LoadedFile {
+    let Recognised {
+        table,
+        layout,
+        mut sink,
+        ..
+    } = recognised;
     let kind = layout.kind;
     if !kind.is_used() {
-        // Named, not read: an as-at date from the name or override only.
-        let (as_at, as_at_source) = match (overrides.as_at, as_at_from_file_name(name)) {
-            (Some(date), _) => (Some(date), AsAtSource::Override),
-            (None, Some(date)) => (Some(date), AsAtSource::FileName),
-            (None, None) => (None, AsAtSource::LatestDate),
-        };
+        // Named, not read.
         return LoadedFile {
             name: name.to_string(),
             kind: Some(kind),
             layout: Some(layout),
             rows: table.rows.len(),
-            as_at,
-            as_at_source,
+            as_at: as_at.date,
+            as_at_source: as_at.source,
             coverage: None,
             content: Content::NotUsed,
             error: None,
@@ -429,26 +572,26 @@ fn load_table(
             sink.finish(),
         );
     }
-
-    let (known_as_at, mut as_at_source) = match (overrides.as_at, as_at_from_file_name(name)) {
-        (Some(date), _) => (Some(date), AsAtSource::Override),
-        (None, Some(date)) => (Some(date), AsAtSource::FileName),
-        (None, None) => (None, AsAtSource::LatestDate),
-    };
+    if as_at.date.is_none() && kind != Kind::Teams {
+        sink.whole_file(
+            "as_at_unknown",
+            Severity::Warning,
+            "no as-at date: neither its name nor any date column says when it was extracted, so it is not used until you set one".to_string(),
+        );
+    }
     let mut dates = FileFacts {
         today,
-        as_at: known_as_at,
-        latest: None,
+        // Dates after a stated as-at date are reported against it; one
+        // found in the data is the latest there, so dates are checked
+        // against today instead.
+        as_at: as_at.date.filter(|_| as_at.source.is_stated()),
         exact_duplicates: 0,
     };
     let content = build_content(kind, &table, &layout, index, &mut sink, &mut dates);
-    let as_at = known_as_at.or(dates.latest);
-    if as_at.is_none() {
-        as_at_source = AsAtSource::LatestDate;
-    }
+    columns::report(&table, &layout, &mut sink);
     // A file always describes its as-at date, so a coverage start after it
     // (the earliest marker late in the as-at month) leaves the as-at date only.
-    let coverage = as_at.map(|as_at| {
+    let coverage = as_at.date.map(|as_at| {
         let from = overrides
             .covers_from
             .or_else(|| coverage_marker(&content).map(coverage_start))
@@ -461,8 +604,8 @@ fn load_table(
         kind: Some(kind),
         layout: Some(layout),
         rows: table.rows.len() - dates.exact_duplicates.min(table.rows.len()),
-        as_at,
-        as_at_source,
+        as_at: as_at.date,
+        as_at_source: as_at.source,
         coverage,
         content,
         error: None,
@@ -651,6 +794,7 @@ mod tests {
         let overrides = FileOverrides {
             as_at: Some(date(2017, 9, 30)),
             covers_from: Some(date(2017, 4, 1)),
+            ..FileOverrides::default()
         };
         let file = load_file(
             "list3_2017-12-31.csv",
