@@ -961,3 +961,90 @@ fn settings_imports_count_a_workbook_as_one_input() {
     assert_eq!(loaded.imports.apply_since(&base, 1).teams, rows);
     assert_eq!(loaded.imports.apply_since(&base, 2), base);
 }
+
+/// inputs.md, "As-at date of a file": a workbook is one extraction. Its
+/// sheets without a date in a name share the latest date of any column
+/// whose header says date but not birth, over all of them: List 6's
+/// `Date Child Was Last Seen` (03/02/2021) here, not List 9's births (its
+/// only dates) nor List 8's last ceased date; a sheet no kind matches says
+/// nothing. A sheet's own override beats the workbook's.
+#[test]
+fn a_workbook_is_one_extraction_with_one_as_at_date() {
+    let bytes = workbook_of(&[
+        SheetSpec {
+            name: "List 6",
+            csv: "Child Unique ID,CIN Start Date,CIN Closure Date,Allocated Worker,Date Child Was Last Seen,Date of Birth\n\
+                  C1,01/09/2020,,#N/A,03/02/2021,01/01/2010\nC2,01/10/2020,15/01/2021,W1,10/01/2021,01/01/2011\n",
+            hidden: false,
+        },
+        SheetSpec {
+            name: "List 8",
+            csv: "Child Unique ID,UASC,Date Started to be Looked After,Date Ceased to be Looked After\nC3,b) No,01/01/2019,30/11/2020\n",
+            hidden: false,
+        },
+        SheetSpec {
+            name: "List 9",
+            csv: "Child Unique ID,Date of Birth,Activity Status\nC4,15/12/2002,F1\n",
+            hidden: false,
+        },
+        SheetSpec {
+            name: "Notes",
+            csv: "Note,Date written\nRun by the performance team,01/06/2021\n",
+            hidden: false,
+        },
+    ]);
+    let as_at = |overrides: FileOverrides| -> Vec<(String, Option<String>, String)> {
+        load_files("annex_a.xlsx", &bytes, 0, &overrides, today())
+            .into_iter()
+            .filter(|f| f.kind.is_some())
+            .map(|f| {
+                let source = serde_json::to_value(f.as_at_source).unwrap();
+                (
+                    f.name,
+                    f.as_at.map(|d| d.to_string()),
+                    source.as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+    let shared = |name: &str| {
+        (
+            format!("annex_a.xlsx › {name}"),
+            Some("2021-02-03".to_string()),
+            "latest date in the workbook".to_string(),
+        )
+    };
+    assert_eq!(
+        as_at(FileOverrides::default()),
+        vec![shared("List 6"), shared("List 8"), shared("List 9")]
+    );
+    // `--as-at "annex_a.xlsx › List 9=2021-01-31"` and `--as-at annex_a.xlsx=…`.
+    let date = |s: &str| s.parse::<jiff::civil::Date>().unwrap();
+    let one_sheet = csc_scorecard::domain::ingest::overrides_for(
+        "annex_a.xlsx",
+        &[("annex_a.xlsx › List 9".to_string(), date("2021-01-31"))],
+        &[],
+    );
+    let dated = as_at(one_sheet);
+    assert_eq!(dated[0], shared("List 6"));
+    assert_eq!(
+        dated[2],
+        (
+            "annex_a.xlsx › List 9".to_string(),
+            Some("2021-01-31".to_string()),
+            "override".to_string()
+        )
+    );
+    let whole = csc_scorecard::domain::ingest::overrides_for(
+        "annex_a.xlsx",
+        &[
+            ("annex_a.xlsx".to_string(), date("2021-02-28")),
+            ("annex_a.xlsx›List 9".to_string(), date("2021-01-31")),
+        ],
+        &[],
+    );
+    let dated = as_at(whole);
+    assert_eq!(dated[0].1.as_deref(), Some("2021-02-28"));
+    assert_eq!(dated[1].1.as_deref(), Some("2021-02-28"));
+    assert_eq!(dated[2].1.as_deref(), Some("2021-01-31"));
+}

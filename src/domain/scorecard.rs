@@ -114,6 +114,25 @@ pub struct FileSummary {
     pub error: Option<String>,
 }
 
+/// An extract that would give an as-at month its facts (allocation,
+/// care-leaver activity, last visits) but is dated more than
+/// `as_at_grace_days` after the month (inputs.md, "What months a file
+/// covers"): the page flags it with the setting that would use it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LateExtract {
+    /// The loaded file's name (`book.xlsx › List 6` for a sheet).
+    pub file: String,
+    pub kind: Kind,
+    pub as_at: Date,
+    /// Days from the month's last day to the as-at date.
+    pub days_after: i64,
+    pub grace_days: i64,
+    /// What the month lacks without it, e.g. "allocation (indicators 1 and 13)".
+    pub needed_for: String,
+    /// The sentence the indicators' notes give.
+    pub note: String,
+}
+
 /// The whole scorecard.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Scorecard {
@@ -121,6 +140,9 @@ pub struct Scorecard {
     pub la_name: String,
     pub protective_marking: String,
     pub files: Vec<FileSummary>,
+    /// Extracts too late for this month's as-at facts (none when every
+    /// as-at month has its extract).
+    pub late_extracts: Vec<LateExtract>,
     pub indicators: Vec<IndicatorResult>,
     pub problems: Vec<Problem>,
 }
@@ -419,12 +441,13 @@ fn compute_counting_with(
             ),
         ));
     }
-    let files = loaded.files.iter().map(summarise).collect();
+    let files = summaries(loaded);
     let card = Scorecard {
         month,
         la_name: settings.la_name.clone(),
         protective_marking: settings.protective_marking.clone(),
         files,
+        late_extracts: late_extracts(&loaded.dataset, settings.as_at_grace_days, month),
         indicators,
         problems,
     };
@@ -435,6 +458,84 @@ fn compute_counting_with(
         file_names: loaded.dataset.file_names.clone(),
     };
     Ok((card, drills))
+}
+
+/// Every loaded file as the file list shows it.
+pub fn summaries(loaded: &Loaded) -> Vec<FileSummary> {
+    loaded.files.iter().map(summarise).collect()
+}
+
+/// The extracts too late for `month`'s as-at facts: List 6 (allocation),
+/// List 9 (care-leaver activity) and, without a CP visits file, List 7
+/// with last-visit dates.
+pub fn late_extracts(data: &Dataset, grace_days: i64, month: Month) -> Vec<LateExtract> {
+    use crate::domain::dataset::{KindData, late_extract_note};
+    fn late<R>(
+        data: &Dataset,
+        kind_data: &KindData<R>,
+        kind: Kind,
+        needed_for: &str,
+        what: &str,
+        grace_days: i64,
+        month: Month,
+    ) -> Vec<LateExtract> {
+        let Some(as_at) = kind_data.late_extract(month, grace_days) else {
+            return Vec::new();
+        };
+        kind_data
+            .files
+            .iter()
+            .filter(|f| f.as_at == Some(as_at))
+            .map(|f| LateExtract {
+                file: data.file_name(f.file),
+                kind,
+                as_at,
+                days_after: crate::domain::month::days_between(month.last_day(), as_at),
+                grace_days,
+                needed_for: needed_for.to_string(),
+                note: late_extract_note(kind, what, as_at, month, grace_days),
+            })
+            .collect()
+    }
+    let mut found = late(
+        data,
+        &data.cin,
+        Kind::List6Cin,
+        "allocation (indicators 1 and 13)",
+        "allocation",
+        grace_days,
+        month,
+    );
+    found.extend(late(
+        data,
+        &data.care_leavers,
+        Kind::List9CareLeavers,
+        "care-leaver activity (indicator 8)",
+        "care-leaver activity",
+        grace_days,
+        month,
+    ));
+    if !data.cp_visits.loaded() && !data.cp_files_with_last_visit.is_empty() {
+        found.extend(
+            late(
+                data,
+                &data.cp,
+                Kind::List7Cp,
+                "visits from last statutory visit dates (indicator 6)",
+                "visits from its last statutory visit dates",
+                grace_days,
+                month,
+            )
+            .into_iter()
+            .filter(|l| {
+                data.file_names
+                    .iter()
+                    .position(|n| *n == l.file)
+                    .is_some_and(|i| data.cp_files_with_last_visit.contains(&i))
+            }),
+        );
+    }
+    found
 }
 
 fn summarise(file: &LoadedFile) -> FileSummary {
@@ -699,6 +800,7 @@ fn unmapped_teams(dataset: &Dataset, areas: &Areas) -> Vec<Problem> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use jiff::civil::date;
 
     /// The shipped example's files, and its settings with its teams file.
     fn example() -> Loaded {
@@ -938,6 +1040,105 @@ mod tests {
         assert_eq!(default_baseline(m("2018-04")), m("2018-03"));
         assert_eq!(default_baseline(m("2017-12")), m("2017-03"));
         assert_eq!(default_baseline(m("2018-01")), m("2017-03"));
+    }
+
+    // inputs.md, "What months a file covers": an as-at month uses an
+    // extract dated in the month or up to `as_at_grace_days` after it; one
+    // later than that is named, with the setting, in the notes and on the
+    // page. Worked by hand: three open episodes at 31/12/2017; A (started
+    // 01/06/2017) and C (01/12/2017) have no worker in the 9 January
+    // extract; C has waited 30 days, so 2 unallocated.
+    #[test]
+    fn an_extract_nine_days_late_needs_nine_grace_days() {
+        let csv = "Child Unique ID,CIN Start Date,CIN Closure Date,Allocated Worker
+                   A,01/06/2017,,
+B,01/07/2017,,W1
+C,01/12/2017,,Unallocated
+D,01/05/2017,20/07/2017,
+";
+        let inputs = [InputFile {
+            name: "list6_cin_2018-01-09.csv".into(),
+            bytes: csv.as_bytes().to_vec(),
+            overrides: FileOverrides::default(),
+        }];
+        let loaded = load(&inputs, Settings::default(), date(2026, 11, 26));
+        let dec = Month::parse("2017-12");
+        let unallocated = |card: &Scorecard| {
+            let indicator = &card.indicators[0];
+            (
+                indicator.current.get("open_cases"),
+                indicator.current.get("unallocated"),
+                indicator.notes.clone(),
+            )
+        };
+        let card = compute(&loaded, dec).unwrap();
+        let (open, none, notes) = unallocated(&card);
+        assert_eq!((open, none), (Some(3.0), None));
+        let note = "List 6 is as at 09/01/2018, 9 days after Dec-17 ends; allocation needs an extract within 7 days: change `as_at_grace_days` in the settings to use it";
+        assert!(notes.iter().any(|n| n == note), "{notes:?}");
+        assert_eq!(card.late_extracts.len(), 1);
+        let late = &card.late_extracts[0];
+        assert_eq!(
+            (
+                late.file.as_str(),
+                late.kind,
+                late.days_after,
+                late.grace_days
+            ),
+            ("list6_cin_2018-01-09.csv", Kind::List6Cin, 9, 7)
+        );
+        assert_eq!(late.note, note);
+        // Caseloads say the same (they need the staff file too, so null).
+        let caseload = card
+            .indicators
+            .iter()
+            .find(|i| i.definition.id == "caseload")
+            .unwrap();
+        assert!(
+            caseload.notes.iter().any(|n| n == note),
+            "{:?}",
+            caseload.notes
+        );
+
+        let mut nine = Settings::default();
+        nine.as_at_grace_days = 9;
+        let card = compute_with(&loaded, &nine, dec).unwrap();
+        assert_eq!(unallocated(&card).1, Some(2.0));
+        assert!(card.late_extracts.is_empty());
+    }
+
+    #[test]
+    fn a_file_with_no_as_at_date_contributes_nothing_until_one_is_set() {
+        // List 9 holds births only, and its name no date: unknown.
+        let csv = "Child Unique ID,Date of Birth,Activity Status
+A,01/03/1999,F1
+B,01/03/1999,G4
+";
+        let mut inputs = vec![InputFile {
+            name: "care_leavers.csv".into(),
+            bytes: csv.as_bytes().to_vec(),
+            overrides: FileOverrides::default(),
+        }];
+        let loaded = load(&inputs, Settings::default(), date(2026, 11, 26));
+        assert_eq!(loaded.files[0].as_at_source, AsAtSource::Unknown);
+        assert!(!loaded.dataset.has(Kind::List9CareLeavers));
+        assert!(
+            loaded.files[0]
+                .problems
+                .iter()
+                .any(|p| p.code == "as_at_unknown")
+        );
+        assert_eq!(compute(&loaded, None).unwrap_err(), ScorecardError::NoMonth);
+        // Set: the file counts (1 of 2 care leavers aged 18 in EET).
+        inputs[0].overrides.as_at = Date::new(2017, 12, 31).ok();
+        let loaded = load(&inputs, Settings::default(), date(2026, 11, 26));
+        let card = compute(&loaded, None).unwrap();
+        let eet = card
+            .indicators
+            .iter()
+            .find(|i| i.definition.id == "care_leavers_eet")
+            .unwrap();
+        assert_eq!(eet.current.get("percent"), Some(50.0));
     }
 
     #[test]
