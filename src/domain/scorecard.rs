@@ -1100,8 +1100,10 @@ D,01/05/2017,20/07/2017,
             caseload.notes
         );
 
-        let mut nine = Settings::default();
-        nine.as_at_grace_days = 9;
+        let nine = Settings {
+            as_at_grace_days: 9,
+            ..Settings::default()
+        };
         let card = compute_with(&loaded, &nine, dec).unwrap();
         assert_eq!(unallocated(&card).1, Some(2.0));
         assert!(card.late_extracts.is_empty());
