@@ -204,6 +204,7 @@ fn handle(scope: &web_sys::DedicatedWorkerGlobalScope, data: &JsValue) {
                 read_ms,
                 heap_bytes: heap_bytes(),
                 unread,
+                files: scorecard::summaries(&loaded),
             };
             BENCH_FILES.with(|slot| {
                 *slot.borrow_mut() = measure_parse.then(|| handles.into_iter().flatten().collect());

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::domain::dataset::SettingsImports;
 use crate::domain::ingest::FileOverrides;
 use crate::domain::month::Month;
-use crate::domain::scorecard::{self, DrillRow, Drills, Loaded, Scorecard};
+use crate::domain::scorecard::{self, DrillRow, Drills, FileSummary, Loaded, Scorecard};
 use crate::domain::settings::Settings;
 
 /// A file's name and overrides; its `File` handle travels beside the message.
@@ -93,6 +93,10 @@ pub enum Response {
         /// among the files sent, and why in a sentence.
         #[serde(default)]
         unread: Vec<Unread>,
+        /// Every file read, as the file list shows it: known before any
+        /// month is computed (a file with no as-at date gives no month).
+        #[serde(default)]
+        files: Vec<FileSummary>,
     },
     /// A scorecard, or why there is none. Its indicators' drill-down rows
     /// stay in the worker (for the large case they are 100,000 rows, 13 MB

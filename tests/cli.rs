@@ -194,3 +194,65 @@ fn tempdir(name: &str) -> PathBuf {
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
+
+/// `--as-at book.xlsx=DATE` dates every sheet, `--as-at "book.xlsx › List 9=DATE"`
+/// one sheet, which beats the workbook's (inputs.md, "As-at date of a
+/// file", rule 4); a sheet the workbook lacks is a usage error.
+#[test]
+fn as_at_for_a_workbook_and_for_one_sheet() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/workbook_sheet_dates");
+    let book = dir
+        .join("allocations_corrected.xlsx")
+        .to_string_lossy()
+        .into_owned();
+    let out = scorecard(&[
+        "--month",
+        "2017-11",
+        "--as-at",
+        &format!("{book}=2017-11-30"),
+        "--as-at",
+        &format!("{book} › List 9=2017-10-31"),
+        &book,
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let dates: Vec<(String, String, String)> = json["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| !f["kind"].is_null())
+        .map(|f| {
+            let name = f["name"].as_str().unwrap();
+            (
+                name.rsplit(" › ").next().unwrap().to_string(),
+                f["as_at"].as_str().unwrap().to_string(),
+                f["as_at_source"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert!(!dates.is_empty());
+    for (sheet, as_at, source) in &dates {
+        let want = if sheet == "List 9" {
+            "2017-10-31"
+        } else {
+            "2017-11-30"
+        };
+        assert_eq!(
+            (as_at.as_str(), source.as_str()),
+            (want, "override"),
+            "{sheet}"
+        );
+    }
+    let typo = scorecard(&["--as-at", &format!("{book} › List9=2017-10-31"), &book]);
+    assert_eq!(typo.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&typo.stderr);
+    assert!(
+        stderr.contains("the sheet `List9`, which it does not have"),
+        "{stderr}"
+    );
+}

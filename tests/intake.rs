@@ -1035,6 +1035,15 @@ fn a_workbook_is_one_extraction_with_one_as_at_date() {
             "override".to_string()
         )
     );
+    // Dating the sheet that holds the latest date moves no other sheet.
+    let list6 = csc_scorecard::domain::ingest::overrides_for(
+        "annex_a.xlsx",
+        &[("annex_a.xlsx › List 6".to_string(), date("2021-02-28"))],
+        &[],
+    );
+    let dated = as_at(list6);
+    assert_eq!(dated[0].1.as_deref(), Some("2021-02-28"));
+    assert_eq!(&dated[1..], &[shared("List 8"), shared("List 9")]);
     let whole = csc_scorecard::domain::ingest::overrides_for(
         "annex_a.xlsx",
         &[
@@ -1047,4 +1056,86 @@ fn a_workbook_is_one_extraction_with_one_as_at_date() {
     assert_eq!(dated[0].1.as_deref(), Some("2021-02-28"));
     assert_eq!(dated[1].1.as_deref(), Some("2021-02-28"));
     assert_eq!(dated[2].1.as_deref(), Some("2021-01-31"));
+}
+
+/// inputs.md, "Value types": an error cell in a workbook is blank and
+/// reported. calamine names only Excel's seven classic errors; a newer
+/// one (`#SPILL!`, `#CALC!`) used to make the whole sheet unreadable.
+/// Here List 7's visit column holds a real `#SPILL!` error cell and a real
+/// `#N/A` one (`t="e"`, as Excel writes them): the sheet reads, both are
+/// blank, and each is reported.
+#[test]
+fn error_cells_of_every_kind_are_blank_and_reported() {
+    let cell =
+        |r: &str, text: &str| format!(r#"<c r="{r}" t="inlineStr"><is><t>{text}</t></is></c>"#);
+    let error = |r: &str, text: &str| format!(r#"<c r="{r}" t="e"><f>X1#</f><v>{text}</v></c>"#);
+    let rows = [
+        vec![
+            cell("A1", "Child Unique ID"),
+            cell("B1", "Child Protection Plan Start Date"),
+            cell("C1", "Child Protection Plan End Date"),
+            cell("D1", "Date of the Last Statutory Visit"),
+        ],
+        vec![
+            cell("A2", "C1"),
+            cell("B2", "01/06/2017"),
+            error("D2", "#SPILL!"),
+        ],
+        vec![
+            cell("A3", "C2"),
+            cell("B3", "01/07/2017"),
+            error("D3", "#N/A"),
+        ],
+        vec![
+            cell("A4", "C3"),
+            cell("B4", "01/08/2017"),
+            cell("D4", "20/12/2017"),
+        ],
+    ];
+    let sheet_data: String = rows
+        .iter()
+        .enumerate()
+        .map(|(i, cells)| format!(r#"<row r="{}">{}</row>"#, i + 1, cells.concat()))
+        .collect();
+    let sheet = format!(
+        r#"<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{sheet_data}</sheetData></worksheet>"#
+    );
+    let workbook = r#"<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="List 7" sheetId="1" r:id="rId1"/></sheets></workbook>"#;
+    let rels = r#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#;
+    let bytes = zip_of(&[
+        stored("xl/workbook.xml", workbook),
+        stored("xl/_rels/workbook.xml.rels", rels),
+        stored("xl/worksheets/sheet1.xml", &sheet),
+    ]);
+    let files = load_files(
+        "plans_2017-12-31.xlsx",
+        &bytes,
+        0,
+        &FileOverrides::default(),
+        today(),
+    );
+    assert_eq!(files.len(), 1);
+    let file = &files[0];
+    assert_eq!(file.error, None);
+    assert_eq!(file.rows, 3);
+    let errors: Vec<&str> = file
+        .problems
+        .iter()
+        .filter(|p| p.code == "excel_error")
+        .map(|p| p.message.as_str())
+        .collect();
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    assert!(
+        errors
+            .iter()
+            .any(|m| m.starts_with("1 cell holds an Excel error (`#SPILL!`)")),
+        "{errors:?}"
+    );
+    assert!(
+        errors
+            .iter()
+            .any(|m| m
+                .starts_with("Date of the Last Statutory Visit is `#N/A` on 1 row, e.g. row 3")),
+        "{errors:?}"
+    );
 }

@@ -87,7 +87,9 @@ pub fn timing(timing: Timing) -> &'static str {
     match timing {
         Timing::Period => "Events in the month.",
         Timing::Snapshot => "A snapshot at the end of the month.",
-        Timing::AsAt => "From the extract dated in (or up to 7 days after) the month.",
+        Timing::AsAt => {
+            "From the extract dated in the month or up to `as_at_grace_days` days after it (7 by default)."
+        }
         Timing::Rolling => "A rolling window ending with the month.",
     }
 }

@@ -277,7 +277,7 @@ impl<R> KindData<R> {
 
     /// The as-at file's position in `files`.
     pub fn as_at_position(&self, month: Month, grace_days: i64) -> Option<usize> {
-        self.as_at_position_where(month, grace_days, |_| true)
+        self.as_at_position_where(month, grace_days, &|_| true)
     }
 
     /// As `as_at_file`, among the files `usable` accepts (a List 7 extract
@@ -289,14 +289,14 @@ impl<R> KindData<R> {
         usable: impl Fn(&FileRecords<R>) -> bool,
     ) -> Option<&FileRecords<R>> {
         self.files
-            .get(self.as_at_position_where(month, grace_days, usable)?)
+            .get(self.as_at_position_where(month, grace_days, &usable)?)
     }
 
     fn as_at_position_where(
         &self,
         month: Month,
         grace_days: i64,
-        usable: impl Fn(&FileRecords<R>) -> bool,
+        usable: &dyn Fn(&FileRecords<R>) -> bool,
     ) -> Option<usize> {
         let from = month.first_day();
         let to = month
@@ -312,17 +312,35 @@ impl<R> KindData<R> {
     /// after it is dated more than `grace_days` days after the month ends
     /// (but within the 31 the setting allows): that extract's as-at date,
     /// so the note can say which setting would use it.
+    ///
+    /// A month-end extract is its own month's, not a late one of the month
+    /// before, so it is never suggested.
     pub fn late_extract(&self, month: Month, grace_days: i64) -> Option<Date> {
-        if self.as_at_position(month, grace_days).is_some() {
+        self.late_extract_where(month, grace_days, |_| true)
+    }
+
+    /// As `late_extract`, among the files `usable` accepts (as
+    /// `as_at_file_where`).
+    pub fn late_extract_where(
+        &self,
+        month: Month,
+        grace_days: i64,
+        usable: impl Fn(&FileRecords<R>) -> bool,
+    ) -> Option<Date> {
+        if self
+            .as_at_position_where(month, grace_days, &usable)
+            .is_some()
+        {
             return None;
         }
         let end = month.last_day();
         self.files
             .iter()
+            .filter(|f| usable(f))
             .filter_map(|f| f.as_at)
             .filter(|d| *d > end)
             .min()
-            .filter(|d| days_between(end, *d) <= MAX_GRACE_DAYS)
+            .filter(|d| days_between(end, *d) <= MAX_GRACE_DAYS && *d != d.last_of_month())
     }
 }
 
@@ -420,6 +438,9 @@ pub struct Dataset {
     pub cp_files_with_last_visit: Vec<usize>,
     /// The latest as-at date of any loaded file (the default month).
     pub latest_as_at: Option<Date>,
+    /// Files of a counted kind left out because their as-at date is
+    /// unknown, with their kind (so "needs List 9" can say why).
+    pub undated: Vec<(Kind, String)>,
     /// Every loaded file's name, by index (record sources point here).
     pub file_names: Vec<String>,
     /// Built on first use (see `child_ids`).
@@ -535,6 +556,12 @@ impl Dataset {
                         .is_some_and(|l| l.has(crate::domain::schema::col::list7::LAST_VISIT))
             })
             .map(|(index, _)| index)
+            .collect();
+        dataset.undated = files
+            .iter()
+            .filter(|f| f.as_at.is_none() && f.error.is_none())
+            .filter_map(|f| Some((f.kind?, f.name.clone())))
+            .filter(|(kind, _)| kind.is_used() && *kind != Kind::Teams)
             .collect();
         dataset.latest_as_at = files
             .iter()
@@ -818,12 +845,10 @@ mod tests {
             late_extract_note(Kind::List6Cin, "allocation", date(2018, 1, 9), dec, 7),
             "List 6 is as at 09/01/2018, 9 days after Dec-17 ends; allocation needs an extract within 7 days: change `as_at_grace_days` in the settings to use it"
         );
-        // February's nearest extract is 31 days after it: the setting's
-        // limit, still named. January's is 59 days after: no setting helps.
-        assert_eq!(
-            data.late_extract(Month::parse("2018-02").unwrap(), 7),
-            Some(date(2018, 3, 31))
-        );
+        // November's nearest extract is 40 days after it: no setting helps.
         assert_eq!(data.late_extract(Month::parse("2017-11").unwrap(), 7), None);
+        // February's is 31 days after it, but on March's last day: March's
+        // own extract, not a late one of February.
+        assert_eq!(data.late_extract(Month::parse("2018-02").unwrap(), 7), None);
     }
 }

@@ -9,6 +9,7 @@ pub mod dataset;
 pub mod definitions_doc;
 pub mod diagnostics;
 pub mod export;
+pub mod file_list;
 pub mod format;
 pub mod indicators;
 pub mod ingest;

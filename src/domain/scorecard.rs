@@ -469,23 +469,25 @@ pub fn summaries(loaded: &Loaded) -> Vec<FileSummary> {
 /// List 9 (care-leaver activity) and, without a CP visits file, List 7
 /// with last-visit dates.
 pub fn late_extracts(data: &Dataset, grace_days: i64, month: Month) -> Vec<LateExtract> {
-    use crate::domain::dataset::{KindData, late_extract_note};
+    use crate::domain::dataset::{FileRecords, KindData, late_extract_note};
+    #[allow(clippy::too_many_arguments)] // one call per kind, each naming them
     fn late<R>(
         data: &Dataset,
         kind_data: &KindData<R>,
+        usable: impl Fn(&FileRecords<R>) -> bool,
         kind: Kind,
         needed_for: &str,
         what: &str,
         grace_days: i64,
         month: Month,
     ) -> Vec<LateExtract> {
-        let Some(as_at) = kind_data.late_extract(month, grace_days) else {
+        let Some(as_at) = kind_data.late_extract_where(month, grace_days, &usable) else {
             return Vec::new();
         };
         kind_data
             .files
             .iter()
-            .filter(|f| f.as_at == Some(as_at))
+            .filter(|f| f.as_at == Some(as_at) && usable(f))
             .map(|f| LateExtract {
                 file: data.file_name(f.file),
                 kind,
@@ -500,6 +502,7 @@ pub fn late_extracts(data: &Dataset, grace_days: i64, month: Month) -> Vec<LateE
     let mut found = late(
         data,
         &data.cin,
+        |_| true,
         Kind::List6Cin,
         "allocation (indicators 1 and 13)",
         "allocation",
@@ -509,31 +512,24 @@ pub fn late_extracts(data: &Dataset, grace_days: i64, month: Month) -> Vec<LateE
     found.extend(late(
         data,
         &data.care_leavers,
+        |_| true,
         Kind::List9CareLeavers,
         "care-leaver activity (indicator 8)",
         "care-leaver activity",
         grace_days,
         month,
     ));
-    if !data.cp_visits.loaded() && !data.cp_files_with_last_visit.is_empty() {
-        found.extend(
-            late(
-                data,
-                &data.cp,
-                Kind::List7Cp,
-                "visits from last statutory visit dates (indicator 6)",
-                "visits from its last statutory visit dates",
-                grace_days,
-                month,
-            )
-            .into_iter()
-            .filter(|l| {
-                data.file_names
-                    .iter()
-                    .position(|n| *n == l.file)
-                    .is_some_and(|i| data.cp_files_with_last_visit.contains(&i))
-            }),
-        );
+    if !data.cp_visits.loaded() {
+        found.extend(late(
+            data,
+            &data.cp,
+            |f| data.cp_files_with_last_visit.contains(&f.file),
+            Kind::List7Cp,
+            "visits from last statutory visit dates (indicator 6)",
+            "a visit count from last-visit dates",
+            grace_days,
+            month,
+        ));
     }
     found
 }
@@ -657,6 +653,15 @@ fn compute_indicator(
                 .collect::<Vec<_>>()
                 .join(" and ")
         ));
+        // A file of that kind was given but has no as-at date.
+        for (kind, file) in &context.data.undated {
+            if missing_inputs.contains(kind) {
+                notes.push(format!(
+                    "{file} is {} but has no as-at date, so it is not used: set its date (on the page, or `--as-at {file}=YYYY-MM-DD`)",
+                    kind.short_name()
+                ));
+            }
+        }
     } else if current.headline().is_none() && current.values.iter().all(Option::is_none) {
         notes.push(format!("the loaded files do not cover {}", month.label()));
     }
@@ -1131,6 +1136,18 @@ B,01/03/1999,G4
                 .any(|p| p.code == "as_at_unknown")
         );
         assert_eq!(compute(&loaded, None).unwrap_err(), ScorecardError::NoMonth);
+        let card = compute(&loaded, Month::parse("2017-12")).unwrap();
+        let eet = card
+            .indicators
+            .iter()
+            .find(|i| i.definition.id == "care_leavers_eet")
+            .unwrap();
+        assert_eq!(eet.missing_inputs, vec![Kind::List9CareLeavers]);
+        assert!(
+            eet.notes.iter().any(|n| n == "care_leavers.csv is List 9 but has no as-at date, so it is not used: set its date (on the page, or `--as-at care_leavers.csv=YYYY-MM-DD`)"),
+            "{:?}",
+            eet.notes
+        );
         // Set: the file counts (1 of 2 care leavers aged 18 in EET).
         inputs[0].overrides.as_at = Date::new(2017, 12, 31).ok();
         let loaded = load(&inputs, Settings::default(), date(2026, 11, 26));

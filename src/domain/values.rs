@@ -91,7 +91,7 @@ pub fn is_whitespace(s: &str) -> bool {
 /// ([`is_excel_error`]).
 pub fn is_blank(s: &str) -> bool {
     let t = trim(s);
-    // The blank words are fourteen bytes at most: most cells are longer.
+    // The blank words are four bytes at most: most cells are longer.
     t.is_empty()
         || (t.len() <= 4
             && ["null", "n/a", "-"]
@@ -101,8 +101,9 @@ pub fn is_blank(s: &str) -> bool {
 }
 
 /// The texts Excel shows for a failed formula or lookup (inputs.md, "Value
-/// types", blank), and those calamine writes for a workbook's error cells
-/// (`#GETTING_DATA` is one of them).
+/// types", blank); a workbook's error cells reach the engine as these
+/// texts (`ingest::xlsx`), or are blank already when the reader cannot
+/// name them.
 const EXCEL_ERRORS: [&str; 10] = [
     "#n/a",
     "#ref!",
@@ -192,6 +193,22 @@ const LAST_SERIAL: u32 = 2_958_465;
 /// invalid. Blank input (see [`is_blank`]) is `Err(Blank)`.
 pub fn parse_date(s: &str) -> Result<Date, ValueError> {
     let t = trim(s);
+    // A non-breaking space (or another Unicode space) between the parts,
+    // as a spreadsheet may write `1 Dec 2017`, is a space (inputs.md,
+    // "Value types"). Rare, so only such a value is copied.
+    if !t.is_ascii() && t.chars().any(|c| c.is_whitespace() && !c.is_ascii()) {
+        let spaced: String = t
+            .chars()
+            .map(|c| {
+                if c.is_whitespace() && !c.is_ascii() {
+                    ' '
+                } else {
+                    c
+                }
+            })
+            .collect();
+        return parse_date(&spaced);
+    }
     // `dd/mm/yyyy`, the form nearly every date comes in, without the
     // general parse below (which reads it the same way).
     if let [d1, d2, b'/', m1, m2, b'/', y1, y2, y3, y4] = t.as_bytes() {
@@ -1101,6 +1118,17 @@ mod tests {
         );
         assert_ne!(worker_name_key("Jane Smith"), worker_name_key("Jane Smyth"));
         assert_eq!(worker_name_key(" , "), "");
+    }
+
+    #[test]
+    fn non_breaking_spaces_inside_a_date_are_spaces() {
+        assert_eq!(parse_date("1\u{A0}Dec\u{A0}2017"), Ok(date(2017, 12, 1)));
+        assert_eq!(parse_date("01/12/2017\u{A0}10:00"), Ok(date(2017, 12, 1)));
+        assert_eq!(parse_date("\u{A0}01/12/2017\u{A0}"), Ok(date(2017, 12, 1)));
+        assert_eq!(
+            parse_date("1\u{A0}Décembre 2017"),
+            Err(ValueError::NotADate)
+        );
     }
 
     #[test]

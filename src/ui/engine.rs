@@ -277,6 +277,7 @@ async fn load_on_page(state: AppState, id: u32, today: jiff::civil::Date) {
         // The page's own memory is `data-heap-bytes`.
         heap_bytes: 0.0,
         unread,
+        files: scorecard::summaries(&loaded),
     };
     CLIENT.with(|c| {
         if let Some(c) = c.borrow_mut().as_mut() {
@@ -589,8 +590,10 @@ fn handle(response: Response) {
             read_ms,
             heap_bytes,
             unread,
+            files,
         } if id == load_id => {
             state.done.set(None);
+            state.files.set(files);
             forget_unread(state, &unread);
             if let Some(first) = import_from {
                 let first = index_without(first, &unread);

@@ -159,9 +159,11 @@ fn Dates() -> impl IntoView {
             <h3 id="help-dates">"As-at dates and coverage"</h3>
             <p>
                 "Each file has an as-at date: the day it was extracted. It comes from a date in the file name "
-                "(list6_cin_2017-12-31.csv, or a month such as Dec 2017), otherwise from the latest date in the file. "
+                "(list6_cin_2017-12-31.csv, or a month such as Dec 2017; for a workbook's sheet, the sheet's name, then the workbook's), "
+                "otherwise from the latest date in any date column but dates of birth. A workbook is one extraction: its sheets share one date, set once on the workbook's row. "
+                "A file with no date at all counts for nothing until you set one: it is flagged at the top. "
                 "Allocation (indicators 1 and 13) and care leavers (indicator 8) need a file as at the month, "
-                "dated in the month or up to 7 days after it."
+                "dated in the month or up to 7 days after it (change that in Settings, \"As-at grace\", up to 31)."
             </p>
             <p>
                 "An extract holds only recent history (Annex A: the last 6 months; List 10: 12), so each file covers the months "

@@ -2,8 +2,10 @@
 //! `Scorecard` and call the state's actions; none computes a figure.
 
 pub mod accessibility;
+pub mod attention;
 pub mod browser;
 pub mod engine;
+pub mod file_list;
 pub mod files;
 pub mod help;
 pub mod intake;
@@ -16,7 +18,9 @@ use leptos::prelude::*;
 
 use crate::domain::export;
 use crate::domain::month::Month;
-use intake::{Checklist, DropZone, FileList};
+use attention::AsAtAttention;
+use file_list::FileList;
+use intake::{Checklist, DropZone};
 use quality::DataQuality;
 use scorecard_view::ScorecardView;
 use settings_view::SettingsEditor;
@@ -53,6 +57,7 @@ fn App() -> impl IntoView {
             <div class="intake no-print">
                 <DropZone state=state/>
                 <Progress state=state/>
+                <AsAtAttention state=state/>
                 <FileList state=state/>
                 <Checklist state=state/>
             </div>

@@ -104,6 +104,7 @@ pub fn SettingsEditor(state: AppState) -> impl IntoView {
                 <legend>"Options"</legend>
                 {text_field(state, "Worker names that mean unallocated (comma-separated)", |s| s.unallocated_placeholders.join(", "), |s, v| s.unallocated_placeholders = v.split(',').map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect())}
                 {text_field(state, "Unallocated after (days)", |s| s.unallocated_min_days.to_string(), |s, v| if let Ok(n) = v.trim().parse() { s.unallocated_min_days = n })}
+                {text_field(state, "As-at grace (days after the month an extract may be dated and still give its allocation and care leavers, 0 to 31)", |s| s.as_at_grace_days.to_string(), |s, v| if let Ok(n) = v.trim().parse::<i64>() { s.as_at_grace_days = n.clamp(0, crate::domain::dataset::MAX_GRACE_DAYS) })}
                 {text_field(state, "Assessment timescale (working days)", |s| s.assessment_working_days.to_string(), |s, v| if let Ok(n) = v.trim().parse() { s.assessment_working_days = n })}
                 {text_field(state, "Extra bank holidays (YYYY-MM-DD, comma-separated)", |s| s.extra_bank_holidays.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(", "), |s, v| s.extra_bank_holidays = v.split(',').filter_map(|d| d.trim().parse().ok()).collect())}
                 {text_field(state, "A2 window (months)", |s| s.adoption_a2_window_months.to_string(), |s, v| if let Ok(n) = v.trim().parse::<i32>() { s.adoption_a2_window_months = n.clamp(1, 120) })}

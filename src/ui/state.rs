@@ -7,9 +7,11 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::domain::ingest::FileOverrides;
+use jiff::civil::Date;
+
+use crate::domain::file_list::{self, input_of};
 use crate::domain::month::Month;
-use crate::domain::scorecard::Scorecard;
+use crate::domain::scorecard::{FileSummary, Scorecard};
 use crate::domain::settings::Settings;
 use crate::ui::files::ChosenFile;
 use crate::ui::{browser, engine};
@@ -52,6 +54,9 @@ pub struct AppState {
     /// cannot cross threads, and the page has one.
     pub inputs: RwSignal<Vec<ChosenFile>, LocalStorage>,
     pub loaded: RwSignal<Option<LoadInfo>>,
+    /// Every file of the last read as the file list shows it (known
+    /// before, and without, a scorecard).
+    pub files: RwSignal<Vec<FileSummary>>,
     pub settings: RwSignal<Settings>,
     /// The month chosen; `None` for the default (latest computable).
     pub month: RwSignal<Option<Month>>,
@@ -78,14 +83,6 @@ pub struct AppState {
     pub publishable: RwSignal<bool>,
 }
 
-/// The input a listed file came from: a workbook's sheets are listed as
-/// `book.xlsx › List 6`, and removing or dating one acts on the workbook.
-fn input_name(listed: &str) -> &str {
-    listed
-        .split_once(crate::domain::ingest::SHEET_SEPARATOR)
-        .map_or(listed, |(workbook, _)| workbook)
-}
-
 impl Default for AppState {
     fn default() -> Self {
         AppState::new()
@@ -108,6 +105,7 @@ impl AppState {
         let state = AppState {
             inputs,
             loaded,
+            files: RwSignal::new(Vec::new()),
             settings,
             month,
             busy: RwSignal::new(None),
@@ -147,19 +145,35 @@ impl AppState {
         self.reload(Some(first_new));
     }
 
+    /// Removes an input (a workbook with all its sheets).
     pub fn remove_file(self, name: &str) {
-        let name = input_name(name);
+        let (name, _) = input_of(name);
         self.inputs
             .update(|inputs| inputs.retain(|f| f.name != name));
         self.reload(None);
     }
 
-    /// Changes a file's as-at date or coverage start and reads again.
-    pub fn set_overrides(self, name: &str, overrides: FileOverrides) {
-        let name = input_name(name);
+    /// Sets the as-at date of listed files (a file, a whole workbook
+    /// `book.xlsx`, or one sheet `book.xlsx › List 6`; `None` clears it)
+    /// and reads again, once for them all.
+    pub fn set_as_at(self, listed: &[String], date: Option<Date>) {
         self.inputs.update(|inputs| {
-            if let Some(file) = inputs.iter_mut().find(|f| f.name == name) {
-                file.overrides = overrides;
+            for name in listed {
+                let (input, sheet) = input_of(name);
+                if let Some(file) = inputs.iter_mut().find(|f| f.name == input) {
+                    file_list::set_as_at(&mut file.overrides, sheet, date);
+                }
+            }
+        });
+        self.reload(None);
+    }
+
+    /// Sets a listed file's coverage start (`None` clears it) and reads again.
+    pub fn set_covers_from(self, listed: &str, date: Option<Date>) {
+        let (input, sheet) = input_of(listed);
+        self.inputs.update(|inputs| {
+            if let Some(file) = inputs.iter_mut().find(|f| f.name == input) {
+                file_list::set_covers_from(&mut file.overrides, sheet, date);
             }
         });
         self.reload(None);
@@ -169,6 +183,7 @@ impl AppState {
     fn reload(self, import_from: Option<usize>) {
         if self.inputs.with_untracked(Vec::is_empty) {
             self.loaded.set(None);
+            self.files.set(Vec::new());
             return;
         }
         engine::load(import_from);

@@ -5,6 +5,7 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
@@ -96,4 +97,33 @@ export async function dropFiles(page, paths) {
     zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
     zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
   }, items);
+}
+
+/** Checks every figure the page shows (current, previous, baseline, areas,
+ * target, benchmarks, rating, trend) against a JSON scorecard. */
+export async function checkAgainst(page, expected) {
+  await page.waitForSelector(`[data-testid="scorecard"][data-month="${expected.month}"]`, { timeout: 20000 });
+  let checked = 0;
+  for (const indicator of expected.indicators) {
+    const columns = [['current', indicator.columns.current], ['previous', indicator.columns.previous]];
+    if (indicator.columns.baseline) columns.push(['baseline', indicator.columns.baseline]);
+    for (const [area, values] of Object.entries(indicator.columns.areas || {})) columns.push([`area:${area}`, values]);
+    for (const [column, values] of columns) {
+      for (const [measure, want] of Object.entries(values)) {
+        if (measure === 'months' || measure === 'month') continue;
+        const got = await cell(page, indicator.id, measure, column);
+        assert.ok(close(got, want), `${indicator.id} ${measure} ${column}: expected ${want}, page shows ${got}`);
+        checked += 1;
+      }
+    }
+    for (const column of ['target', 'national', 'statistical_neighbours']) {
+      const got = await cell(page, indicator.id, indicator.headline, column);
+      assert.ok(close(got, indicator[column]), `${indicator.id} ${column}: expected ${indicator[column]}, page shows ${got}`);
+    }
+    const rating = await page.getAttribute(`section.indicator[data-indicator="${indicator.id}"] [data-rating]`, 'data-rating');
+    assert.equal(rating, indicator.rating, `${indicator.id} rating`);
+    const trend = await page.getAttribute(`section.indicator[data-indicator="${indicator.id}"] [data-trend]`, 'data-trend');
+    assert.equal(trend, indicator.trend, `${indicator.id} trend`);
+  }
+  return checked;
 }

@@ -104,6 +104,10 @@ enum Allocated {
     Worker(usize),
     /// A name or ID matching no one in post.
     Unknown,
+    /// A name (not an ID) two workers in post share once case, punctuation
+    /// and word order are ignored (`Sam Lee`, `Lee Sam`): counted for the
+    /// first (index), and reported.
+    Ambiguous(usize),
 }
 
 fn compute(context: &Context<'_>, month: Month) -> MonthCounts {
@@ -139,13 +143,14 @@ fn compute(context: &Context<'_>, month: Month) -> MonthCounts {
         |w| w.start.unwrap_or(Date::MIN),
     );
     let mut by_id: HashMap<&str, usize> = HashMap::default();
-    let mut by_name: HashMap<String, usize> = HashMap::default();
+    let mut by_name: HashMap<String, (usize, bool)> = HashMap::default();
     for (index, worker) in in_post.iter().enumerate() {
         by_id.insert(worker.data.worker.as_str(), index);
         if !worker.data.name.is_empty() {
             by_name
                 .entry(worker_name_key(&worker.data.name))
-                .or_insert(index);
+                .and_modify(|(_, shared)| *shared = true)
+                .or_insert((index, false));
         }
     }
     let open = context.open_cin_at(end);
@@ -166,10 +171,14 @@ fn compute(context: &Context<'_>, month: Month) -> MonthCounts {
             if is_unallocated(worker, settings) {
                 return Allocated::Nobody;
             }
-            by_id
-                .get(fold_name(worker).as_str())
-                .or_else(|| by_name.get(&worker_name_key(worker)))
-                .map_or(Allocated::Unknown, |index| Allocated::Worker(*index))
+            if let Some(index) = by_id.get(fold_name(worker).as_str()) {
+                return Allocated::Worker(*index);
+            }
+            match by_name.get(&worker_name_key(worker)) {
+                Some((index, false)) => Allocated::Worker(*index),
+                Some((index, true)) => Allocated::Ambiguous(*index),
+                None => Allocated::Unknown,
+            }
         });
         match found {
             Allocated::Nobody => {}
@@ -177,6 +186,21 @@ fn compute(context: &Context<'_>, month: Month) -> MonthCounts {
                 if let Some(count) = cases.get_mut(index) {
                     *count += 1;
                 }
+            }
+            Allocated::Ambiguous(index) => {
+                if let Some(count) = cases.get_mut(index) {
+                    *count += 1;
+                }
+                tally.problems.push(Problem {
+                    file: data.file_name(allocation_file.file),
+                    row: Some(episode.source.row),
+                    column: "Allocated Worker".to_string(),
+                    value: worker.to_string(),
+                    message: "allocated worker's name is the name of two workers in post (ignoring case, punctuation and word order): counted for the first in the staff file; allocate by Worker ID to be sure"
+                        .to_string(),
+                    code: "ambiguous_worker".into(),
+                    severity: Severity::Warning,
+                });
             }
             Allocated::Unknown => tally.problems.push(Problem {
                 file: data.file_name(allocation_file.file),
@@ -263,6 +287,43 @@ mod tests {
         assert_eq!(f.area_value(&DEFINITION, east, "average"), Some(2.0));
         let west = fixture.area("WEST");
         assert_eq!(f.area_value(&DEFINITION, west, "average"), None);
+    }
+
+    // indicators.md, 13: names match "as inputs.md 'names' says:
+    // punctuation and word order ignored" (`Smith, Jane` is `Jane Smith`).
+    #[test]
+    fn names_written_surname_first_or_with_odd_spaces_match() {
+        let staff = "Worker ID,Worker Name,Team,Qualified Social Worker,Agency\n\
+            W1,\"Sample, Sam\",East Assessment,Yes,No\n\
+            W2,EXAMPLE  ALEX,East Safeguarding,Yes,No\n\
+            W3,Lee Sam,East Safeguarding,Yes,No\n\
+            W4,Sam Lee,East Safeguarding,Yes,No\n";
+        let cin = "Child Unique ID,CIN Start Date,CIN Closure Date,Allocated Worker\n\
+                   A,01/01/2017,,Sam Sample\n\
+                   B,01/01/2017,,sam\u{A0}sample\n\
+                   C,01/01/2017,,\"Example, Alex\"\n\
+                   D,01/01/2017,,Sam Lee\n\
+                   I,01/01/2016,01/07/2017,W1\n";
+        let fixture = Fixture::new(&[
+            ("staff_2017-12-31.csv", staff),
+            ("list6_2017-12-31.csv", cin),
+        ]);
+        let f = fixture.figures(&DEFINITION, "2017-12");
+        // W1 has A and B, W2 has C; D names both W3 and W4 once word order
+        // is ignored: counted for the first (W3) and reported. 4 cases ÷ 4
+        // workers of 1 FTE.
+        assert_eq!(f.value(&DEFINITION, "average"), Some(1.0));
+        assert_eq!(f.value(&DEFINITION, "average_assessment"), Some(2.0));
+        assert_eq!(
+            f.value(&DEFINITION, "average_safeguarding"),
+            Some(2.0 / 3.0)
+        );
+        let codes: Vec<(&str, &str)> = f
+            .problems
+            .iter()
+            .map(|p| (p.code.as_ref(), p.value.as_str()))
+            .collect();
+        assert_eq!(codes, vec![("ambiguous_worker", "Sam Lee")]);
     }
 
     #[test]

@@ -138,13 +138,20 @@ fn compute(context: &Context<'_>, month: Month) -> MonthCounts {
             }
             None => {
                 tally.unavailable("visited");
-                tally.notes.push(match data.cp.late_extract(month, grace) {
+                let with_visits = |f: &crate::domain::dataset::FileRecords<_>| {
+                    data.cp_files_with_last_visit.contains(&f.file)
+                };
+                tally.notes.push(match data.cp.late_extract_where(month, grace, with_visits) {
                     Some(as_at) => late_extract_note(
                         Kind::List7Cp,
-                        "visits from its last statutory visit dates",
+                        "a visit count from last-visit dates",
                         as_at,
                         month,
                         grace,
+                    ),
+                    None if data.cp.as_at_file(month, grace).is_some() => format!(
+                        "no CP visits file, and the List 7 extract as at {} has no `Date of the Last Statutory Visit`",
+                        month.label()
                     ),
                     None => format!(
                         "no CP visits file and no List 7 extract as at {}",

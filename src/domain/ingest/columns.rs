@@ -214,7 +214,13 @@ fn blank_consequence(kind: Kind, column: usize) -> &'static str {
             col::staff::START => "these workers count as in post from the start",
             _ => "the column's default is used on these rows",
         },
-        Kind::Supervisions | Kind::Teams => LEFT_OUT,
+        Kind::Supervisions => LEFT_OUT,
+        Kind::Teams => match column {
+            col::teams::TEAM_TYPE => {
+                "these teams have no team type (their caseloads count only in the overall average)"
+            }
+            _ => LEFT_OUT,
+        },
         Kind::List1Contacts | Kind::List2EarlyHelp | Kind::List5S47 | Kind::List11Adopters => {
             NOTHING
         }

@@ -255,14 +255,34 @@ fn read_workbook(
         }
         Ok(sheets) => sheets,
     };
-    // Each sheet recognised (or refused), with its date from a name or the user.
+    // Each sheet recognised (or refused), with the date its own name or the
+    // workbook's gives, if any.
     let prepared: Vec<(String, FileOverrides, Result<Recognised, Box<LoadedFile>>)> = sheets
         .into_iter()
         .map(|sheet| {
             let listed = format!("{name}{SHEET_SEPARATOR}{}", sheet.name);
             let own = overrides.for_sheet(&sheet.name);
+            let mut sink = ProblemSink::new(&listed);
+            if !sheet.unplaced_errors.is_empty() {
+                let count: usize = sheet.unplaced_errors.iter().map(|(_, n)| n).sum();
+                let texts: Vec<String> = sheet
+                    .unplaced_errors
+                    .iter()
+                    .map(|(text, _)| format!("`{text}`"))
+                    .collect();
+                sink.whole_file(
+                    "excel_error",
+                    Severity::Warning,
+                    format!(
+                        "{count} cell{} hold{} an Excel error ({}) whose place the workbook reader cannot tell: read as blank",
+                        if count == 1 { "" } else { "s" },
+                        if count == 1 { "s" } else { "" },
+                        texts.join(", ")
+                    ),
+                );
+            }
             let recognised = match sheet.table {
-                Ok(table) => recognise_table(&listed, table, ProblemSink::new(&listed)),
+                Ok(table) => recognise_table(&listed, table, sink),
                 Err(why) => Err(Box::new(LoadedFile::unreadable(
                     &listed,
                     capitalise(&why.to_string()),
@@ -270,6 +290,8 @@ fn read_workbook(
                 ))),
             }
             .map(|mut recognised| {
+                recognised.own_name_dated =
+                    AsAt::stated(None, &[(sheet.name.as_str(), AsAtSource::SheetName)]).is_some();
                 recognised.stated = AsAt::stated(
                     own.as_at,
                     &[
@@ -282,11 +304,12 @@ fn read_workbook(
             (listed, own, recognised)
         })
         .collect();
-    // The workbook's latest date, over its sheets with no stated date.
+    // The workbook's latest date, over its sheets without a date in their
+    // own name (a date the user set for one sheet moves no other sheet).
     let latest = prepared
         .iter()
         .filter_map(|(_, _, sheet)| sheet.as_ref().ok())
-        .filter(|sheet| sheet.stated.is_none())
+        .filter(|sheet| !sheet.own_name_dated)
         .filter_map(|sheet| as_at::latest_extract_date(&sheet.table, today))
         .max();
     let workbook_date = AsAt::from_data(latest, AsAtSource::LatestDateInWorkbook);
@@ -435,6 +458,9 @@ struct Recognised {
     sink: ProblemSink,
     /// Its as-at date from a name or the user, if it has one (rules 1, 4).
     stated: Option<AsAt>,
+    /// For a worksheet: whether its own name holds a date (it then stays
+    /// out of the workbook's shared latest date).
+    own_name_dated: bool,
 }
 
 /// A table (from a file or a sheet) → its kind, or the one sentence why it
@@ -525,6 +551,7 @@ fn recognise_table(
         layout,
         sink,
         stated: None,
+        own_name_dated: false,
     })
 }
 

@@ -44,6 +44,10 @@ pub const MAX_SHARED_STRINGS: u64 = 5_000_000;
 pub struct Sheet {
     pub name: String,
     pub table: Result<Table, NotATable>,
+    /// Error cells of the newer kinds (`#SPILL!`, `#CALC!` …) that
+    /// `calamine` reads without their place: each text and how many. They
+    /// are blank in the table (inputs.md: an error cell is blank).
+    pub unplaced_errors: Vec<(String, usize)>,
 }
 
 /// Why a zip file gives no sheets.
@@ -118,11 +122,13 @@ pub fn read_workbook(
                 read.push(Sheet {
                     name,
                     table: Err(NotATable::Malformed(error.to_string())),
+                    unplaced_errors: Vec::new(),
                 });
                 continue;
             }
         };
         let mut grid = Grid::new(score);
+        let mut unplaced_errors: Vec<(String, usize)> = Vec::new();
         let table = loop {
             match cells.next_cell() {
                 Ok(Some(cell)) => {
@@ -133,12 +139,31 @@ pub fn read_workbook(
                     }
                 }
                 Ok(None) => break grid.finish(),
+                // An error cell calamine has no name for (`#SPILL!`,
+                // `#CALC!`, `#BLOCKED!` …): it stops at that cell, and the
+                // next call reads on from the cell after it. Blank, counted.
+                Err(XlsxError::CellError(text)) => {
+                    let text = crate::domain::diagnostics::shorten(&text);
+                    match unplaced_errors.iter_mut().find(|(t, _)| *t == text) {
+                        Some((_, count)) => *count += 1,
+                        None => unplaced_errors.push((text, 1)),
+                    }
+                    if unplaced_errors.iter().map(|(_, n)| n).sum::<usize>() > MAX_CELLS {
+                        break Some(Err(NotATable::Malformed(
+                            "too many error cells".to_string(),
+                        )));
+                    }
+                }
                 Err(error) => break Some(Err(NotATable::Malformed(error.to_string()))),
             }
         };
         // An empty sheet is skipped, as a hidden one is.
         if let Some(table) = table {
-            read.push(Sheet { name, table });
+            read.push(Sheet {
+                name,
+                table,
+                unplaced_errors,
+            });
         }
     }
     if read.is_empty() {
@@ -267,6 +292,9 @@ fn cell_text<'a>(value: &DataRef<'a>, is_1904: bool) -> Cow<'a, str> {
             })
         }
         DataRef::DurationIso(s) => Cow::Owned(s.clone()),
+        // As Excel shows it; calamine's own text for "getting data" is
+        // `#DATA!`, which is not what Excel writes.
+        DataRef::Error(calamine::CellErrorType::GettingData) => Cow::Borrowed("#GETTING_DATA"),
         DataRef::Error(error) => Cow::Owned(error.to_string()),
         DataRef::Empty => Cow::Borrowed(""),
     }
