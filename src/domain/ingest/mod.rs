@@ -459,7 +459,9 @@ struct Recognised {
     /// Its as-at date from a name or the user, if it has one (rules 1, 4).
     stated: Option<AsAt>,
     /// For a worksheet: whether its own name holds a date (it then stays
-    /// out of the workbook's shared latest date).
+    /// out of the workbook's shared latest date). Read by the workbook
+    /// reader only, which the page's own module is built without.
+    #[cfg_attr(not(feature = "xlsx"), allow(dead_code))]
     own_name_dated: bool,
 }
 
