@@ -5,6 +5,7 @@
 
 use leptos::prelude::*;
 
+use crate::domain::file_list::needs_as_at;
 use crate::domain::ingest::is_workbook_name;
 use crate::domain::schema::{Kind, TEMPLATE_KINDS};
 use crate::ui::state::AppState;
@@ -142,7 +143,7 @@ pub fn Checklist(state: AppState) -> impl IntoView {
                                     view! {
                                         <li>
                                             {format!("Indicator {number} ({title}) needs ")}
-                                            {kinds.into_iter().map(|kind| view! { <KindNeeded kind=kind/> }).collect_view()}
+                                            {kinds.into_iter().map(|kind| view! { <KindNeeded state=state kind=kind/> }).collect_view()}
                                         </li>
                                     }
                                 })
@@ -180,12 +181,25 @@ pub fn Checklist(state: AppState) -> impl IntoView {
     }
 }
 
+/// A kind an indicator still needs: its template when it has one, or,
+/// when a file of that kind was given without an as-at date, that file.
 #[component]
-fn KindNeeded(kind: Kind) -> impl IntoView {
+fn KindNeeded(state: AppState, kind: Kind) -> impl IntoView {
     let template = TEMPLATE_KINDS.contains(&kind);
+    let undated: Vec<String> = state.files.with_untracked(|files| {
+        files
+            .iter()
+            .filter(|f| f.kind.as_deref() == Some(kind.id()) && needs_as_at(f))
+            .map(|f| f.name.clone())
+            .collect()
+    });
     view! {
         <span class="need">
             {kind.name()}
+            {(!undated.is_empty()).then(|| format!(
+                " ({} given, but with no as-at date: set it under Files that need you)",
+                undated.join(", ")
+            ))}
             {template.then(|| view! { " — " <TemplateLink kind=kind/> })}
             " "
         </span>
