@@ -27,6 +27,16 @@ fn coverage_text(file: &FileSummary) -> String {
     }
 }
 
+/// How a file's as-at date was found; nothing for a file that needs none
+/// (a team table, an unrecognised file).
+fn as_at_hint(file: &FileSummary) -> String {
+    if file.as_at.is_some() || needs_as_at(file) {
+        file.as_at_source.describe().to_string()
+    } else {
+        String::new()
+    }
+}
+
 /// Reads a date input's value (`YYYY-MM-DD`) as a date (`None` when cleared).
 pub fn date_of(ev: &web_sys::Event) -> Option<jiff::civil::Date> {
     let input: web_sys::HtmlInputElement = event_target(ev);
@@ -346,7 +356,7 @@ fn FileRow(
         view! {
             <td>
                 {with(|f| f.as_at.map(format::date).unwrap_or_else(|| "–".to_string()))}
-                <span class="hint">{with(|f| f.as_at_source.describe().to_string())}</span>
+                <span class="hint">{with(as_at_hint)}</span>
             </td>
         }
         .into_any()
@@ -359,7 +369,7 @@ fn FileRow(
                     prop:value=with(|f| f.as_at.map(|d| d.to_string()).unwrap_or_default())
                     on:change=move |ev| state.set_as_at(std::slice::from_ref(&as_at_name), date_of(&ev))
                 />
-                <span class="hint">{with(|f| if f.kind.is_some() { f.as_at_source.describe().to_string() } else { String::new() })}</span>
+                <span class="hint">{with(as_at_hint)}</span>
             </td>
         }
         .into_any()

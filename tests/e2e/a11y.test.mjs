@@ -7,6 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import path from 'node:path';
 import { createRequire } from 'node:module';
 import { serve, open, caseFiles } from './harness.mjs';
 
@@ -104,6 +105,28 @@ test('axe finds no WCAG 2.2 AA violation on the empty page, the scorecard, data 
     await page.click('footer button:has-text("Accessibility")');
     await page.waitForSelector('#accessibility-statement');
     await assertNoViolations(page, 'the accessibility statement');
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('axe finds nothing on the file list with a workbook, ticked files and the files that need you', async () => {
+  const { browser, page, errors } = await open(server.url);
+  try {
+    const workbook = caseFiles('annex_a_workbook');
+    const late = caseFiles('grace_days_default');
+    const undated = caseFiles('list9_births_only').files.filter((f) => f.endsWith('care_leavers_extract.csv'));
+    await page.setInputFiles('[data-testid="file-input"]', [...workbook.files, ...late.files, ...undated]);
+    await page.waitForSelector('[data-testid="scorecard"][data-month]', { timeout: 20000 });
+    await page.selectOption('[data-testid="month"]', '2017-12');
+    await page.waitForSelector('[data-testid="attention"] li[data-reason="late"]', { timeout: 20000 });
+    await page.waitForSelector('[data-testid="attention"] li[data-reason="unknown"]');
+    await page.waitForSelector('[data-testid="file-list"][open] tr.workbook-row');
+    await page.check('input[aria-label="Select care_leavers_extract.csv"]');
+    await page.waitForSelector('[data-testid="bulk-as-at"]');
+    await page.screenshot({ path: path.join(SHOTS, 'a11y-attention.png') });
+    await assertNoViolations(page, 'the file list and the files that need you');
     assert.deepEqual(errors, []);
   } finally {
     await browser.close();
