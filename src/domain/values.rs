@@ -91,13 +91,19 @@ pub fn is_whitespace(s: &str) -> bool {
 /// ([`is_excel_error`]).
 pub fn is_blank(s: &str) -> bool {
     let t = trim(s);
-    // The blank words are four bytes at most: most cells are longer.
-    t.is_empty()
-        || (t.len() <= 4
-            && ["null", "n/a", "-"]
-                .iter()
-                .any(|b| t.eq_ignore_ascii_case(b)))
-        || is_excel_error(t)
+    // Runs several times per cell: the first byte rules out nearly every
+    // value before any comparison.
+    match t.as_bytes().first() {
+        None => true,
+        Some(b'#') => is_excel_error(t),
+        Some(b'n' | b'N' | b'-') => {
+            t.len() <= 4
+                && ["null", "n/a", "-"]
+                    .iter()
+                    .any(|b| t.eq_ignore_ascii_case(b))
+        }
+        Some(_) => false,
+    }
 }
 
 /// The texts Excel shows for a failed formula or lookup (inputs.md, "Value
@@ -130,6 +136,10 @@ pub fn is_excel_error(s: &str) -> bool {
 /// (inputs.md, "Value types", ids that Excel rewrote).
 pub fn looks_like_excel_exponent(s: &str) -> bool {
     let t = trim(s).as_bytes();
+    // Nearly every id starts with a letter: say so before looking further.
+    if !t.first().is_some_and(u8::is_ascii_digit) {
+        return false;
+    }
     let Some(e) = t.iter().position(|b| b.eq_ignore_ascii_case(&b'e')) else {
         return false;
     };
@@ -193,22 +203,6 @@ const LAST_SERIAL: u32 = 2_958_465;
 /// invalid. Blank input (see [`is_blank`]) is `Err(Blank)`.
 pub fn parse_date(s: &str) -> Result<Date, ValueError> {
     let t = trim(s);
-    // A non-breaking space (or another Unicode space) between the parts,
-    // as a spreadsheet may write `1 Dec 2017`, is a space (inputs.md,
-    // "Value types"). Rare, so only such a value is copied.
-    if !t.is_ascii() && t.chars().any(|c| c.is_whitespace() && !c.is_ascii()) {
-        let spaced: String = t
-            .chars()
-            .map(|c| {
-                if c.is_whitespace() && !c.is_ascii() {
-                    ' '
-                } else {
-                    c
-                }
-            })
-            .collect();
-        return parse_date(&spaced);
-    }
     // `dd/mm/yyyy`, the form nearly every date comes in, without the
     // general parse below (which reads it the same way).
     if let [d1, d2, b'/', m1, m2, b'/', y1, y2, y3, y4] = t.as_bytes() {
@@ -225,6 +219,22 @@ pub fn parse_date(s: &str) -> Result<Date, ValueError> {
                 digits_value(&day),
             );
         }
+    }
+    // A non-breaking space (or another Unicode space) between the parts,
+    // as a spreadsheet may write `1 Dec 2017`, is a space (inputs.md,
+    // "Value types"). Rare, so only such a value is copied.
+    if !t.is_ascii() && t.chars().any(|c| c.is_whitespace() && !c.is_ascii()) {
+        let spaced: String = t
+            .chars()
+            .map(|c| {
+                if c.is_whitespace() && !c.is_ascii() {
+                    ' '
+                } else {
+                    c
+                }
+            })
+            .collect();
+        return parse_date(&spaced);
     }
     let (first, rest) = split_digits(t.as_bytes());
     if first.is_empty() {

@@ -16,8 +16,7 @@ use crate::domain::ingest::sink::ProblemSink;
 use crate::domain::ingest::table::Table;
 use crate::domain::schema::{Kind, Layout, col};
 use crate::domain::values::{
-    is_excel_error, looks_like_excel_exponent, looks_month_first, normalise_header, parse_date,
-    trim,
+    is_excel_error, looks_like_excel_exponent, looks_month_first, normalise_header, trim,
 };
 
 /// How often a finding occurs in one column, with its first example.
@@ -38,90 +37,142 @@ impl Tally {
     }
 }
 
-/// Checks every column of `layout`'s kind that the file has, and reports
-/// each finding once per column.
+/// One column checked: where it is, what it holds, and what was found.
+struct Checked {
+    column: usize,
+    position: usize,
+    header: String,
+    is_id: bool,
+    is_date: bool,
+    errors: Tally,
+    exponents: Tally,
+    month_first: Tally,
+}
+
+/// Checks every column of `layout`'s kind that the file has, in one pass
+/// over the rows, and reports each finding once per column. The checks
+/// look at a cell's first byte or shape before anything costlier: nearly
+/// every cell passes them all.
 pub fn report(table: &Table, layout: &Layout, sink: &mut ProblemSink) {
     let kind = layout.kind;
-    for (column, spec) in kind.columns().iter().enumerate() {
-        let Some(position) = layout.position(column) else {
-            continue;
-        };
-        let header = table
-            .headers
-            .get(position)
-            .map_or(spec.header, String::as_str)
-            .to_string();
-        let is_id = is_identifier(kind, column);
-        let is_date = normalise_header(spec.header).contains("date");
-        let mut errors = Tally::default();
-        let mut exponents = Tally::default();
-        let mut month_first = Tally::default();
-        for row in table.rows.iter() {
-            let raw = trim(row.cell(Some(position)));
-            if raw.is_empty() {
+    // Which checks can find anything at all in this table.
+    let errors_possible = table.rows.any_cell_contains("#");
+    let exponents_possible =
+        table.rows.any_cell_contains("E+") || table.rows.any_cell_contains("e+");
+    let mut checked: Vec<Checked> = kind
+        .columns()
+        .iter()
+        .enumerate()
+        .filter_map(|(column, spec)| {
+            let position = layout.position(column)?;
+            let header = table
+                .headers
+                .get(position)
+                .map_or(spec.header, String::as_str)
+                .to_string();
+            // Month-first values are invalid dates, which the row builder
+            // has reported: a column without any needs no look.
+            let is_date =
+                normalise_header(spec.header).contains("date") && sink.has("invalid_date", &header);
+            Some(Checked {
+                column,
+                position,
+                header,
+                is_id: exponents_possible && is_identifier(kind, column),
+                is_date,
+                errors: Tally::default(),
+                exponents: Tally::default(),
+                month_first: Tally::default(),
+            })
+        })
+        .collect();
+    checked.retain(|c| errors_possible || c.is_id || c.is_date);
+    if checked.is_empty() {
+        return;
+    }
+    for row in table.rows.iter() {
+        for check in &mut checked {
+            let raw = trim(row.cell(Some(check.position)));
+            let Some(&first) = raw.as_bytes().first() else {
                 continue;
-            }
-            if is_excel_error(raw) {
-                errors.add(row.number, raw);
-                let upper = raw.to_ascii_uppercase();
-                if !errors.kinds.contains(&upper) {
-                    errors.kinds.push(upper);
+            };
+            if first == b'#' {
+                if is_excel_error(raw) {
+                    check.errors.add(row.number, raw);
+                    if !check
+                        .errors
+                        .kinds
+                        .iter()
+                        .any(|k| k.eq_ignore_ascii_case(raw))
+                    {
+                        check.errors.kinds.push(raw.to_ascii_uppercase());
+                    }
                 }
-            } else if is_id && looks_like_excel_exponent(raw) {
-                exponents.add(row.number, raw);
-            } else if is_date && parse_date(raw).is_err() && looks_month_first(raw) {
-                month_first.add(row.number, raw);
+            } else if check.is_id && looks_like_excel_exponent(raw) {
+                check.exponents.add(row.number, raw);
+            } else if check.is_date && looks_month_first(raw) {
+                // Valid month first means invalid day first (its month is
+                // over 12), so the value is one the builder refused.
+                check.month_first.add(row.number, raw);
             }
         }
-        if let Some((row, value)) = &errors.first {
-            let shown = errors
-                .kinds
-                .iter()
-                .map(|k| format!("`{k}`"))
-                .collect::<Vec<_>>()
-                .join(", ");
-            sink.cell(
-                *row,
-                &header,
-                value,
-                "excel_error",
-                Severity::Warning,
-                format!(
-                    "{header} is {shown} on {} row{}, e.g. row {row}: an Excel error (a lookup or formula that failed), read as blank, so {}",
-                    errors.count,
-                    plural(errors.count),
-                    blank_consequence(kind, column)
-                ),
-            );
-        }
-        if let Some((row, value)) = &exponents.first {
-            sink.cell(
-                *row,
-                &header,
-                value,
-                "excel_exponent_id",
-                Severity::Warning,
-                format!(
-                    "{header} reads like a number Excel rewrote in scientific notation on {} row{}, e.g. row {row} `{value}`: the real id was lost when the file was saved from Excel (it is still used as text, so different children may share it); export the list again with the column as text",
-                    exponents.count,
-                    plural(exponents.count)
-                ),
-            );
-        }
-        if let Some((row, value)) = &month_first.first {
-            sink.cell(
-                *row,
-                &header,
-                value,
-                "month_first_dates",
-                Severity::Warning,
-                format!(
-                    "{header} looks month-first (US): {} value{} such as row {row} `{value}` would be dates only with the month first; dates are read day first, so they stay invalid: export the dates day first (UK), or as yyyy-mm-dd",
-                    month_first.count,
-                    plural(month_first.count)
-                ),
-            );
-        }
+    }
+    for check in &checked {
+        report_column(kind, check, sink);
+    }
+}
+
+fn report_column(kind: Kind, check: &Checked, sink: &mut ProblemSink) {
+    let header = &check.header;
+    let (errors, exponents, month_first) = (&check.errors, &check.exponents, &check.month_first);
+    if let Some((row, value)) = &errors.first {
+        let shown = errors
+            .kinds
+            .iter()
+            .map(|k| format!("`{k}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        sink.cell(
+            *row,
+            header,
+            value,
+            "excel_error",
+            Severity::Warning,
+            format!(
+                "{header} is {shown} on {} row{}, e.g. row {row}: an Excel error (a lookup or formula that failed), read as blank, so {}",
+                errors.count,
+                plural(errors.count),
+                blank_consequence(kind, check.column)
+            ),
+        );
+    }
+    if let Some((row, value)) = &exponents.first {
+        sink.cell(
+            *row,
+            header,
+            value,
+            "excel_exponent_id",
+            Severity::Warning,
+            format!(
+                "{header} reads like a number Excel rewrote in scientific notation on {} row{}, e.g. row {row} `{value}`: the real id was lost when the file was saved from Excel (it is still used as text, so different children may share it); export the list again with the column as text",
+                exponents.count,
+                plural(exponents.count)
+            ),
+        );
+    }
+    if let Some((row, value)) = &month_first.first {
+        sink.cell(
+            *row,
+            header,
+            value,
+            "month_first_dates",
+            Severity::Warning,
+            format!(
+                "{header} looks month-first (US): {} value{} such as row {row} `{value}` would be dates only with the month first; dates are read day first, so they stay invalid: export the dates day first (UK), or as yyyy-mm-dd",
+                month_first.count,
+                plural(month_first.count)
+            ),
+        );
     }
 }
 

@@ -306,8 +306,13 @@ fn read_workbook(
         .collect();
     // The workbook's latest date, over its sheets without a date in their
     // own name (a date the user set for one sheet moves no other sheet).
+    // Worked out only when some sheet needs it (every date cell is read).
+    let needed = prepared
+        .iter()
+        .any(|(_, _, sheet)| sheet.as_ref().is_ok_and(|s| s.stated.is_none()));
     let latest = prepared
         .iter()
+        .filter(|_| needed)
         .filter_map(|(_, _, sheet)| sheet.as_ref().ok())
         .filter(|sheet| !sheet.own_name_dated)
         .filter_map(|sheet| as_at::latest_extract_date(&sheet.table, today))

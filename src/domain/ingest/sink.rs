@@ -40,6 +40,13 @@ impl ProblemSink {
         }
     }
 
+    /// Whether a problem with this code was found in this column.
+    pub fn has(&self, code: &str, column: &str) -> bool {
+        self.groups
+            .keys()
+            .any(|(c, col)| c.as_ref() == code && col == column)
+    }
+
     /// A problem about one cell of this file.
     pub fn cell(
         &mut self,

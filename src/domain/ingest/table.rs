@@ -89,6 +89,12 @@ impl Rows {
         })
     }
 
+    /// Whether any cell holds `needle` (one search of the whole text: a
+    /// check that nearly every file fails can skip a pass over its cells).
+    pub fn any_cell_contains(&self, needle: &str) -> bool {
+        self.text.contains(needle)
+    }
+
     pub fn last(&self) -> Option<Row<'_>> {
         self.get(self.rows.len().checked_sub(1)?)
     }
