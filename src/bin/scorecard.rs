@@ -21,7 +21,7 @@ mod native {
     use std::process::ExitCode;
 
     use csc_scorecard::domain::export;
-    use csc_scorecard::domain::ingest::{SHEET_SEPARATOR, overrides_for, split_target};
+    use csc_scorecard::domain::ingest::{SHEET_SEPARATOR, overrides_for, same_sheet, split_target};
     use csc_scorecard::domain::month::Month;
     use csc_scorecard::domain::scorecard::{self, InputFile, ScorecardError};
     use csc_scorecard::domain::settings::Settings;
@@ -180,8 +180,13 @@ mod native {
         // A sheet named in --as-at/--covers must be one the workbook has.
         for (target, _) in options.as_at.iter().chain(&options.covers) {
             if let (file, Some(sheet)) = split_target(target) {
-                let listed = format!("{file}{SHEET_SEPARATOR}{sheet}");
-                if !loaded.files.iter().any(|f| f.name == listed) {
+                let prefix = format!("{file}{SHEET_SEPARATOR}");
+                let has_sheet = loaded.files.iter().any(|f| {
+                    f.name
+                        .strip_prefix(&prefix)
+                        .is_some_and(|own| same_sheet(own, sheet))
+                });
+                if !has_sheet {
                     return Err(format!(
                         "{file}: named in --as-at/--covers with the sheet `{sheet}`, which it does not have"
                     ));

@@ -551,6 +551,7 @@ impl Dataset {
             .enumerate()
             .filter(|(_, f)| {
                 f.kind == Some(Kind::List7Cp)
+                    && f.as_at.is_some()
                     && f.layout
                         .as_ref()
                         .is_some_and(|l| l.has(crate::domain::schema::col::list7::LAST_VISIT))

@@ -277,6 +277,7 @@ mod tests {
         let settings = Settings::from_json(r#"{"version": 1}"#).unwrap();
         assert_eq!(settings, Settings::default());
         assert_eq!(settings.unallocated_min_days, 7);
+        assert_eq!(settings.as_at_grace_days, 7);
         assert_eq!(settings.adoption_a1_window_months, 36);
     }
 
@@ -328,6 +329,19 @@ mod tests {
         assert!(Settings::looks_like_settings("\u{feff} {\"version\": 1}"));
         assert!(!Settings::looks_like_settings("{\"la_name\": 1}"));
         assert!(!Settings::looks_like_settings("Child Unique ID,Date"));
+    }
+
+    // settings.md: `as_at_grace_days` is 0–31.
+    #[test]
+    fn as_at_grace_days_is_0_to_31() {
+        for (days, ok) in [(-1, false), (0, true), (31, true), (32, false)] {
+            let text = format!(r#"{{"version": 1, "as_at_grace_days": {days}}}"#);
+            let result = Settings::from_json(&text);
+            assert_eq!(result.is_ok(), ok, "{days}: {result:?}");
+            if let Err(error) = result {
+                assert!(error.0.contains("as_at_grace_days"), "{error}");
+            }
+        }
     }
 
     #[test]

@@ -128,6 +128,7 @@ const EXCEL_ERRORS: [&str; 10] = [
 /// failed in the report that wrote the file.
 pub fn is_excel_error(s: &str) -> bool {
     let t = trim(s);
+    // 13 bytes: the longest of them, `#getting_data`.
     t.starts_with('#') && t.len() <= 13 && EXCEL_ERRORS.iter().any(|e| t.eq_ignore_ascii_case(e))
 }
 
@@ -1169,7 +1170,10 @@ mod tests {
             assert!(is_excel_error(s), "`{s}`");
             assert!(is_blank(s), "`{s}`");
         }
-        for s in ["#1", "#N/A2", "N/A", "#", "#REF"] {
+        for s in EXCEL_ERRORS {
+            assert!(is_excel_error(&s.to_ascii_uppercase()), "`{s}`");
+        }
+        for s in ["#1", "#N/A2", "N/A", "#", "#REF", "#DATA!"] {
             assert!(!is_excel_error(s), "`{s}`");
         }
         // A non-breaking space is whitespace.

@@ -168,7 +168,7 @@ fn report_column(kind: Kind, check: &Checked, sink: &mut ProblemSink) {
             "month_first_dates",
             Severity::Warning,
             format!(
-                "{header} looks month-first (US): {} value{} such as row {row} `{value}` would be dates only with the month first; dates are read day first, so they stay invalid: export the dates day first (UK), or as yyyy-mm-dd",
+                "{header} looks month-first (US): {} value{} such as row {row} `{value}` would be dates only with the month first; dates are read day first, so they stay invalid, and the column's dates with a day of 12 or less may have been read with day and month swapped: export the dates day first (UK), or as yyyy-mm-dd",
                 month_first.count,
                 plural(month_first.count)
             ),
@@ -187,8 +187,20 @@ fn is_identifier(kind: Kind, column: usize) -> bool {
         Kind::Staff => column == col::staff::WORKER,
         Kind::Supervisions => column == col::supervisions::WORKER,
         Kind::List6Cin => column == col::list6::CHILD || column == col::list6::WORKER,
-        Kind::Teams | Kind::List11Adopters => false,
-        _ => column == 0,
+        Kind::List3Referrals => column == col::list3::CHILD,
+        Kind::List4Assessments => column == col::list4::CHILD,
+        Kind::List7Cp => column == col::list7::CHILD,
+        Kind::List8Cla => column == col::list8::CHILD,
+        Kind::List9CareLeavers => column == col::list9::CHILD,
+        Kind::List10Adoption => column == col::list10::CHILD,
+        Kind::CpVisits => column == col::cp_visits::CHILD,
+        Kind::FamilySupport => column == col::family_support::CHILD,
+        // Not read (Lists 1, 2, 5, 11), or holding no ids (teams).
+        Kind::Teams
+        | Kind::List1Contacts
+        | Kind::List2EarlyHelp
+        | Kind::List5S47
+        | Kind::List11Adopters => false,
     }
 }
 
@@ -272,6 +284,7 @@ fn blank_consequence(kind: Kind, column: usize) -> &'static str {
             }
             _ => LEFT_OUT,
         },
+        // Named, never read: `finish_table` checks no column of theirs.
         Kind::List1Contacts | Kind::List2EarlyHelp | Kind::List5S47 | Kind::List11Adopters => {
             NOTHING
         }

@@ -62,8 +62,14 @@ pub struct SheetOverrides {
 
 impl FileOverrides {
     /// The overrides that hold for one sheet: its own, else the workbook's.
+    /// Sheet names match as Excel compares them: case-insensitively (and
+    /// here ignoring spaces at the ends, which are easy to miss).
     pub fn for_sheet(&self, sheet: &str) -> FileOverrides {
-        let own = self.sheets.iter().rev().find(|s| s.sheet == sheet);
+        let own = self
+            .sheets
+            .iter()
+            .rev()
+            .find(|s| same_sheet(&s.sheet, sheet));
         FileOverrides {
             as_at: own.and_then(|s| s.as_at).or(self.as_at),
             covers_from: own.and_then(|s| s.covers_from).or(self.covers_from),
@@ -88,6 +94,11 @@ impl FileOverrides {
     }
 }
 
+/// Whether two sheet names are one sheet (see `FileOverrides::for_sheet`).
+pub fn same_sheet(a: &str, b: &str) -> bool {
+    a.trim().to_lowercase() == b.trim().to_lowercase()
+}
+
 /// Splits a `--as-at` / `--covers` target into the input it names and,
 /// for one sheet of a workbook (`book.xlsx › List 6`), the sheet.
 pub fn split_target(target: &str) -> (&str, Option<&str>) {
@@ -99,8 +110,9 @@ pub fn split_target(target: &str) -> (&str, Option<&str>) {
 
 /// The overrides of one input from the `(target, as-at)` and `(target,
 /// coverage start)` pairs the CLI takes: a target naming the input sets it
-/// (every sheet of a workbook), one naming a sheet sets that sheet; later
-/// pairs win.
+/// (every sheet of a workbook), one naming a sheet sets that sheet, and a
+/// sheet's own date beats the workbook's whatever their order; for the
+/// same target, the later pair wins.
 pub fn overrides_for(
     input: &str,
     as_at: &[(String, Date)],
