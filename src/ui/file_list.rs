@@ -307,16 +307,7 @@ fn WorkbookRow(
             <td></td>
             <td></td>
             <td class="number">{move || group.with(|g| g.as_ref().map_or(0, InputGroup::problems).to_string())}</td>
-            <td>
-                <button
-                    type="button"
-                    class="button small"
-                    aria-label=format!("Remove {input}")
-                    on:click=move |_| state.remove_file(&remove_name)
-                >
-                    "Remove"
-                </button>
-            </td>
+            <td><RemoveButton state=state name=remove_name/></td>
         </tr>
     }
 }
@@ -399,18 +390,22 @@ fn FileRow(
             </td>
             <td>{with(coverage_text)}</td>
             <td class="number">{with(|f| f.problems.to_string())}</td>
-            <td>
-                {(!is_sheet).then(|| view! {
-                    <button
-                        type="button"
-                        class="button small"
-                        aria-label=format!("Remove {remove_name}")
-                        on:click=move |_| state.remove_file(&remove_name)
-                    >
-                        "Remove"
-                    </button>
-                })}
-            </td>
+            <td>{(!is_sheet).then(|| view! { <RemoveButton state=state name=remove_name/> })}</td>
         </tr>
+    }
+}
+
+/// Removes a file chosen (a workbook with all its sheets).
+#[component]
+fn RemoveButton(state: AppState, name: String) -> impl IntoView {
+    view! {
+        <button
+            type="button"
+            class="button small"
+            aria-label=format!("Remove {name}")
+            on:click=move |_| state.remove_file(&name)
+        >
+            "Remove"
+        </button>
     }
 }
