@@ -1,7 +1,8 @@
 //! csc-scorecard: English children's-services monthly performance scorecard.
 //!
 //! Module map:
-//! - [`domain`]: the engine. Bytes and explicit parameters in (files, the
+//! - [`domain`]: the engine, its own crate (`crates/engine`, `csc-engine`),
+//!   so that its fence is the dependency graph. Bytes and explicit parameters in (files, the
 //!   reporting month, the settings, *today*), a [`domain::scorecard::Scorecard`]
 //!   plus diagnostics out. No web crates, no file system, no clock.
 //! - [`example_data`]: the deterministic generator of the built-in example
@@ -12,7 +13,7 @@
 //! - `src/bin/scorecard.rs`: the native CLI, a thin shell over the engine.
 
 pub mod chart;
-pub mod domain;
+pub use csc_engine as domain;
 #[cfg(target_arch = "wasm32")]
 pub mod engine_worker;
 pub mod example_data;

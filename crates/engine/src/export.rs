@@ -1,0 +1,277 @@
+//! The scorecard as JSON (the CLI's shape, outputs.md "The CLI"), as the
+//! export CSV (one row per indicator × measure × column) and as a text
+//! table an analyst can paste into an email.
+
+use serde_json::{Map, Value, json};
+
+use crate::format;
+use crate::indicators::MeasureKind;
+use crate::scorecard::{IndicatorResult, Scorecard, Values};
+
+/// A number for JSON: counts that are whole print as integers.
+fn number(value: Option<f64>, integral: bool) -> Value {
+    match value {
+        Some(v) if integral && v.fract() == 0.0 && v.abs() < 9.0e15 => json!(v as i64),
+        Some(v) => serde_json::Number::from_f64(v).map_or(Value::Null, Value::Number),
+        None => Value::Null,
+    }
+}
+
+/// The shown measures of a column as a JSON object, in the definition's order.
+fn measures(values: &Values, counts_integral: bool) -> Map<String, Value> {
+    values
+        .definition
+        .measures
+        .iter()
+        .zip(&values.values)
+        .filter(|(m, _)| m.is_shown())
+        .map(|(m, v)| {
+            let integral = counts_integral && m.kind == MeasureKind::Count;
+            (m.name.to_string(), number(*v, integral))
+        })
+        .collect()
+}
+
+fn indicator_json(result: &IndicatorResult) -> Value {
+    let definition = result.definition;
+    let mut columns = Map::new();
+    columns.insert(
+        "current".into(),
+        Value::Object(measures(&result.current, true)),
+    );
+    let mut previous = measures(&result.previous.values, false);
+    previous.insert("months".into(), json!(result.previous.months));
+    columns.insert("previous".into(), Value::Object(previous));
+    if let Some((month, values)) = &result.baseline {
+        let mut baseline = Map::new();
+        baseline.insert("month".into(), json!(month.to_string()));
+        baseline.extend(measures(values, true));
+        columns.insert("baseline".into(), Value::Object(baseline));
+    }
+    if definition.has_areas {
+        let areas: Map<String, Value> = result
+            .areas
+            .iter()
+            .map(|(name, values)| (name.clone(), Value::Object(measures(values, true))))
+            .collect();
+        columns.insert("areas".into(), Value::Object(areas));
+    }
+    let series: Vec<Value> = result
+        .series
+        .iter()
+        .map(|(month, values)| {
+            let mut row = Map::new();
+            row.insert("month".into(), json!(month.to_string()));
+            row.extend(measures(values, true));
+            Value::Object(row)
+        })
+        .collect();
+    json!({
+        "number": definition.number,
+        "id": definition.id,
+        "title": definition.title,
+        "polarity": result.polarity,
+        "headline": definition.headline,
+        "previous_mode": result.previous_mode,
+        "missing_inputs": result.missing_inputs.iter().map(|k| k.id()).collect::<Vec<_>>(),
+        "columns": columns,
+        "series": series,
+        "target": number(result.target, true),
+        "tolerance": number(result.tolerance, true),
+        "rating": result.rating,
+        "trend": result.trend,
+        "national": number(result.national, true),
+        "statistical_neighbours": number(result.statistical_neighbours, true),
+        "benchmark_year": result.benchmark_year,
+        "notes": result.notes,
+    })
+}
+
+/// The scorecard as the CLI's JSON object.
+pub fn to_json(scorecard: &Scorecard) -> Value {
+    let files: Vec<Value> = scorecard
+        .files
+        .iter()
+        .map(|f| {
+            json!({
+                "name": f.name,
+                "kind": f.kind,
+                "rows": f.rows,
+                "as_at": f.as_at.map(|d| d.to_string()),
+                // Unrecognised files have no as-at date or source.
+                "as_at_source": f.kind.as_ref().map(|_| f.as_at_source),
+                "covers_from": f.covers_from.map(|d| d.to_string()),
+                "covers_to": f.covers_to.map(|d| d.to_string()),
+                "problems": f.problems,
+                "error": f.error,
+            })
+        })
+        .collect();
+    json!({
+        "month": scorecard.month.to_string(),
+        "la_name": scorecard.la_name,
+        "files": files,
+        "indicators": scorecard.indicators.iter().map(indicator_json).collect::<Vec<_>>(),
+        "problems": scorecard.problems,
+    })
+}
+
+/// Every figure as one CSV row: indicator, measure, column, value.
+pub fn to_csv(scorecard: &Scorecard) -> String {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let mut rows: Vec<[String; 6]> = Vec::new();
+    let text = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_default();
+    for result in &scorecard.indicators {
+        let d = result.definition;
+        let mut push = |measure: &str, column: &str, value: String| {
+            rows.push([
+                d.number.to_string(),
+                d.id.to_string(),
+                d.title.to_string(),
+                measure.to_string(),
+                column.to_string(),
+                value,
+            ]);
+        };
+        for (index, measure) in d.measures.iter().enumerate() {
+            if !measure.is_shown() {
+                continue;
+            }
+            let at = |values: &Values| text(values.values.get(index).copied().flatten());
+            push(measure.name, "previous", at(&result.previous.values));
+            push(measure.name, "current", at(&result.current));
+            for (area, values) in &result.areas {
+                push(measure.name, &format!("area:{area}"), at(values));
+            }
+            if let Some((_, values)) = &result.baseline {
+                push(measure.name, "baseline", at(values));
+            }
+        }
+        push(d.headline, "target", text(result.target));
+        push(d.headline, "national", text(result.national));
+        push(
+            d.headline,
+            "statistical_neighbours",
+            text(result.statistical_neighbours),
+        );
+        push(d.headline, "rating", result.rating.id().to_string());
+        push(d.headline, "trend", result.trend.id().to_string());
+    }
+    let header = ["number", "indicator", "title", "measure", "column", "value"];
+    let _ = writer.write_record(header);
+    for row in rows {
+        let _ = writer.write_record(row);
+    }
+    writer
+        .into_inner()
+        .ok()
+        .and_then(|bytes| String::from_utf8(bytes).ok())
+        .unwrap_or_default()
+}
+
+/// A plain-text scorecard: one table per indicator, in the seed's layout.
+pub fn to_text(scorecard: &Scorecard) -> String {
+    let mut out = String::new();
+    let title = if scorecard.la_name.is_empty() {
+        "Performance scorecard".to_string()
+    } else {
+        format!("{} performance scorecard", scorecard.la_name)
+    };
+    out.push_str(&format!("{title} - {}\n", scorecard.month.long_label()));
+    out.push_str(&format!("{}\n", scorecard.protective_marking));
+    for result in &scorecard.indicators {
+        out.push('\n');
+        out.push_str(&indicator_text(scorecard, result));
+    }
+    let problems = scorecard.problems.len();
+    out.push_str(&format!(
+        "\nData quality: {problems} problem(s) reported.\n"
+    ));
+    out
+}
+
+fn indicator_text(scorecard: &Scorecard, result: &IndicatorResult) -> String {
+    let d = result.definition;
+    let mut header = vec![String::new()];
+    let previous_label = if result.previous.months < 6 {
+        format!("Prev. 6 months ({} of 6)", result.previous.months)
+    } else if d.timing == crate::indicators::Timing::Period
+        && result.previous_mode == crate::settings::PreviousMode::Cumulative
+    {
+        "Prev. 6 months cumulative".to_string()
+    } else {
+        "Prev. 6 months average".to_string()
+    };
+    header.push(previous_label);
+    if let Some((month, _)) = &result.baseline {
+        header.push(month.label());
+    }
+    header.push(scorecard.month.label());
+    header.extend(result.areas.iter().map(|(name, _)| name.clone()));
+    let mut rows = vec![header];
+    for (index, measure) in d.measures.iter().enumerate() {
+        if !measure.is_shown() {
+            continue;
+        }
+        let style = format::style(d, measure.name);
+        let show =
+            |values: &Values| format::value(values.values.get(index).copied().flatten(), style);
+        let mut row = vec![measure.label.to_string(), show(&result.previous.values)];
+        if let Some((_, values)) = &result.baseline {
+            row.push(show(values));
+        }
+        row.push(show(&result.current));
+        row.extend(result.areas.iter().map(|(_, values)| show(values)));
+        rows.push(row);
+    }
+    let headline_style = format::style(d, d.headline);
+    rows.push(vec![
+        "Target".into(),
+        format::value(result.target, headline_style),
+    ]);
+    rows.push(vec![
+        "Performance rating".into(),
+        result.rating.word().into(),
+    ]);
+    rows.push(vec!["Trend".into(), result.trend.label().into()]);
+    if result.national.is_some() || result.statistical_neighbours.is_some() {
+        rows.push(vec![
+            "National average".into(),
+            format::value(result.national, headline_style),
+        ]);
+        rows.push(vec![
+            "Statistical neighbours average".into(),
+            format::value(result.statistical_neighbours, headline_style),
+        ]);
+    }
+    let widths: Vec<usize> = (0..rows.iter().map(Vec::len).max().unwrap_or(0))
+        .map(|c| {
+            rows.iter()
+                .filter_map(|r| r.get(c))
+                .map(|s| s.chars().count())
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let mut out = format!("{}.) {}\n", d.number, d.title);
+    for row in rows {
+        let cells: Vec<String> = row
+            .iter()
+            .enumerate()
+            .map(|(c, cell)| {
+                let width = widths.get(c).copied().unwrap_or(0);
+                if c == 0 {
+                    format!("{cell:<width$}")
+                } else {
+                    format!("{cell:>width$}")
+                }
+            })
+            .collect();
+        out.push_str(cells.join("  ").trim_end());
+        out.push('\n');
+    }
+    for note in &result.notes {
+        out.push_str(&format!("  Note: {note}\n"));
+    }
+    out
+}

@@ -1,0 +1,1197 @@
+//! Runs every indicator of the registry over a month → the `Scorecard`:
+//! current, previous 6 months, baseline, areas, 13-month series, rating,
+//! trend, benchmarks, notes; plus the files and their problems.
+//!
+//! Owns: the previous-6-months rules (indicators.md, "Previous 6 months"),
+//! resolving settings against the registry's defaults, and the default
+//! month. It must not know how any single indicator counts.
+
+use std::sync::Arc;
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+use crate::areas::Areas;
+use crate::calendar::Calendar;
+use crate::dataset::{Dataset, SettingsImports};
+use crate::diagnostics::{Problem, Severity};
+use crate::indicators::{ALL, Context, Definition, MeasureKind, MonthCounts, Timing};
+use crate::ingest::{AsAtSource, FileOverrides, LoadedFile, load_files};
+use crate::memo::{FiguresCache, Session};
+use crate::month::Month;
+use crate::rating::{Rating, Trend, rate, trend};
+use crate::schema::Kind;
+use crate::settings::{Polarity, PreviousMode, Settings};
+
+/// One input file as given to the engine.
+#[derive(Clone, Debug)]
+pub struct InputFile {
+    pub name: String,
+    pub bytes: Vec<u8>,
+    pub overrides: FileOverrides,
+}
+
+/// A measure's values in one column, in the definition's order.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Values {
+    #[serde(with = "crate::indicators::definition_by_id")]
+    pub definition: &'static Definition,
+    pub values: Vec<Option<f64>>,
+}
+
+impl Values {
+    pub fn get(&self, measure: &str) -> Option<f64> {
+        self.definition
+            .measure(measure)
+            .and_then(|i| self.values.get(i).copied().flatten())
+    }
+
+    pub fn headline(&self) -> Option<f64> {
+        self.get(self.definition.headline)
+    }
+}
+
+/// The previous-6-months column: values and how many months are behind the headline.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Previous {
+    pub values: Values,
+    pub months: usize,
+}
+
+/// One indicator's results for the reporting month.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct IndicatorResult {
+    #[serde(with = "crate::indicators::definition_by_id")]
+    pub definition: &'static Definition,
+    pub polarity: Polarity,
+    pub previous_mode: PreviousMode,
+    pub missing_inputs: Vec<Kind>,
+    pub current: Values,
+    pub previous: Previous,
+    pub baseline: Option<(Month, Values)>,
+    /// Areas in column order (only for indicators with areas).
+    pub areas: Vec<(String, Values)>,
+    /// Months `M-12 … M`.
+    pub series: Vec<(Month, Values)>,
+    pub target: Option<f64>,
+    pub tolerance: Option<f64>,
+    pub rating: Rating,
+    pub trend: Trend,
+    pub national: Option<f64>,
+    pub statistical_neighbours: Option<f64>,
+    pub benchmark_year: Option<String>,
+    pub notes: Vec<String>,
+    /// The records behind the reporting month's counts.
+    pub drill: Vec<DrillRow>,
+}
+
+/// One record behind a count of the reporting month, for the drill-down.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DrillRow {
+    pub measure: String,
+    pub area: String,
+    pub file: String,
+    pub row: u32,
+    /// The child's or worker's identifier.
+    pub subject: String,
+    /// What the record added (1 for a count; days, cases or FTE otherwise).
+    pub amount: f64,
+}
+
+/// A loaded file as the scorecard lists it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FileSummary {
+    pub name: String,
+    /// Kind id, `settings` for a settings document, `None` when unrecognised.
+    pub kind: Option<String>,
+    pub kind_name: String,
+    pub rows: usize,
+    pub as_at: Option<Date>,
+    pub as_at_source: AsAtSource,
+    pub covers_from: Option<Date>,
+    pub covers_to: Option<Date>,
+    pub problems: usize,
+    pub error: Option<String>,
+}
+
+/// An extract that would give an as-at month its facts (allocation,
+/// care-leaver activity, last visits) but is dated more than
+/// `as_at_grace_days` after the month (inputs.md, "What months a file
+/// covers"): the page flags it with the setting that would use it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LateExtract {
+    /// The loaded file's name (`book.xlsx › List 6` for a sheet).
+    pub file: String,
+    pub kind: Kind,
+    pub as_at: Date,
+    /// Days from the month's last day to the as-at date.
+    pub days_after: i64,
+    pub grace_days: i64,
+    /// What the month lacks without it, e.g. "allocation (indicators 1 and 13)".
+    pub needed_for: String,
+    /// The sentence the indicators' notes give.
+    pub note: String,
+}
+
+/// The whole scorecard.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Scorecard {
+    pub month: Month,
+    pub la_name: String,
+    pub protective_marking: String,
+    pub files: Vec<FileSummary>,
+    /// Extracts too late for this month's as-at facts (none when every
+    /// as-at month has its extract).
+    pub late_extracts: Vec<LateExtract>,
+    pub indicators: Vec<IndicatorResult>,
+    pub problems: Vec<Problem>,
+}
+
+/// Why no scorecard could be made.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ScorecardError {
+    /// No file could be read.
+    NoReadableFile,
+    /// No month given and no file has an as-at date to default from.
+    NoMonth,
+}
+
+impl std::fmt::Display for ScorecardError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            ScorecardError::NoReadableFile => "no file could be read",
+            ScorecardError::NoMonth => {
+                "no reporting month: give one, or load a file with an as-at date"
+            }
+        })
+    }
+}
+
+impl std::error::Error for ScorecardError {}
+
+/// Files read and merged, ready to compute any month without re-reading.
+#[derive(Debug)]
+pub struct Loaded {
+    pub files: Vec<LoadedFile>,
+    pub dataset: Dataset,
+    /// What settings documents and teams files among the files change.
+    pub imports: SettingsImports,
+    /// The starting settings with the imports applied.
+    pub settings: Settings,
+    /// Month figures already counted from these files, so computing
+    /// another month or with other targets recounts only what changed
+    /// (see `memo` for what empties it).
+    pub cache: FiguresCache,
+}
+
+/// Reads every file (never failing on one) and merges them. A workbook
+/// gives one loaded file per sheet (`workbook.xlsx › List 6`), in place, so
+/// `files` may be longer than `inputs`; record sources index `files`.
+/// `settings` are the starting settings; settings documents and teams
+/// files among the files update them; `imports` counts by input index.
+pub fn load(inputs: &[InputFile], settings: Settings, today: Date) -> Loaded {
+    load_reporting(inputs, settings, today, |_| {})
+}
+
+/// What `load` is doing, for a progress bar.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum LoadStep<'a> {
+    /// About to read input `index` (of `count`), after `done_bytes` of
+    /// `total_bytes` have been read.
+    Reading {
+        index: usize,
+        count: usize,
+        name: &'a str,
+        done_bytes: usize,
+        total_bytes: usize,
+    },
+    /// Every file is read; merging them and checking across files.
+    Merging,
+}
+
+/// As `load`, telling `progress` each step before it starts (the worker
+/// posts them to the page's progress bar).
+pub fn load_reporting(
+    inputs: &[InputFile],
+    settings: Settings,
+    today: Date,
+    progress: impl FnMut(LoadStep<'_>),
+) -> Loaded {
+    let total_bytes = inputs.iter().map(|i| i.bytes.len()).sum();
+    load_inputs(
+        inputs.iter(),
+        inputs.len(),
+        total_bytes,
+        settings,
+        today,
+        progress,
+    )
+}
+
+/// As `load_reporting`, each input made only when its turn comes (`inputs`
+/// yields it) and dropped once read: the worker reads each file from disk
+/// just before it is parsed, so it holds one file's bytes at a time rather
+/// than all of them. `count` and `total_bytes` (the files' number and
+/// size) are for the progress line.
+pub fn load_one_by_one(
+    inputs: impl Iterator<Item = InputFile>,
+    count: usize,
+    total_bytes: usize,
+    settings: Settings,
+    today: Date,
+    progress: impl FnMut(LoadStep<'_>),
+) -> Loaded {
+    load_inputs(inputs, count, total_bytes, settings, today, progress)
+}
+
+fn load_inputs<I: std::borrow::Borrow<InputFile>>(
+    inputs: impl Iterator<Item = I>,
+    count: usize,
+    total_bytes: usize,
+    settings: Settings,
+    today: Date,
+    mut progress: impl FnMut(LoadStep<'_>),
+) -> Loaded {
+    let mut done_bytes = 0;
+    let mut files: Vec<LoadedFile> = Vec::with_capacity(count);
+    let mut input_of: Vec<usize> = Vec::with_capacity(count);
+    for (index, input) in inputs.enumerate() {
+        let input = input.borrow();
+        progress(LoadStep::Reading {
+            index,
+            count,
+            name: &input.name,
+            done_bytes,
+            total_bytes,
+        });
+        done_bytes += input.bytes.len();
+        let first = files.len();
+        files.extend(load_files(
+            &input.name,
+            &input.bytes,
+            first,
+            &input.overrides,
+            today,
+        ));
+        input_of.resize(files.len(), index);
+    }
+    progress(LoadStep::Merging);
+    let (dataset, imports) = Dataset::build(&mut files);
+    let imports = imports.by_input(&input_of);
+    let settings = imports.apply(&settings);
+    Loaded {
+        files,
+        dataset,
+        imports,
+        settings,
+        cache: FiguresCache::default(),
+    }
+}
+
+/// The default month: the latest whose `M_end` is on or before the latest
+/// as-at date of any loaded file.
+pub fn default_month(dataset: &Dataset) -> Option<Month> {
+    let latest = dataset.latest_as_at?;
+    let month = Month::of(latest);
+    Some(if latest == month.last_day() {
+        month
+    } else {
+        month.plus(-1)
+    })
+}
+
+/// Computes the scorecard for `month` (or the default month) with the
+/// settings the files brought.
+pub fn compute(loaded: &Loaded, month: Option<Month>) -> Result<Scorecard, ScorecardError> {
+    compute_with(loaded, &loaded.settings, month)
+}
+
+/// Computes the scorecard with other settings (the page's editor), without
+/// re-reading the files.
+pub fn compute_with(
+    loaded: &Loaded,
+    settings: &Settings,
+    month: Option<Month>,
+) -> Result<Scorecard, ScorecardError> {
+    compute_drills_apart(loaded, settings, month).map(|(card, drills)| drills.fill(card))
+}
+
+/// `compute_with`, the drill-down rows left unmade: the page shows one
+/// indicator's list at a time, and making them all (four strings each, a
+/// hundred thousand rows for a large authority) was most of a recompute
+/// that counted nothing.
+pub fn compute_drills_apart(
+    loaded: &Loaded,
+    settings: &Settings,
+    month: Option<Month>,
+) -> Result<(Scorecard, Drills), ScorecardError> {
+    compute_counting_with(loaded, settings, month, Definition::counting_settings)
+}
+
+/// A scorecard's drill-downs as counted (the reporting month's records of
+/// each indicator), with the team table that places them in areas and the
+/// names of the files they were counted from.
+#[derive(Debug)]
+pub struct Drills {
+    counts: Vec<Arc<MonthCounts>>,
+    areas: Areas,
+    file_names: Vec<String>,
+}
+
+impl Drills {
+    /// How many rows each indicator's drill-down has.
+    pub fn lens(&self) -> Vec<usize> {
+        self.counts
+            .iter()
+            .map(|counts| counts.drill.len())
+            .collect()
+    }
+
+    /// The drill-down rows of the indicator at `index` (none if there is
+    /// no such indicator).
+    pub fn rows(&self, index: usize) -> Vec<DrillRow> {
+        let Some(counts) = self.counts.get(index) else {
+            return Vec::new();
+        };
+        counts
+            .drill
+            .iter()
+            .map(|item| DrillRow {
+                measure: item.measure.to_string(),
+                area: self.areas.name(self.areas.area_of(&item.team)).to_string(),
+                file: self
+                    .file_names
+                    .get(item.source.file)
+                    .cloned()
+                    .unwrap_or_default(),
+                row: item.source.row,
+                subject: item.subject.to_string(),
+                amount: item.amount,
+            })
+            .collect()
+    }
+
+    /// `card` with every indicator's drill-down rows made.
+    pub fn fill(&self, mut card: Scorecard) -> Scorecard {
+        for (index, indicator) in card.indicators.iter_mut().enumerate() {
+            indicator.drill = self.rows(index);
+        }
+        card
+    }
+}
+
+/// `compute_with`, each indicator counting with `counting(definition,
+/// settings)` (its counting settings; a test gives every indicator the
+/// whole settings to show the projection hides nothing an indicator reads).
+fn compute_counting_with(
+    loaded: &Loaded,
+    settings: &Settings,
+    month: Option<Month>,
+    counting: fn(&Definition, &Settings) -> Settings,
+) -> Result<(Scorecard, Drills), ScorecardError> {
+    let readable = loaded.files.iter().any(|f| f.error.is_none());
+    if !readable {
+        return Err(ScorecardError::NoReadableFile);
+    }
+    let month = month
+        .or_else(|| default_month(&loaded.dataset))
+        .ok_or(ScorecardError::NoMonth)?;
+    let calendar = Calendar::new(&settings.extra_bank_holidays);
+    let areas = Areas::new(settings);
+    // Each indicator counts with its counting settings only (what it
+    // reads, the rest at their defaults), so the cache can key its counts
+    // by them; the calendar and team table it counts with come from them.
+    let counting: Vec<(Settings, Calendar, Areas)> = ALL
+        .iter()
+        .map(|definition| {
+            let counting = counting(definition, settings);
+            let calendar = Calendar::new(&counting.extra_bank_holidays);
+            let areas = Areas::new(&counting);
+            (counting, calendar, areas)
+        })
+        .collect();
+    let context = Context::new(&loaded.dataset, settings, &calendar, &areas);
+    let mut problems: Vec<Problem> = loaded
+        .files
+        .iter()
+        .flat_map(|f| f.problems.iter().cloned())
+        .collect();
+    let mut session = loaded.cache.session();
+    let mut indicators = Vec::with_capacity(ALL.len());
+    let mut drills = Vec::with_capacity(ALL.len());
+    for (definition, (settings, calendar, areas)) in ALL.iter().zip(&counting) {
+        let counter = context.with_settings(settings, calendar, areas);
+        let (result, counts) =
+            compute_indicator(definition, &context, &counter, &mut session, month);
+        indicators.push(result);
+        problems.extend(counts.problems.iter().cloned());
+        drills.push(counts);
+    }
+    drop(session);
+    problems.extend(unmapped_teams(&loaded.dataset, &areas));
+    let derived = calendar.derived_years(month.plus(-24).first_day(), month.last_day());
+    if !derived.is_empty() {
+        problems.push(Problem::file(
+            "",
+            "derived_bank_holidays",
+            Severity::Info,
+            format!(
+                "bank holidays for {} are not in the built-in list: derived by rule (add any others in settings)",
+                derived.iter().map(|y| y.to_string()).collect::<Vec<_>>().join(", ")
+            ),
+        ));
+    }
+    let files = summaries(loaded);
+    let card = Scorecard {
+        month,
+        la_name: settings.la_name.clone(),
+        protective_marking: settings.protective_marking.clone(),
+        files,
+        late_extracts: late_extracts(&loaded.dataset, settings.as_at_grace_days, month),
+        indicators,
+        problems,
+    };
+    drop(context);
+    let drills = Drills {
+        counts: drills,
+        areas,
+        file_names: loaded.dataset.file_names.clone(),
+    };
+    Ok((card, drills))
+}
+
+/// Every loaded file as the file list shows it.
+pub fn summaries(loaded: &Loaded) -> Vec<FileSummary> {
+    loaded.files.iter().map(summarise).collect()
+}
+
+/// The extracts too late for `month`'s as-at facts: List 6 (allocation),
+/// List 9 (care-leaver activity) and, without a CP visits file, List 7
+/// with last-visit dates.
+pub fn late_extracts(data: &Dataset, grace_days: i64, month: Month) -> Vec<LateExtract> {
+    use crate::dataset::{FileRecords, KindData, late_extract_note};
+    #[allow(clippy::too_many_arguments)] // one call per kind, each naming them
+    fn late<R>(
+        data: &Dataset,
+        kind_data: &KindData<R>,
+        usable: impl Fn(&FileRecords<R>) -> bool,
+        kind: Kind,
+        needed_for: &str,
+        what: &str,
+        grace_days: i64,
+        month: Month,
+    ) -> Vec<LateExtract> {
+        let Some(as_at) = kind_data.late_extract_where(month, grace_days, &usable) else {
+            return Vec::new();
+        };
+        kind_data
+            .files
+            .iter()
+            .filter(|f| f.as_at == Some(as_at) && usable(f))
+            .map(|f| LateExtract {
+                file: data.file_name(f.file),
+                kind,
+                as_at,
+                days_after: crate::month::days_between(month.last_day(), as_at),
+                grace_days,
+                needed_for: needed_for.to_string(),
+                note: late_extract_note(kind, what, as_at, month, grace_days),
+            })
+            .collect()
+    }
+    let mut found = late(
+        data,
+        &data.cin,
+        |_| true,
+        Kind::List6Cin,
+        "allocation (indicators 1 and 13)",
+        "allocation",
+        grace_days,
+        month,
+    );
+    found.extend(late(
+        data,
+        &data.care_leavers,
+        |_| true,
+        Kind::List9CareLeavers,
+        "care-leaver activity (indicator 8)",
+        "care-leaver activity",
+        grace_days,
+        month,
+    ));
+    if !data.cp_visits.loaded() {
+        found.extend(late(
+            data,
+            &data.cp,
+            |f| data.cp_files_with_last_visit.contains(&f.file),
+            Kind::List7Cp,
+            "visits from last statutory visit dates (indicator 6)",
+            "a visit count from last-visit dates",
+            grace_days,
+            month,
+        ));
+    }
+    found
+}
+
+fn summarise(file: &LoadedFile) -> FileSummary {
+    let (kind, kind_name) = if file.is_settings() {
+        (
+            Some("settings".to_string()),
+            "Settings document".to_string(),
+        )
+    } else {
+        match file.kind {
+            Some(kind) => (Some(kind.id().to_string()), kind.name().to_string()),
+            None => (None, "Not recognised".to_string()),
+        }
+    };
+    FileSummary {
+        name: file.name.clone(),
+        kind,
+        kind_name,
+        rows: file.rows,
+        as_at: file.as_at,
+        as_at_source: file.as_at_source,
+        covers_from: file.coverage.map(|c| c.0),
+        covers_to: file.coverage.map(|c| c.1),
+        problems: file.problems.len(),
+        error: file.error.clone(),
+    }
+}
+
+/// One indicator's result: `context` holds the scorecard's settings and
+/// team table (rating, areas, populations), `counter` the indicator's
+/// counting settings (what its counts are computed and cached with).
+fn compute_indicator(
+    definition: &'static Definition,
+    context: &Context<'_>,
+    counter: &Context<'_>,
+    session: &mut Session<'_>,
+    month: Month,
+) -> (IndicatorResult, Arc<MonthCounts>) {
+    let overrides = context.settings.overrides(definition.id);
+    let polarity = overrides
+        .polarity
+        .resolve(Some(definition.polarity))
+        .unwrap_or(Polarity::None);
+    let previous_mode = overrides
+        .previous_mode
+        .resolve(Some(definition.previous_mode))
+        .unwrap_or(PreviousMode::Average);
+    let settings = context.settings;
+    let counts: Vec<(Month, Arc<MonthCounts>)> = (-12..=0)
+        .map(|offset| {
+            let m = month.plus(offset);
+            (m, session.counts(definition, counter, m, offset == 0))
+        })
+        .collect();
+    let series: Vec<(Month, Vec<Option<f64>>)> = counts
+        .iter()
+        .map(|(m, counts)| (*m, counts.la_values(definition, settings)))
+        .collect();
+    let values = |figures: &[Option<f64>]| Values {
+        definition,
+        values: figures.to_vec(),
+    };
+    let current_counts = counts
+        .last()
+        .map(|(_, counts)| Arc::clone(counts))
+        .unwrap_or_else(|| Arc::new(MonthCounts::none(definition)));
+    let current_figures = current_counts.figures(definition, context.areas, settings);
+    let current = values(&current_figures.la);
+    let previous_months: Vec<&Vec<Option<f64>>> = series
+        .iter()
+        .filter(|(m, _)| *m >= month.plus(-6) && *m < month)
+        .map(|(_, la)| la)
+        .collect();
+    let cumulative =
+        previous_mode == PreviousMode::Cumulative && definition.timing == Timing::Period;
+    let previous = previous_six(definition, &previous_months, cumulative);
+    let baseline = definition.has_baseline.then(|| {
+        let baseline_month = overrides
+            .baseline_month
+            .resolve(Some(default_baseline(month)))
+            .unwrap_or_else(|| default_baseline(month));
+        let counts = session.counts(definition, counter, baseline_month, false);
+        (
+            baseline_month,
+            values(&counts.la_values(definition, settings)),
+        )
+    });
+    let areas = if definition.has_areas {
+        current_figures
+            .areas
+            .iter()
+            .enumerate()
+            .filter_map(|(slot, figures)| {
+                figures
+                    .as_ref()
+                    .map(|f| (context.areas.name(slot).to_string(), values(f)))
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let target = overrides.target.resolve(definition.target);
+    let tolerance = overrides.tolerance.resolve(definition.tolerance);
+    let rating = rate(polarity, target, tolerance, current.headline());
+    let trend = trend(
+        polarity,
+        current.headline(),
+        previous.values.headline(),
+        definition.headline_is_percent(),
+    );
+    let missing_inputs = definition.missing_inputs(context, month);
+    let mut notes = current_figures.notes.clone();
+    if !missing_inputs.is_empty() {
+        notes.push(format!(
+            "needs {}",
+            missing_inputs
+                .iter()
+                .map(|k| k.short_name())
+                .collect::<Vec<_>>()
+                .join(" and ")
+        ));
+        // A file of that kind was given but has no as-at date.
+        for (kind, file) in &context.data.undated {
+            if missing_inputs.contains(kind) {
+                notes.push(format!(
+                    "{file} is {} but has no as-at date, so it is not used: set its date (on the page, or `--as-at {file}=YYYY-MM-DD`)",
+                    kind.short_name()
+                ));
+            }
+        }
+    } else if current.headline().is_none() && current.values.iter().all(Option::is_none) {
+        notes.push(format!("the loaded files do not cover {}", month.label()));
+    }
+    if previous.months < 6 {
+        notes.push(format!("{} of 6 months", previous.months));
+    }
+    let result = IndicatorResult {
+        definition,
+        polarity,
+        previous_mode,
+        missing_inputs,
+        current,
+        previous,
+        baseline,
+        areas,
+        series: series.iter().map(|(m, la)| (*m, values(la))).collect(),
+        target,
+        tolerance,
+        rating,
+        trend,
+        national: overrides.national.resolve(definition.national),
+        statistical_neighbours: overrides
+            .statistical_neighbours
+            .resolve(definition.statistical_neighbours),
+        benchmark_year: overrides.benchmark_year.resolve(None),
+        notes,
+        // Made on demand from the counts (`Drills`).
+        drill: Vec::new(),
+    };
+    (result, current_counts)
+}
+
+/// The latest March strictly before `month`.
+pub fn default_baseline(month: Month) -> Month {
+    let march = Month::new(month.year(), 3).unwrap_or(month);
+    if march < month {
+        march
+    } else {
+        march.plus(-12)
+    }
+}
+
+/// indicators.md, "Previous 6 months": percentages are Σnum ÷ Σden over
+/// the months where both have values; counts are sums (cumulative) or
+/// monthly means; every other measure is the mean of its monthly values.
+fn previous_six(
+    definition: &'static Definition,
+    months: &[&Vec<Option<f64>>],
+    cumulative: bool,
+) -> Previous {
+    let column = |index: usize| -> Vec<f64> {
+        months
+            .iter()
+            .filter_map(|m| m.get(index).copied().flatten())
+            .collect()
+    };
+    let index_of = |name: &str| definition.measure(name).unwrap_or(usize::MAX);
+    let paired = |num: &str, den: &str| -> (f64, f64, usize) {
+        let (n, d) = (index_of(num), index_of(den));
+        months
+            .iter()
+            .filter_map(|m| Some((m.get(n).copied().flatten()?, m.get(d).copied().flatten()?)))
+            .fold((0.0, 0.0, 0), |(sn, sd, k), (a, b)| (sn + a, sd + b, k + 1))
+    };
+    let mut headline_months = 0;
+    let values = definition
+        .measures
+        .iter()
+        .enumerate()
+        .map(|(index, measure)| {
+            let (value, used) = match measure.kind {
+                MeasureKind::Percent { num, den } => {
+                    let (sn, sd, k) = paired(num, den);
+                    let value = (k > 0 && sd != 0.0).then(|| sn * 100.0 / sd);
+                    (value, k)
+                }
+                // "The counts shown beside it": only a percentage's parts sum.
+                MeasureKind::Count | MeasureKind::Hidden
+                    if cumulative && is_percentage_part(definition, measure.name) =>
+                {
+                    let values = column(index);
+                    (
+                        (!values.is_empty()).then(|| values.iter().sum()),
+                        values.len(),
+                    )
+                }
+                _ => {
+                    let values = column(index);
+                    let mean = (!values.is_empty())
+                        .then(|| values.iter().sum::<f64>() / values.len() as f64);
+                    (mean, values.len())
+                }
+            };
+            if measure.name == definition.headline {
+                headline_months = used;
+            }
+            value
+        })
+        .collect();
+    Previous {
+        values: Values { definition, values },
+        months: headline_months,
+    }
+}
+
+/// Whether a measure is the numerator or denominator of a percentage.
+fn is_percentage_part(definition: &Definition, name: &str) -> bool {
+    definition
+        .measures
+        .iter()
+        .any(|m| matches!(m.kind, MeasureKind::Percent { num, den } if num == name || den == name))
+}
+
+/// inputs.md, "Bad input": teams not in the team table ("Unmapped team"),
+/// once per team with its first file and row and how many rows use it.
+fn unmapped_teams(dataset: &Dataset, areas: &Areas) -> Vec<Problem> {
+    // A folded name maps to one area, so a team's spellings are all
+    // unmapped or none is: the first spelling stands for them.
+    dataset
+        .team_uses()
+        .iter()
+        .filter(|used| areas.is_unmapped(&used.team))
+        .map(|used| {
+            let team = &used.team;
+            Problem::cell(
+                &dataset.file_name(used.file),
+                used.row,
+                "Team",
+                team,
+                "unmapped_team",
+                Severity::Warning,
+                format!(
+                    "Unmapped team: `{team}` is not in the team table ({} rows); add it in the settings or a teams file",
+                    used.rows
+                ),
+            )
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    /// The shipped example's files, and its settings with its teams file.
+    fn example() -> Loaded {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../..")
+            .join("examples/dec-2017");
+        let mut names: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|entry| entry.unwrap().path())
+            .collect();
+        names.sort();
+        let mut settings = Settings::default();
+        let mut inputs = Vec::new();
+        for path in names {
+            let name = path.file_name().unwrap().to_string_lossy().to_string();
+            let bytes = std::fs::read(&path).unwrap();
+            if name == "scorecard-settings.json" {
+                settings = Settings::from_json(std::str::from_utf8(&bytes).unwrap()).unwrap();
+            } else if name.ends_with(".csv") {
+                inputs.push(InputFile {
+                    name,
+                    bytes,
+                    overrides: FileOverrides::default(),
+                });
+            }
+        }
+        load(&inputs, settings, Date::new(2026, 11, 26).unwrap())
+    }
+
+    /// Every counting setting away from its default, each in a way that
+    /// changes the example's December 2017 figures.
+    fn every_counting_setting_changed(settings: &Settings) -> Vec<(&'static str, Settings)> {
+        let edit = |what: &'static str, change: fn(&mut Settings)| {
+            let mut edited = settings.clone();
+            change(&mut edited);
+            (what, edited)
+        };
+        vec![
+            edit("team types", |s| {
+                for row in &mut s.teams {
+                    row.team_type = Some("Other".into());
+                }
+            }),
+            // A worker of the example's read as a placeholder.
+            edit("placeholders", |s| {
+                s.unallocated_placeholders.push("Worker 526".into())
+            }),
+            edit("unallocated days", |s| s.unallocated_min_days = 0),
+            edit("assessment days", |s| s.assessment_working_days = 20),
+            edit("start day counts", |s| s.start_day_counts = true),
+            edit("bank holidays", |s| {
+                s.extra_bank_holidays = (1..=30)
+                    .filter_map(|day| Date::new(2017, 11, day).ok())
+                    .collect();
+            }),
+            edit("adoption A1 window", |s| s.adoption_a1_window_months = 6),
+            edit("adoption A2 window", |s| s.adoption_a2_window_months = 6),
+            edit("eligible children", |s| s.exclude_eligible_children = false),
+            edit("caseload basis", |s| {
+                s.caseload_basis = crate::settings::Basis::Headcount
+            }),
+            edit("agency basis", |s| {
+                s.agency_basis = crate::settings::Basis::Headcount
+            }),
+        ]
+    }
+
+    #[test]
+    fn reading_one_by_one_gives_what_reading_all_gives() {
+        let file = |name: &str, text: &str| InputFile {
+            name: name.into(),
+            bytes: text.as_bytes().to_vec(),
+            overrides: FileOverrides::default(),
+        };
+        let inputs = vec![
+            file(
+                "list7_2017-12-31.csv",
+                "Child Unique ID,Child Protection Plan Start Date,Child Protection Plan End Date,Allocated Team\nA,01/01/2017,,East\n",
+            ),
+            file("teams.csv", "Team,Area,Team Type\nEast,EAST,Safeguarding\n"),
+        ];
+        let today = Date::new(2026, 11, 26).unwrap();
+        let all = load(&inputs, Settings::default(), today);
+        let mut made = Vec::new();
+        let mut steps = Vec::new();
+        let lazily = load_one_by_one(
+            inputs
+                .iter()
+                .cloned()
+                .inspect(|input| made.push(input.name.clone())),
+            2,
+            157,
+            Settings::default(),
+            today,
+            |step| {
+                if let LoadStep::Reading {
+                    index,
+                    done_bytes,
+                    total_bytes,
+                    ..
+                } = step
+                {
+                    steps.push((index, done_bytes, total_bytes));
+                }
+            },
+        );
+        assert_eq!(made, ["list7_2017-12-31.csv", "teams.csv"]);
+        assert_eq!(steps, [(0, 0, 157), (1, 114, 157)]);
+        // The teams file is input 1 either way, and imported the same.
+        assert_eq!(lazily.imports, all.imports);
+        assert_eq!(lazily.settings, all.settings);
+        let json = |loaded: &Loaded| {
+            serde_json::to_string(&compute(loaded, Month::parse("2017-12")).unwrap()).unwrap()
+        };
+        assert_eq!(json(&lazily), json(&all));
+    }
+
+    #[test]
+    fn an_indicator_sees_every_counting_setting_it_needs() {
+        // Were an indicator to read a setting its `reads` leaves out, it
+        // would count with the default here and differ from being given
+        // the whole settings.
+        let loaded = example();
+        let december = Month::parse("2017-12");
+        let json = |card: &Scorecard| serde_json::to_string(card).unwrap();
+        let base = json(&compute(&loaded, december).unwrap());
+        for (what, edited) in every_counting_setting_changed(&loaded.settings) {
+            let projected = json(&compute_with(&loaded, &edited, december).unwrap());
+            assert!(projected != base, "{what} changes no figure of the example");
+            let (whole, drills) =
+                compute_counting_with(&loaded, &edited, december, |_, s| s.clone()).unwrap();
+            let whole = json(&drills.fill(whole));
+            assert!(
+                projected == whole,
+                "{what}: not what the whole settings give"
+            );
+        }
+    }
+
+    #[test]
+    fn loading_reports_each_file_before_reading_it_then_the_merge() {
+        let file = |name: &str, text: &str| InputFile {
+            name: name.into(),
+            bytes: text.as_bytes().to_vec(),
+            overrides: FileOverrides::default(),
+        };
+        let inputs = [
+            file("a.csv", "Child Unique ID,Date of referral\nA,01/12/2017\n"), // 46 bytes
+            file("b.csv", "x"),
+        ];
+        let mut steps = Vec::new();
+        load_reporting(
+            &inputs,
+            Settings::default(),
+            Date::new(2026, 11, 26).unwrap(),
+            |step| {
+                steps.push(match step {
+                    LoadStep::Reading {
+                        index,
+                        count,
+                        name,
+                        done_bytes,
+                        total_bytes,
+                    } => format!("{index}/{count} {name} {done_bytes}/{total_bytes}"),
+                    LoadStep::Merging => "merge".to_string(),
+                })
+            },
+        );
+        assert_eq!(steps, ["0/2 a.csv 0/47", "1/2 b.csv 46/47", "merge"]);
+    }
+
+    #[test]
+    fn drill_down_lists_the_records_behind_the_reporting_months_counts() {
+        let csv = "Child Unique ID,Child Protection Plan Start Date,Child Protection Plan End Date,Allocated Team\n\
+                   A,01/01/2017,,East\nB,01/02/2017,,\nC,01/01/2017,03/07/2017,East\n";
+        let inputs = [InputFile {
+            name: "list7_2017-12-31.csv".into(),
+            bytes: csv.as_bytes().to_vec(),
+            overrides: FileOverrides::default(),
+        }];
+        let loaded = load(
+            &inputs,
+            Settings::default(),
+            Date::new(2026, 11, 26).unwrap(),
+        );
+        let card = compute(&loaded, Month::parse("2017-12")).unwrap();
+        let cp = &card.indicators[4];
+        let rows: Vec<(&str, &str, u32, &str)> = cp
+            .drill
+            .iter()
+            .map(|d| {
+                (
+                    d.measure.as_str(),
+                    d.area.as_str(),
+                    d.row,
+                    d.subject.as_str(),
+                )
+            })
+            .collect();
+        // C's plan ended in July; with no team table East is Unmapped.
+        assert_eq!(
+            rows,
+            vec![
+                ("count", "Unmapped", 2, "A"),
+                ("count", "Unassigned", 3, "B")
+            ]
+        );
+        assert!(cp.drill.iter().all(|d| d.file == "list7_2017-12-31.csv"));
+    }
+
+    #[test]
+    fn a_scorecard_survives_the_trip_to_and_from_a_worker() {
+        // The page computes in a Web Worker and posts the result back as JSON.
+        let csv = "Child Unique ID,Child Protection Plan Start Date,Child Protection Plan End Date\nA,01/01/2017,\nB,01/01/2016,x\n";
+        let inputs = [InputFile {
+            name: "list7_2017-12-31.csv".into(),
+            bytes: csv.as_bytes().to_vec(),
+            overrides: FileOverrides::default(),
+        }];
+        let loaded = load(
+            &inputs,
+            Settings::default(),
+            Date::new(2026, 11, 26).unwrap(),
+        );
+        let card = compute(&loaded, Month::parse("2017-12")).unwrap();
+        assert!(!card.problems.is_empty());
+        let json = serde_json::to_string(&card).unwrap();
+        let back: Scorecard = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, card);
+        let imports: SettingsImports =
+            serde_json::from_str(&serde_json::to_string(&loaded.imports).unwrap()).unwrap();
+        assert_eq!(imports, loaded.imports);
+    }
+
+    #[test]
+    fn baseline_is_the_latest_march_strictly_before() {
+        let m = |s| Month::parse(s).unwrap();
+        assert_eq!(default_baseline(m("2018-03")), m("2017-03"));
+        assert_eq!(default_baseline(m("2018-04")), m("2018-03"));
+        assert_eq!(default_baseline(m("2017-12")), m("2017-03"));
+        assert_eq!(default_baseline(m("2018-01")), m("2017-03"));
+    }
+
+    // inputs.md, "What months a file covers": an as-at month uses an
+    // extract dated in the month or up to `as_at_grace_days` after it; one
+    // later than that is named, with the setting, in the notes and on the
+    // page. Worked by hand: three open episodes at 31/12/2017; A (started
+    // 01/06/2017) and C (01/12/2017) have no worker in the 9 January
+    // extract; C has waited 30 days, so 2 unallocated.
+    #[test]
+    fn an_extract_nine_days_late_needs_nine_grace_days() {
+        let csv = "Child Unique ID,CIN Start Date,CIN Closure Date,Allocated Worker
+                   A,01/06/2017,,
+B,01/07/2017,,W1
+C,01/12/2017,,Unallocated
+D,01/05/2017,20/07/2017,
+";
+        let inputs = [InputFile {
+            name: "list6_cin_2018-01-09.csv".into(),
+            bytes: csv.as_bytes().to_vec(),
+            overrides: FileOverrides::default(),
+        }];
+        let loaded = load(&inputs, Settings::default(), date(2026, 11, 26));
+        let dec = Month::parse("2017-12");
+        let unallocated = |card: &Scorecard| {
+            let indicator = &card.indicators[0];
+            (
+                indicator.current.get("open_cases"),
+                indicator.current.get("unallocated"),
+                indicator.notes.clone(),
+            )
+        };
+        let card = compute(&loaded, dec).unwrap();
+        let (open, none, notes) = unallocated(&card);
+        assert_eq!((open, none), (Some(3.0), None));
+        let note = "List 6 is as at 09/01/2018, 9 days after Dec-17 ends; allocation needs an extract within 7 days: change `as_at_grace_days` in the settings to use it";
+        assert!(notes.iter().any(|n| n == note), "{notes:?}");
+        assert_eq!(card.late_extracts.len(), 1);
+        let late = &card.late_extracts[0];
+        assert_eq!(
+            (
+                late.file.as_str(),
+                late.kind,
+                late.days_after,
+                late.grace_days
+            ),
+            ("list6_cin_2018-01-09.csv", Kind::List6Cin, 9, 7)
+        );
+        assert_eq!(late.note, note);
+        // Caseloads say the same (they need the staff file too, so null).
+        let caseload = card
+            .indicators
+            .iter()
+            .find(|i| i.definition.id == "caseload")
+            .unwrap();
+        assert!(
+            caseload.notes.iter().any(|n| n == note),
+            "{:?}",
+            caseload.notes
+        );
+
+        let nine = Settings {
+            as_at_grace_days: 9,
+            ..Settings::default()
+        };
+        let card = compute_with(&loaded, &nine, dec).unwrap();
+        assert_eq!(unallocated(&card).1, Some(2.0));
+        assert!(card.late_extracts.is_empty());
+    }
+
+    #[test]
+    fn a_file_with_no_as_at_date_contributes_nothing_until_one_is_set() {
+        // List 9 holds births only, and its name no date: unknown.
+        let csv = "Child Unique ID,Date of Birth,Activity Status
+A,01/03/1999,F1
+B,01/03/1999,G4
+";
+        let mut inputs = vec![InputFile {
+            name: "care_leavers.csv".into(),
+            bytes: csv.as_bytes().to_vec(),
+            overrides: FileOverrides::default(),
+        }];
+        let loaded = load(&inputs, Settings::default(), date(2026, 11, 26));
+        assert_eq!(loaded.files[0].as_at_source, AsAtSource::Unknown);
+        assert!(!loaded.dataset.has(Kind::List9CareLeavers));
+        assert!(
+            loaded.files[0]
+                .problems
+                .iter()
+                .any(|p| p.code == "as_at_unknown")
+        );
+        assert_eq!(compute(&loaded, None).unwrap_err(), ScorecardError::NoMonth);
+        let card = compute(&loaded, Month::parse("2017-12")).unwrap();
+        let eet = card
+            .indicators
+            .iter()
+            .find(|i| i.definition.id == "care_leavers_eet")
+            .unwrap();
+        assert_eq!(eet.missing_inputs, vec![Kind::List9CareLeavers]);
+        assert!(
+            eet.notes.iter().any(|n| n == "care_leavers.csv is List 9 but has no as-at date, so it is not used: set its date (on the page, or `--as-at care_leavers.csv=YYYY-MM-DD`)"),
+            "{:?}",
+            eet.notes
+        );
+        // Set: the file counts (1 of 2 care leavers aged 18 in EET).
+        inputs[0].overrides.as_at = Date::new(2017, 12, 31).ok();
+        let loaded = load(&inputs, Settings::default(), date(2026, 11, 26));
+        let card = compute(&loaded, None).unwrap();
+        let eet = card
+            .indicators
+            .iter()
+            .find(|i| i.definition.id == "care_leavers_eet")
+            .unwrap();
+        assert_eq!(eet.current.get("percent"), Some(50.0));
+    }
+
+    #[test]
+    fn default_month_ends_on_or_before_the_latest_as_at() {
+        let mut dataset = Dataset::default();
+        dataset.latest_as_at = Date::new(2017, 12, 31).ok();
+        assert_eq!(default_month(&dataset), Month::parse("2017-12"));
+        dataset.latest_as_at = Date::new(2018, 1, 5).ok();
+        assert_eq!(default_month(&dataset), Month::parse("2017-12"));
+    }
+
+    #[test]
+    fn previous_six_months_rules() {
+        use crate::indicators::cp_plans::DEFINITION as CP;
+        use crate::indicators::re_referrals::DEFINITION as RE;
+        // Re-referrals (cumulative): 2 of 10 and 3 of 20, and a month without values.
+        let a = vec![Some(2.0), Some(10.0), Some(20.0)];
+        let b = vec![Some(3.0), Some(20.0), Some(15.0)];
+        let none = vec![None, None, None];
+        let previous = previous_six(&RE, &[&a, &b, &none], true);
+        assert_eq!(previous.values.get("re_referrals"), Some(5.0));
+        assert_eq!(previous.values.get("referrals"), Some(30.0));
+        // 5 ÷ 30, not the mean of 20% and 15%.
+        assert_eq!(previous.values.get("percent"), Some(500.0 / 30.0));
+        assert_eq!(previous.months, 2);
+        let averaged = previous_six(&RE, &[&a, &b], false);
+        assert_eq!(averaged.values.get("referrals"), Some(15.0));
+        // Rates are the mean of monthly rates.
+        let c = vec![Some(10.0), Some(30.0)];
+        let d = vec![Some(20.0), Some(40.0)];
+        let cp = previous_six(&CP, &[&c, &d], false);
+        assert_eq!(cp.values.get("count"), Some(15.0));
+        assert_eq!(cp.values.get("rate_per_10k"), Some(35.0));
+    }
+}
