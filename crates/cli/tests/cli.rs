@@ -13,7 +13,7 @@ use std::process::{Command, Output};
 
 fn case(file: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/golden/public_city")
+        .join("../../tests/golden/public_city")
         .join(file)
 }
 
@@ -200,7 +200,7 @@ fn tempdir(name: &str) -> PathBuf {
 /// file", rule 4); a sheet the workbook lacks is a usage error.
 #[test]
 fn as_at_for_a_workbook_and_for_one_sheet() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/workbook_sheet_dates");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/golden/workbook_sheet_dates");
     let book = dir
         .join("allocations_corrected.xlsx")
         .to_string_lossy()

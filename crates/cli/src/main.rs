@@ -1,0 +1,202 @@
+//! `scorecard`: the native CLI over the engine (outputs.md, "The CLI").
+//!
+//! A thin shell: reads the files and options, hands bytes to the engine,
+//! prints JSON, CSV or a text table. Exit 0 when a scorecard was made
+//! (data problems are in the output), 2 for usage errors, 1 when no file
+//! could be read. Errors go to stderr, one line each, naming the file.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use csc_engine::export;
+use csc_engine::ingest::{SHEET_SEPARATOR, overrides_for, same_sheet, split_target};
+use csc_engine::month::Month;
+use csc_engine::scorecard::{self, InputFile, ScorecardError};
+use csc_engine::settings::Settings;
+use jiff::civil::Date;
+
+const USAGE: &str = "usage: scorecard [--month YYYY-MM] [--settings FILE] [--as-at FILE=YYYY-MM-DD] \
+[--covers FILE=YYYY-MM-DD] [--format json|csv|text] [--today YYYY-MM-DD] FILE...
+(--as-at and --covers take a file, a workbook for every sheet, or one sheet: \"book.xlsx › List 6=2021-02-28\")";
+
+#[derive(Clone, Copy, PartialEq)]
+enum Format {
+    Json,
+    Csv,
+    Text,
+}
+
+struct Options {
+    month: Option<Month>,
+    settings: Option<PathBuf>,
+    as_at: Vec<(String, Date)>,
+    covers: Vec<(String, Date)>,
+    format: Format,
+    today: Option<Date>,
+    files: Vec<String>,
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("scorecard: {message}");
+            eprintln!("{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn parse_options() -> Result<Options, String> {
+    use lexopt::prelude::*;
+    let mut options = Options {
+        month: None,
+        settings: None,
+        as_at: Vec::new(),
+        covers: Vec::new(),
+        format: Format::Json,
+        today: None,
+        files: Vec::new(),
+    };
+    let mut parser = lexopt::Parser::from_env();
+    while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
+        match arg {
+            Long("month") => {
+                let text = value_of(&mut parser)?;
+                options.month = Some(
+                    Month::parse(&text)
+                        .ok_or_else(|| format!("--month `{text}` is not a month (YYYY-MM)"))?,
+                );
+            }
+            Long("settings") => options.settings = Some(value_of(&mut parser)?.into()),
+            Long("as-at") => options
+                .as_at
+                .push(file_date(&value_of(&mut parser)?, "--as-at")?),
+            Long("covers") => options
+                .covers
+                .push(file_date(&value_of(&mut parser)?, "--covers")?),
+            Long("today") => options.today = Some(iso_date(&value_of(&mut parser)?, "--today")?),
+            Long("format") => {
+                options.format = match value_of(&mut parser)?.as_str() {
+                    "json" => Format::Json,
+                    "csv" => Format::Csv,
+                    "text" => Format::Text,
+                    other => {
+                        return Err(format!("--format `{other}`: expected json, csv or text"));
+                    }
+                }
+            }
+            Short('h') | Long("help") => {
+                println!("{USAGE}");
+                std::process::exit(0);
+            }
+            Value(file) => options.files.push(file.to_string_lossy().into_owned()),
+            _ => return Err(arg.unexpected().to_string()),
+        }
+    }
+    if options.files.is_empty() {
+        return Err("no input files".to_string());
+    }
+    Ok(options)
+}
+
+fn value_of(parser: &mut lexopt::Parser) -> Result<String, String> {
+    parser
+        .value()
+        .map_err(|e| e.to_string())?
+        .into_string()
+        .map_err(|_| "an option's value is not valid text".to_string())
+}
+
+fn iso_date(text: &str, option: &str) -> Result<Date, String> {
+    text.parse::<Date>()
+        .map_err(|_| format!("{option}: `{text}` is not a date (YYYY-MM-DD)"))
+}
+
+fn file_date(text: &str, option: &str) -> Result<(String, Date), String> {
+    let (file, date) = text
+        .rsplit_once('=')
+        .ok_or_else(|| format!("{option} `{text}`: expected FILE=YYYY-MM-DD"))?;
+    Ok((file.to_string(), iso_date(date, option)?))
+}
+
+fn run() -> Result<ExitCode, String> {
+    let options = parse_options()?;
+    let today = options.today.unwrap_or_else(|| {
+        jiff::tz::TimeZone::UTC
+            .to_datetime(jiff::Timestamp::now())
+            .date()
+    });
+    let settings = match &options.settings {
+        Some(path) => {
+            let text =
+                std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+            Settings::from_json(&text).map_err(|e| format!("{}: {e}", path.display()))?
+        }
+        None => Settings::default(),
+    };
+    for (target, _) in options.as_at.iter().chain(&options.covers) {
+        let (file, _) = split_target(target);
+        if !options.files.iter().any(|f| f == file) {
+            return Err(format!(
+                "{file}: named in --as-at/--covers but not given as a file"
+            ));
+        }
+    }
+    // Each file is read from disk when the engine comes to it and
+    // dropped once parsed: one file's bytes in memory at a time.
+    let inputs = options.files.iter().filter_map(|path| {
+        let bytes = std::fs::read(path)
+            .map_err(|error| eprintln!("{path}: cannot read: {error}"))
+            .ok()?;
+        Some(InputFile {
+            name: path.clone(),
+            bytes,
+            overrides: overrides_for(path, &options.as_at, &options.covers),
+        })
+    });
+    // No progress line here, so no sizes are needed for one.
+    let loaded =
+        scorecard::load_one_by_one(inputs, options.files.len(), 0, settings, today, |_| {});
+    for file in &loaded.files {
+        if let Some(error) = &file.error {
+            eprintln!("{}: {error}", file.name);
+        }
+    }
+    // A sheet named in --as-at/--covers must be one the workbook has.
+    for (target, _) in options.as_at.iter().chain(&options.covers) {
+        if let (file, Some(sheet)) = split_target(target) {
+            let prefix = format!("{file}{SHEET_SEPARATOR}");
+            let has_sheet = loaded.files.iter().any(|f| {
+                f.name
+                    .strip_prefix(&prefix)
+                    .is_some_and(|own| same_sheet(own, sheet))
+            });
+            if !has_sheet {
+                return Err(format!(
+                    "{file}: named in --as-at/--covers with the sheet `{sheet}`, which it does not have"
+                ));
+            }
+        }
+    }
+    let card = match scorecard::compute(&loaded, options.month) {
+        Ok(card) => card,
+        Err(ScorecardError::NoReadableFile) => {
+            eprintln!("scorecard: no file could be read");
+            return Ok(ExitCode::from(1));
+        }
+        Err(error) => return Err(error.to_string()),
+    };
+    let output = match options.format {
+        Format::Json => {
+            let mut text =
+                serde_json::to_string_pretty(&export::to_json(&card)).map_err(|e| e.to_string())?;
+            text.push('\n');
+            text
+        }
+        Format::Csv => export::to_csv(&card),
+        Format::Text => export::to_text(&card),
+    };
+    print!("{output}");
+    Ok(ExitCode::SUCCESS)
+}
