@@ -1,4 +1,4 @@
-//! Writes the example data set (`src/example_data.rs`) to
+//! Writes the example data set (`crates/example`) to
 //! `examples/dec-2017/` (or `--out DIR`), optionally `--scale N` copies of
 //! the city for load tests. See `docs/example-data.md`.
 //!

@@ -5,7 +5,7 @@
 //!   so that its fence is the dependency graph. Bytes and explicit parameters in (files, the
 //!   reporting month, the settings, *today*), a [`domain::scorecard::Scorecard`]
 //!   plus diagnostics out. No web crates, no file system, no clock.
-//! - [`example_data`]: the deterministic generator of the built-in example
+//! - [`example_data`]: its own crate (`crates/example`, `csc-example`): the deterministic generator of the built-in example
 //!   (a synthetic city whose December 2017 scorecard reproduces the seed).
 //! - [`chart`]: plotters drawings of the scorecard, generic over the backend.
 //! - `ui` (WebAssembly only): the Leptos page, a thin shell that reads the
@@ -16,7 +16,7 @@ pub mod chart;
 pub use csc_engine as domain;
 #[cfg(target_arch = "wasm32")]
 pub mod engine_worker;
-pub mod example_data;
+pub use csc_example as example_data;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
 pub mod worker_protocol;

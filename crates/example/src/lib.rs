@@ -139,60 +139,29 @@ const DEC17: Mon = mon(2017, 12);
 /// The as-at date of every December extract.
 const AS_AT: Day = ymd(2017, 12, 31);
 
-/// England and Wales bank holidays (spec `bank-holidays.md`), 2014–2018.
-const BANK_HOLIDAYS: [(i32, i32, i32); 40] = [
-    (2014, 1, 1),
-    (2014, 4, 18),
-    (2014, 4, 21),
-    (2014, 5, 5),
-    (2014, 5, 26),
-    (2014, 8, 25),
-    (2014, 12, 25),
-    (2014, 12, 26),
-    (2015, 1, 1),
-    (2015, 4, 3),
-    (2015, 4, 6),
-    (2015, 5, 4),
-    (2015, 5, 25),
-    (2015, 8, 31),
-    (2015, 12, 25),
-    (2015, 12, 28),
-    (2016, 1, 1),
-    (2016, 3, 25),
-    (2016, 3, 28),
-    (2016, 5, 2),
-    (2016, 5, 30),
-    (2016, 8, 29),
-    (2016, 12, 26),
-    (2016, 12, 27),
-    (2017, 1, 2),
-    (2017, 4, 14),
-    (2017, 4, 17),
-    (2017, 5, 1),
-    (2017, 5, 29),
-    (2017, 8, 28),
-    (2017, 12, 25),
-    (2017, 12, 26),
-    (2018, 1, 1),
-    (2018, 3, 30),
-    (2018, 4, 2),
-    (2018, 5, 7),
-    (2018, 5, 28),
-    (2018, 8, 27),
-    (2018, 12, 25),
-    (2018, 12, 26),
-];
-
 struct Calendar {
     holidays: HashSet<Day>,
 }
 
+/// The years whose bank holidays the generator's working days know (every
+/// working-day rule of the plan falls in them): taken from the engine's
+/// calendar once, so the generator and the engine count from one table.
+const CALENDAR_YEARS: std::ops::RangeInclusive<i32> = 2014..=2018;
+
 impl Calendar {
     fn new() -> Calendar {
+        let engine = csc_engine::calendar::Calendar::new(&[]);
+        let (first, last) = (
+            ymd(*CALENDAR_YEARS.start(), 1, 1),
+            ymd(*CALENDAR_YEARS.end(), 12, 31),
+        );
         Calendar {
-            holidays: BANK_HOLIDAYS
-                .iter()
-                .map(|&(y, m, d)| ymd(y, m, d))
+            holidays: (first..=last)
+                .filter(|&d| {
+                    let (y, m, day) = civil(d);
+                    jiff::civil::Date::new(y as i16, m as i8, day as i8)
+                        .is_ok_and(|date| engine.is_bank_holiday(date))
+                })
                 .collect(),
         }
     }
