@@ -4,7 +4,7 @@
 //   node tests/e2e/bench/bench-suite.mjs --sizes large,huge --browser-sizes large
 //
 // expects what scripts/bench builds: target/release/scorecard,
-// target/release/examples/parse_only, target/bench/<size>/ (generated data)
+// target/release/parse_only, target/bench/<size>/ (generated data)
 // and target/bench/dist/ (a snapshot of the built page). Prints one Markdown
 // table and writes it to target/bench/results.md.
 import fs from 'node:fs';
@@ -127,9 +127,9 @@ function native(data) {
   };
 }
 
-/** The engine's steps in one process (examples/bench_steps.rs), best of 3 each. */
+/** The engine's steps in one process (xtask/src/bin/bench_steps.rs), best of 3 each. */
 function nativeSteps(data) {
-  const bin = path.join(ROOT, 'target/release/examples/bench_steps');
+  const bin = path.join(ROOT, 'target/release/bench_steps');
   if (!fs.existsSync(bin)) return null;
   try {
     return JSON.parse(execFileSync(bin, ['--settings', data.settings, ...data.csv]).toString());

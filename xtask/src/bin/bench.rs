@@ -1,6 +1,6 @@
 //! Benchmark: a generated large authority's year through the engine.
 //!
-//! `cargo run --release --example bench -- [--scale large|huge] [--write DIR]`
+//! `cargo run --release --bin bench -- [--scale large|huge] [--write DIR]`
 //!
 //! Builds synthetic CSV extracts in memory (large ≈ 60,000 referrals a
 //! year, 10,000 open cases, 13 monthly List 6 and List 9 extracts, ≈ 40 MB;
@@ -19,10 +19,10 @@
 use std::fmt::Write as _;
 use std::time::Instant;
 
-use csc_scorecard::domain::ingest::FileOverrides;
-use csc_scorecard::domain::month::Month;
-use csc_scorecard::domain::scorecard::{InputFile, compute, load};
-use csc_scorecard::domain::settings::{AreaRow, Settings, TeamRow};
+use csc_engine::ingest::FileOverrides;
+use csc_engine::month::Month;
+use csc_engine::scorecard::{InputFile, compute, load};
+use csc_engine::settings::{AreaRow, Settings, TeamRow};
 use jiff::ToSpan;
 use jiff::civil::{Date, date};
 

@@ -1,6 +1,6 @@
 //! Developer tool: where counting time goes, indicator by indicator.
 //!
-//! `cargo run --release --example profile_indicators -- FILE...`
+//! `cargo run --release --bin profile_indicators -- FILE...`
 //!
 //! Reads the files, then times each indicator's `compute` over the 13
 //! months of a December 2017 scorecard, with a fresh context (nothing
@@ -15,13 +15,13 @@
 
 use std::time::Instant;
 
-use csc_scorecard::domain::areas::Areas;
-use csc_scorecard::domain::calendar::Calendar;
-use csc_scorecard::domain::indicators::{ALL, Context};
-use csc_scorecard::domain::ingest::FileOverrides;
-use csc_scorecard::domain::month::Month;
-use csc_scorecard::domain::scorecard::{InputFile, Loaded, compute_drills_apart, load};
-use csc_scorecard::domain::settings::Settings;
+use csc_engine::areas::Areas;
+use csc_engine::calendar::Calendar;
+use csc_engine::indicators::{ALL, Context};
+use csc_engine::ingest::FileOverrides;
+use csc_engine::month::Month;
+use csc_engine::scorecard::{InputFile, Loaded, compute_drills_apart, load};
+use csc_engine::settings::Settings;
 
 fn main() {
     let inputs: Vec<InputFile> = std::env::args()

@@ -1,13 +1,10 @@
 //! Prints the indicator definitions generated from the engine's registry:
 //! the text of `docs/indicators.md`.
 //!
-//! `cargo run --example indicator_docs > docs/indicators.md` (or
+//! `cargo run --bin indicator_docs > docs/indicators.md` (or
 //! `UPDATE_SNAPSHOTS=1 cargo test --lib definitions_doc`, which the test
 //! that keeps the file in step suggests).
 
 fn main() {
-    print!(
-        "{}",
-        csc_scorecard::domain::definitions_doc::indicators_markdown()
-    );
+    print!("{}", csc_engine::definitions_doc::indicators_markdown());
 }

@@ -2,7 +2,7 @@
 //! `examples/dec-2017/` (or `--out DIR`), optionally `--scale N` copies of
 //! the city for load tests. See `docs/example-data.md`.
 //!
-//! `cargo run --release --example generate_example -- [--out DIR] [--scale N]`
+//! `cargo run --release --bin generate_example -- [--out DIR] [--scale N]`
 
 #![allow(
     clippy::expect_used,
@@ -12,10 +12,10 @@
 
 use std::path::PathBuf;
 
-use csc_scorecard::example_data::generate;
+use csc_example::generate;
 
 fn main() {
-    let mut out = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/dec-2017");
+    let mut out = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../examples/dec-2017");
     let mut scale = 1u32;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {

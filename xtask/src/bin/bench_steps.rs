@@ -2,7 +2,7 @@
 //! reads, so `scripts/bench` (`docs/benchmarks.md`) can set the page's
 //! step timings beside native ones.
 //!
-//! `cargo run --release --example bench_steps -- [--settings FILE] FILE...`
+//! `cargo run --release --bin bench_steps -- [--settings FILE] FILE...`
 //!
 //! Prints one JSON line, each figure the best of three passes (files are
 //! read into memory first, outside the timing):
@@ -31,12 +31,12 @@
 
 use std::time::Instant;
 
-use csc_scorecard::domain::ingest::FileOverrides;
-use csc_scorecard::domain::ingest::decode::decode;
-use csc_scorecard::domain::ingest::table::read_table;
-use csc_scorecard::domain::month::Month;
-use csc_scorecard::domain::scorecard::{InputFile, compute_drills_apart, load};
-use csc_scorecard::domain::settings::{Override, Settings};
+use csc_engine::ingest::FileOverrides;
+use csc_engine::ingest::decode::decode;
+use csc_engine::ingest::table::read_table;
+use csc_engine::month::Month;
+use csc_engine::scorecard::{InputFile, compute_drills_apart, load};
+use csc_engine::settings::{Override, Settings};
 
 fn best_of_three<U>(mut run: impl FnMut() -> U) -> f64 {
     best_of_three_after(|| (), |()| run())
