@@ -23,7 +23,7 @@ pub fn style(definition: &Definition, measure: &str) -> Style {
         .map(|m| m.kind);
     match kind {
         Some(MeasureKind::Percent { .. }) => Style::Percent {
-            decimals: usize::from(definition.id == "unallocated_cases"),
+            decimals: usize::from(definition.percent_decimals),
         },
         Some(MeasureKind::Count | MeasureKind::Hidden) => Style::Count,
         _ => Style::Whole,

@@ -201,15 +201,14 @@ impl Settings {
                 settings.version
             )));
         }
-        let known = crate::indicators::IDS;
         if let Some(unknown) = settings
             .indicators
             .keys()
-            .find(|id| !known.contains(&id.as_str()))
+            .find(|id| crate::indicators::by_id(id).is_none())
         {
             return Err(SettingsError(format!(
                 "settings: unknown indicator `{unknown}` in `indicators` (expected one of {})",
-                known.join(", ")
+                crate::indicators::ids().collect::<Vec<_>>().join(", ")
             )));
         }
         for window in [

@@ -44,6 +44,7 @@ pub static DEFINITION: Definition = Definition {
     previous_mode: PreviousMode::Average,
     has_areas: false,
     has_baseline: false,
+    percent_decimals: 0,
     compute,
     reads: &[Reads::AdoptionA1Window],
     missing: None,

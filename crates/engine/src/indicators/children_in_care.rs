@@ -42,6 +42,7 @@ pub static DEFINITION: Definition = Definition {
     previous_mode: PreviousMode::Average,
     has_areas: true,
     has_baseline: true,
+    percent_decimals: 0,
     compute,
     reads: &[],
     missing: None,

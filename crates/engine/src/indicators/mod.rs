@@ -193,6 +193,9 @@ pub struct Definition {
     pub previous_mode: PreviousMode,
     pub has_areas: bool,
     pub has_baseline: bool,
+    /// Decimals its percentages are shown with (indicators.md, "Rounding":
+    /// whole numbers, one decimal for indicator 1).
+    pub percent_decimals: u8,
     pub compute: fn(&Context<'_>, Month) -> MonthCounts,
     /// The counting settings it reads: all it is shown of the settings
     /// (see `counting_settings`).
@@ -365,23 +368,10 @@ pub mod definition_by_id {
     }
 }
 
-/// Every indicator id, for validating settings.
-pub const IDS: [&str; 14] = [
-    "unallocated_cases",
-    "re_referrals",
-    "assessments_in_timescale",
-    "children_seen_at_assessment",
-    "cp_plans",
-    "cp_visits",
-    "children_in_care",
-    "care_leavers_eet",
-    "adoption_placement_order_to_match",
-    "adoption_entry_to_placement",
-    "supported_at_home",
-    "supervision",
-    "caseload",
-    "agency_staff",
-];
+/// Every indicator id, in `ALL`'s order (for validating settings).
+pub fn ids() -> impl Iterator<Item = &'static str> {
+    ALL.iter().map(|definition| definition.id)
+}
 
 /// Each child's latest List 6 episode open at a day, with its position
 /// among the merged records.
@@ -962,9 +952,13 @@ mod invariants {
 
     #[test]
     fn numbered_in_order_with_unique_ids() {
+        let mut seen = std::collections::HashSet::new();
         for (index, definition) in ALL.iter().enumerate() {
             assert_eq!(usize::from(definition.number), index + 1);
-            assert_eq!(IDS[index], definition.id);
+            assert!(seen.insert(definition.id), "{} twice", definition.id);
+            assert_eq!(by_id(definition.id), Some(*definition));
+            // Only indicator 1 shows a decimal (indicators.md, "Rounding").
+            assert_eq!(definition.percent_decimals, u8::from(index == 0));
         }
     }
 

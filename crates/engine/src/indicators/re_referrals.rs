@@ -38,6 +38,7 @@ pub static DEFINITION: Definition = Definition {
     previous_mode: PreviousMode::Cumulative,
     has_areas: true,
     has_baseline: false,
+    percent_decimals: 0,
     compute,
     reads: &[],
     missing: None,

@@ -36,6 +36,7 @@ pub static DEFINITION: Definition = Definition {
     previous_mode: PreviousMode::Average,
     has_areas: true,
     has_baseline: false,
+    percent_decimals: 0,
     compute,
     reads: &[],
     missing: None,

@@ -47,6 +47,8 @@ pub static DEFINITION: Definition = Definition {
     previous_mode: PreviousMode::Average,
     has_areas: true,
     has_baseline: false,
+    // indicators.md, "Rounding": "one decimal for indicator 1".
+    percent_decimals: 1,
     compute,
     reads: &[
         Reads::UnallocatedPlaceholders,
