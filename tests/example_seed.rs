@@ -545,7 +545,7 @@ fn generator_is_deterministic_and_wrote_the_shipped_example() {
         assert!(
             &shipped == bytes,
             "{name} differs from the generator's output: run \
-             `cargo run --release --bin generate_example` and review"
+             `cargo run --release -p xtask --bin generate_example` and review"
         );
     }
 }

@@ -81,7 +81,7 @@ export function cli(cwd, args) {
   const bin = ['release', 'debug'].map((p) => path.join(ROOT, 'target', p, 'scorecard'))
     .filter((b) => fs.existsSync(b))
     .sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs)[0];
-  if (!bin) throw new Error('build the CLI first: cargo build --bin scorecard');
+  if (!bin) throw new Error('build the CLI first: cargo build -p csc-cli');
   return JSON.parse(execFileSync(bin, ['--format', 'json', ...args], { cwd, maxBuffer: 64 << 20 }).toString());
 }
 

@@ -272,7 +272,7 @@ pub fn indicators_markdown() -> String {
     line("");
     line("<!-- Generated from the engine's indicator registry (crates/engine/src/indicators/)");
     line("     by crates/engine/src/definitions_doc.rs: do not edit by hand. Print it with");
-    line("     `cargo run --bin indicator_docs`; `cargo test --lib definitions_doc`");
+    line("     `cargo run -p xtask --bin indicator_docs`; `cargo test --lib definitions_doc`");
     line("     fails when this file and the code differ, and");
     line("     `UPDATE_SNAPSHOTS=1 cargo test --lib definitions_doc` rewrites it. -->");
     line("");

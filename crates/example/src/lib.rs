@@ -4,7 +4,7 @@
 //! scorecard's figures (spec `outputs.md`, "Example data"; the figure-by-
 //! figure account is `docs/example-data.md`).
 //!
-//! `cargo run --release --bin generate_example -- [--out DIR] [--scale N]`
+//! `cargo run --release -p xtask --bin generate_example -- [--out DIR] [--scale N]`
 //! writes the files; the page's "Load example" calls [`generate`] directly,
 //! so the 15 MB of CSV never travel with the page.
 //!

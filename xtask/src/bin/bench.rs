@@ -1,6 +1,6 @@
 //! Benchmark: a generated large authority's year through the engine.
 //!
-//! `cargo run --release --bin bench -- [--scale large|huge] [--write DIR]`
+//! `cargo run --release -p xtask --bin bench -- [--scale large|huge] [--write DIR]`
 //!
 //! Builds synthetic CSV extracts in memory (large ≈ 60,000 referrals a
 //! year, 10,000 open cases, 13 monthly List 6 and List 9 extracts, ≈ 40 MB;

@@ -2,7 +2,7 @@
 //! reads, so `scripts/bench` (`docs/benchmarks.md`) can set the page's
 //! step timings beside native ones.
 //!
-//! `cargo run --release --bin bench_steps -- [--settings FILE] FILE...`
+//! `cargo run --release -p xtask --bin bench_steps -- [--settings FILE] FILE...`
 //!
 //! Prints one JSON line, each figure the best of three passes (files are
 //! read into memory first, outside the timing):

@@ -2,7 +2,7 @@
 //! `examples/dec-2017/` (or `--out DIR`), optionally `--scale N` copies of
 //! the city for load tests. See `docs/example-data.md`.
 //!
-//! `cargo run --release --bin generate_example -- [--out DIR] [--scale N]`
+//! `cargo run --release -p xtask --bin generate_example -- [--out DIR] [--scale N]`
 
 #![allow(
     clippy::expect_used,

@@ -1,7 +1,7 @@
 //! Prints the indicator definitions generated from the engine's registry:
 //! the text of `docs/indicators.md`.
 //!
-//! `cargo run --bin indicator_docs > docs/indicators.md` (or
+//! `cargo run -p xtask --bin indicator_docs > docs/indicators.md` (or
 //! `UPDATE_SNAPSHOTS=1 cargo test --lib definitions_doc`, which the test
 //! that keeps the file in step suggests).
 

@@ -1,6 +1,6 @@
 //! Developer tool: where counting time goes, indicator by indicator.
 //!
-//! `cargo run --release --bin profile_indicators -- FILE...`
+//! `cargo run --release -p xtask --bin profile_indicators -- FILE...`
 //!
 //! Reads the files, then times each indicator's `compute` over the 13
 //! months of a December 2017 scorecard, with a fresh context (nothing
