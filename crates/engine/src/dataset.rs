@@ -572,6 +572,13 @@ impl Dataset {
         (dataset, imports)
     }
 
+    /// Whether a List 7 extract has `Date of the Last Statutory Visit`,
+    /// so it can stand in for CP visits (indicator 6): the one rule for
+    /// its as-at file, its late-extract note and the page's flag.
+    pub fn has_last_visits(&self, file: &FileRecords<CpPlan>) -> bool {
+        self.cp_files_with_last_visit.contains(&file.file)
+    }
+
     /// The episode kinds' children, numbered (built on first use).
     pub fn child_ids(&self) -> &ChildIds {
         self.child_ids.get_or_init(|| {

@@ -523,7 +523,7 @@ pub fn late_extracts(data: &Dataset, grace_days: i64, month: Month) -> Vec<LateE
         found.extend(late(
             data,
             &data.cp,
-            |f| data.cp_files_with_last_visit.contains(&f.file),
+            |f| data.has_last_visits(f),
             Kind::List7Cp,
             "visits from last statutory visit dates (indicator 6)",
             "a visit count from last-visit dates",

@@ -73,9 +73,8 @@ fn last_visit_file<'a>(
     grace: i64,
 ) -> Option<&'a crate::dataset::FileRecords<crate::records::CpPlan>> {
     let data = context.data;
-    data.cp.as_at_file_where(month, grace, |f| {
-        data.cp_files_with_last_visit.contains(&f.file)
-    })
+    data.cp
+        .as_at_file_where(month, grace, |f| data.has_last_visits(f))
 }
 
 fn compute(context: &Context<'_>, month: Month) -> MonthCounts {
@@ -139,10 +138,10 @@ fn compute(context: &Context<'_>, month: Month) -> MonthCounts {
             }
             None => {
                 tally.unavailable("visited");
-                let with_visits = |f: &crate::dataset::FileRecords<_>| {
-                    data.cp_files_with_last_visit.contains(&f.file)
-                };
-                tally.notes.push(match data.cp.late_extract_where(month, grace, with_visits) {
+                let late = data
+                    .cp
+                    .late_extract_where(month, grace, |f| data.has_last_visits(f));
+                tally.notes.push(match late {
                     Some(as_at) => late_extract_note(
                         Kind::List7Cp,
                         "a visit count from last-visit dates",
