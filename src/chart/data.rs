@@ -32,7 +32,7 @@ impl Headline {
         Headline {
             title: definition.title.to_string(),
             label: measure.map_or(definition.headline, |m| m.label).to_string(),
-            style: format::style(definition, definition.headline),
+            style: definition.style(definition.headline),
             is_count: measure.is_some_and(|m| m.kind == MeasureKind::Count),
         }
     }

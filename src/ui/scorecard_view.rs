@@ -182,7 +182,7 @@ fn SummaryGrid(card: Arc<Scorecard>) -> impl IntoView {
                     .iter()
                     .map(|result| {
                         let d = result.definition;
-                        let style = format::style(d, d.headline);
+                        let style = d.style(d.headline);
                         let value = result.current.headline();
                         let spark = crate::chart::sparkline(result, 120, 32);
                         view! {
@@ -216,9 +216,12 @@ fn value_cell(
     suppress_below: Option<u32>,
 ) -> impl IntoView + use<> {
     let value = values.and_then(|v| v.get(measure));
-    let style = format::style(result.definition, measure);
-    let suppressed = values
-        .and_then(|v| format::suppressed(result.definition, measure, &v.values, suppress_below));
+    let style = result.definition.style(measure);
+    let suppressed = values.and_then(|v| {
+        result
+            .definition
+            .suppressed(measure, &v.values, suppress_below)
+    });
     let shown = format::value(value, style);
     view! {
         <td class="number" data-measure=measure data-column=column data-value=raw(value)>
@@ -243,7 +246,7 @@ fn IndicatorSection(
 ) -> impl IntoView {
     let d = result.definition;
     let month: Month = card.month;
-    let headline_style = format::style(d, d.headline);
+    let headline_style = d.style(d.headline);
     let baseline_label = result.baseline.as_ref().map(|(m, _)| m.label());
     let mut heading = vec![previous_heading(&result)];
     heading.extend(baseline_label.clone());
@@ -418,12 +421,13 @@ fn ChartFigures(title: &'static str, figures: crate::chart::SeriesFigures) -> im
 /// local storage, starting from the engine's draft.
 #[component]
 fn Commentary(state: AppState, card: Arc<Scorecard>, result: IndicatorResult) -> impl IntoView {
-    let _ = state;
     let key = format!(
         "csc-scorecard:commentary:{}:{}:{}",
         card.la_name, card.month, result.definition.id
     );
-    let draft = crate::domain::commentary::draft(&result, card.month);
+    let draft = state
+        .settings
+        .with_untracked(|settings| crate::domain::commentary::draft(&result, card.month, settings));
     let stored = browser::load(&key);
     let text = stored.unwrap_or(draft.clone());
     let id = format!("commentary-{}", result.definition.id);

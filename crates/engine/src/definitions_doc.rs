@@ -221,7 +221,7 @@ fn target_text(d: &Definition) -> String {
     let Some(target) = d.target else {
         return "none by default".to_string();
     };
-    let shown = format::value(Some(target), format::style(d, d.headline));
+    let shown = format::value(Some(target), d.style(d.headline));
     let Some(tolerance) = d.tolerance else {
         return format!("{shown}, with no amber band");
     };
@@ -239,7 +239,7 @@ fn target_text(d: &Definition) -> String {
 }
 
 fn benchmarks_text(d: &Definition) -> String {
-    let style = format::style(d, d.headline);
+    let style = d.style(d.headline);
     let per_10k = d.benchmarks_per_10k();
     let show = |value: Option<f64>| {
         value.map(|v| {

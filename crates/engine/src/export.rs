@@ -213,7 +213,7 @@ fn indicator_text(scorecard: &Scorecard, result: &IndicatorResult) -> String {
         if !measure.is_shown() {
             continue;
         }
-        let style = format::style(d, measure.name);
+        let style = d.style(measure.name);
         let show =
             |values: &Values| format::value(values.values.get(index).copied().flatten(), style);
         let mut row = vec![measure.label.to_string(), show(&result.previous.values)];
@@ -224,7 +224,7 @@ fn indicator_text(scorecard: &Scorecard, result: &IndicatorResult) -> String {
         row.extend(result.areas.iter().map(|(_, values)| show(values)));
         rows.push(row);
     }
-    let headline_style = format::style(d, d.headline);
+    let headline_style = d.style(d.headline);
     rows.push(vec![
         "Target".into(),
         format::value(result.target, headline_style),

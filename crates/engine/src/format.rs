@@ -5,29 +5,12 @@
 
 use jiff::civil::Date;
 
-use crate::indicators::{Definition, MeasureKind};
-
 /// How a measure is shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Style {
     Count,
     Percent { decimals: usize },
     Whole,
-}
-
-/// The display style of a measure of an indicator.
-pub fn style(definition: &Definition, measure: &str) -> Style {
-    let kind = definition
-        .measure(measure)
-        .and_then(|i| definition.measures.get(i))
-        .map(|m| m.kind);
-    match kind {
-        Some(MeasureKind::Percent { .. }) => Style::Percent {
-            decimals: usize::from(definition.percent_decimals),
-        },
-        Some(MeasureKind::Count | MeasureKind::Hidden) => Style::Count,
-        _ => Style::Whole,
-    }
 }
 
 /// A value as shown: `–` when there is none.
@@ -65,40 +48,6 @@ pub fn thousands(value: f64) -> String {
     grouped
 }
 
-/// How a value prints in a "publishable" scorecard (settings
-/// `suppress_below`): counts from 1 up to (not including) the threshold
-/// print as `<N`, and a percentage whose denominator is below the threshold
-/// prints as `–`. `None` when the value prints as normal. The screen always
-/// shows true figures; only the print uses this.
-pub fn suppressed(
-    definition: &Definition,
-    measure: &str,
-    values: &[Option<f64>],
-    threshold: Option<u32>,
-) -> Option<String> {
-    let threshold = f64::from(threshold?);
-    let value_of = |name: &str| {
-        definition
-            .measure(name)
-            .and_then(|i| values.get(i).copied().flatten())
-    };
-    let kind = definition
-        .measure(measure)
-        .and_then(|i| definition.measures.get(i))
-        .map(|m| m.kind)?;
-    match kind {
-        MeasureKind::Count => {
-            let value = value_of(measure)?;
-            (value > 0.0 && value < threshold).then(|| format!("<{threshold}"))
-        }
-        MeasureKind::Percent { den, .. } => {
-            let denominator = value_of(den)?;
-            (denominator < threshold && value_of(measure).is_some()).then(|| "–".to_string())
-        }
-        _ => None,
-    }
-}
-
 /// A date as a UK reader writes it (`31/12/2017`).
 pub fn date(date: Date) -> String {
     format!("{:02}/{:02}/{:04}", date.day(), date.month(), date.year())
@@ -107,41 +56,6 @@ pub fn date(date: Date) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::indicators::{re_referrals, unallocated_cases};
-
-    #[test]
-    fn publishable_print_suppresses_small_counts_and_their_percentages() {
-        use crate::indicators::cp_visits::DEFINITION as VISITS;
-        // cp_visits measures: visited, due, percent. 3 of 4 visited.
-        let values = [Some(3.0), Some(4.0), Some(75.0)];
-        assert_eq!(
-            suppressed(&VISITS, "visited", &values, Some(5)),
-            Some("<5".into())
-        );
-        assert_eq!(
-            suppressed(&VISITS, "due", &values, Some(5)),
-            Some("<5".into())
-        );
-        assert_eq!(
-            suppressed(&VISITS, "percent", &values, Some(5)),
-            Some("–".into())
-        );
-        // 0 is not suppressed (nothing to disclose); 5 is not below 5.
-        let values = [Some(0.0), Some(5.0), Some(0.0)];
-        assert_eq!(suppressed(&VISITS, "visited", &values, Some(5)), None);
-        assert_eq!(suppressed(&VISITS, "due", &values, Some(5)), None);
-        assert_eq!(suppressed(&VISITS, "percent", &values, Some(5)), None);
-        // No threshold set: nothing suppressed.
-        assert_eq!(
-            suppressed(
-                &VISITS,
-                "visited",
-                &[Some(1.0), Some(1.0), Some(100.0)],
-                None
-            ),
-            None
-        );
-    }
 
     #[test]
     fn numbers_as_the_seed_prints_them() {
@@ -149,21 +63,16 @@ mod tests {
         assert_eq!(thousands(1234567.4), "1,234,567");
         assert_eq!(thousands(999.5), "1,000");
         assert_eq!(thousands(-0.2), "0");
-        let re = style(&re_referrals::DEFINITION, "percent");
-        assert_eq!(value(Some(21.7), re), "22%");
-        let unallocated = style(&unallocated_cases::DEFINITION, "percent");
-        assert_eq!(value(Some(0.0132), unallocated), "0.0%");
-        assert_eq!(value(None, unallocated), "–");
+        let whole = Style::Percent { decimals: 0 };
+        assert_eq!(value(Some(21.7), whole), "22%");
+        let one_decimal = Style::Percent { decimals: 1 };
+        assert_eq!(value(Some(0.0132), one_decimal), "0.0%");
+        assert_eq!(value(None, one_decimal), "–");
         // Halves round away from zero, as counts do: 1 of 8 is 12.5% → 13%.
-        assert_eq!(value(Some(12.5), re), "13%");
+        assert_eq!(value(Some(12.5), whole), "13%");
         assert_eq!(thousands(12.5), "13");
-        assert_eq!(value(Some(0.05), unallocated), "0.1%");
-        assert_eq!(
-            value(
-                Some(268.0),
-                style(&re_referrals::DEFINITION, "re_referrals")
-            ),
-            "268"
-        );
+        assert_eq!(value(Some(0.05), one_decimal), "0.1%");
+        assert_eq!(value(Some(268.0), Style::Count), "268");
+        assert_eq!(value(Some(1695.4), Style::Whole), "1,695");
     }
 }

@@ -20,4 +20,5 @@ pub mod records;
 pub mod schema;
 pub mod scorecard;
 pub mod settings;
+mod settings_document;
 pub mod values;

@@ -4232,52 +4232,35 @@ fn settings_json(scale: u32) -> String {
             )
         })
         .collect();
-    let indicators = [
-        ("unallocated_cases", "\"target\": 0, \"tolerance\": 2"),
-        (
-            "re_referrals",
-            "\"target\": 24, \"tolerance\": 2, \"national\": 22, \"statistical_neighbours\": 22, \"benchmark_year\": \"2015-16\"",
-        ),
-        (
-            "assessments_in_timescale",
-            "\"target\": 85, \"tolerance\": 5, \"national\": 83, \"statistical_neighbours\": 83, \"benchmark_year\": \"2015-16\"",
-        ),
-        (
-            "children_seen_at_assessment",
-            "\"target\": 90, \"tolerance\": 5",
-        ),
-        (
-            "cp_plans",
-            "\"national\": 43, \"statistical_neighbours\": 50, \"benchmark_year\": \"2015-16\"",
-        ),
-        ("cp_visits", "\"target\": 90, \"tolerance\": 5"),
-        (
-            "children_in_care",
-            "\"target\": 1695, \"tolerance\": 84.75, \"national\": 62, \"statistical_neighbours\": 74, \"benchmark_year\": \"2015-16\", \"baseline_month\": \"2016-03\"",
-        ),
-        (
-            "care_leavers_eet",
-            "\"national\": 50, \"statistical_neighbours\": 48, \"benchmark_year\": \"2015-16\"",
-        ),
-        (
-            "adoption_placement_order_to_match",
-            "\"target\": 271, \"tolerance\": 27.1, \"national\": 226, \"statistical_neighbours\": 251, \"benchmark_year\": \"2015-16\"",
-        ),
-        (
-            "adoption_entry_to_placement",
-            "\"target\": 600, \"tolerance\": 60, \"national\": 558, \"statistical_neighbours\": 600, \"benchmark_year\": \"2013-16\"",
-        ),
-        ("supported_at_home", "\"target\": 80, \"tolerance\": 5"),
-        ("supervision", "\"target\": 83, \"tolerance\": 5"),
-        (
-            "caseload",
-            "\"target\": 16, \"tolerance\": 2, \"national\": 15, \"statistical_neighbours\": 19, \"benchmark_year\": \"2015-16\"",
-        ),
-        ("agency_staff", "\"target\": 15, \"tolerance\": 2"),
-    ];
-    let indicators: Vec<String> = indicators
+    // The seed's targets and benchmarks are the definitions' defaults,
+    // written out so the example's settings file shows them; the seed's
+    // benchmark years and children-in-care baseline are the example's own.
+    let indicators: Vec<String> = csc_engine::indicators::ALL
         .iter()
-        .map(|(id, body)| format!("    \"{id}\": {{ {body} }}"))
+        .map(|definition| {
+            let mut fields = Vec::new();
+            let mut number = |key: &str, value: Option<f64>| {
+                if let Some(value) = value {
+                    fields.push(format!("\"{key}\": {value}"));
+                }
+            };
+            number("target", definition.target);
+            number("tolerance", definition.tolerance);
+            number("national", definition.national);
+            number("statistical_neighbours", definition.statistical_neighbours);
+            if definition.national.is_some() {
+                fields.push(format!(
+                    "\"benchmark_year\": \"{}\"",
+                    seed_benchmark_year(definition.id)
+                ));
+            }
+            // The seed shows children in care against March 2016 (CP plans
+            // against the default, the latest March before the month).
+            if definition.id == "children_in_care" {
+                fields.push("\"baseline_month\": \"2016-03\"".to_string());
+            }
+            format!("    \"{}\": {{ {} }}", definition.id, fields.join(", "))
+        })
         .collect();
     let la = if scale == 1 {
         "Example City (synthetic)".to_string()
@@ -4289,6 +4272,16 @@ fn settings_json(scale: u32) -> String {
         areas.join(",\n"),
         indicators.join(",\n")
     )
+}
+
+/// The year the seed's national and statistical-neighbour figures are from:
+/// 2015-16, but a three-year average for adoption's A1 (seed, "Example data").
+fn seed_benchmark_year(id: &str) -> &'static str {
+    if id == "adoption_entry_to_placement" {
+        "2013-16"
+    } else {
+        "2015-16"
+    }
 }
 
 /// Every file of the example, by name, in a fixed order.

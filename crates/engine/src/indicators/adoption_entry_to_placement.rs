@@ -10,7 +10,10 @@
 
 use jiff::civil::Date;
 
-use super::{Context, Definition, MeasureDef, MonthCounts, Reads, Timing};
+use super::context::Context;
+use super::counts::MonthCounts;
+use super::definition::{Definition, Phrasing, Reads, Timing};
+use super::measures::MeasureDef;
 use crate::diagnostics::{Problem, Severity};
 use crate::month::{Month, days_between};
 use crate::records::{Adoption, Team};
@@ -45,6 +48,13 @@ pub static DEFINITION: Definition = Definition {
     has_areas: false,
     has_baseline: false,
     percent_decimals: 0,
+    commentary: Phrasing {
+        subjects: &[
+            "The average time from entering care to moving in with adopters was {average_days} {average_days|day|days} for the {children} {children|child|children} adopted",
+        ],
+        unit: " days",
+        national_rate: None,
+    },
     compute,
     reads: &[Reads::AdoptionA1Window],
     missing: None,

@@ -9,7 +9,10 @@
 //! - Needs `M_end` covered; a partly covered window is computed with a note.
 
 use super::adoption_entry_to_placement::{Adopted, compute_window};
-use super::{Context, Definition, MeasureDef, MonthCounts, Reads, Timing};
+use super::context::Context;
+use super::counts::MonthCounts;
+use super::definition::{Definition, Phrasing, Reads, Timing};
+use super::measures::MeasureDef;
 use crate::month::{Month, days_between};
 use crate::schema::Kind;
 use crate::settings::{Polarity, PreviousMode};
@@ -42,6 +45,13 @@ pub static DEFINITION: Definition = Definition {
     has_areas: false,
     has_baseline: false,
     percent_decimals: 0,
+    commentary: Phrasing {
+        subjects: &[
+            "The average time from placement order to match was {average_days} {average_days|day|days} for the {children} {children|child|children} adopted",
+        ],
+        unit: " days",
+        national_rate: None,
+    },
     compute,
     reads: &[Reads::AdoptionA2Window],
     missing: None,

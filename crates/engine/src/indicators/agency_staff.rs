@@ -8,7 +8,10 @@
 
 use jiff::civil::Date;
 
-use super::{Context, Definition, MeasureDef, MonthCounts, Reads, Timing, latest_per_key};
+use super::context::{Context, latest_per_key};
+use super::counts::MonthCounts;
+use super::definition::{Definition, Phrasing, Reads, Timing};
+use super::measures::MeasureDef;
 use crate::month::Month;
 use crate::records::Team;
 use crate::schema::Kind;
@@ -58,6 +61,11 @@ pub static DEFINITION: Definition = Definition {
     has_areas: false,
     has_baseline: false,
     percent_decimals: 0,
+    commentary: Phrasing {
+        subjects: &["Agency staff were {percent_all} of qualified social workers"],
+        unit: "",
+        national_rate: None,
+    },
     compute,
     reads: &[Reads::AgencyBasis],
     missing: None,

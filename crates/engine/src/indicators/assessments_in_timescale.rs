@@ -10,7 +10,10 @@
 //! - `open_overdue`: assessments open at `M_end` already more than 45
 //!   working days from their start.
 
-use super::{Context, Definition, MeasureDef, MonthCounts, Reads, Timing};
+use super::context::Context;
+use super::counts::MonthCounts;
+use super::definition::{Definition, Phrasing, Reads, Timing};
+use super::measures::MeasureDef;
 use crate::month::{Month, days_between};
 use crate::records::{Assessment, Field};
 use crate::schema::Kind;
@@ -41,6 +44,13 @@ pub static DEFINITION: Definition = Definition {
     has_areas: true,
     has_baseline: false,
     percent_decimals: 0,
+    commentary: Phrasing {
+        subjects: &[
+            "{inside} of {total} {total|assessment|assessments} ({percent}) {inside,total|was|were} completed within 45 working days",
+        ],
+        unit: "",
+        national_rate: None,
+    },
     compute,
     reads: &[
         Reads::AssessmentWorkingDays,

@@ -12,7 +12,10 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::{Context, Definition, MeasureDef, MonthCounts, Reads, Timing};
+use super::context::Context;
+use super::counts::MonthCounts;
+use super::definition::{Definition, Phrasing, Reads, Timing};
+use super::measures::MeasureDef;
 use crate::dataset::late_extract_note;
 use crate::month::{Month, age_on};
 use crate::records::{Activity, Team};
@@ -58,6 +61,13 @@ pub static DEFINITION: Definition = Definition {
     has_areas: true,
     has_baseline: false,
     percent_decimals: 0,
+    commentary: Phrasing {
+        subjects: &[
+            "{eet} of {cohort} care {cohort|leaver|leavers} aged 17 to 21 ({percent}) {eet,cohort|was|were} in education, employment or training",
+        ],
+        unit: "",
+        national_rate: None,
+    },
     compute,
     reads: &[Reads::ExcludeEligibleChildren, Reads::AsAtGraceDays],
     missing: None,

@@ -18,8 +18,11 @@ use rustc_hash::FxHashMap as HashMap;
 
 use jiff::civil::Date;
 
+use super::context::{Context, latest_per_key};
+use super::counts::MonthCounts;
+use super::definition::{Definition, Phrasing, Reads, Timing};
+use super::measures::MeasureDef;
 use super::unallocated_cases::is_unallocated;
-use super::{Context, Definition, MeasureDef, MonthCounts, Reads, Timing, latest_per_key};
 use crate::areas::TeamType;
 use crate::dataset::late_extract_note;
 use crate::diagnostics::{Problem, Severity};
@@ -86,6 +89,11 @@ pub static DEFINITION: Definition = Definition {
     has_areas: true,
     has_baseline: false,
     percent_decimals: 0,
+    commentary: Phrasing {
+        subjects: &["The average caseload was {average}"],
+        unit: "",
+        national_rate: None,
+    },
     compute,
     reads: &[
         Reads::TeamTypes,

@@ -9,7 +9,10 @@
 //! - A child whose UASC field cannot be read is left out (reported at ingest).
 //! - Snapshot with a baseline column. Polarity down, target 1,695.
 
-use super::{Context, Definition, MeasureDef, MonthCounts, Timing};
+use super::context::Context;
+use super::counts::MonthCounts;
+use super::definition::{Definition, Phrasing, Timing};
+use super::measures::MeasureDef;
 use crate::month::Month;
 use crate::records::{CareEpisode, Rec, open_at};
 use crate::schema::Kind;
@@ -43,6 +46,16 @@ pub static DEFINITION: Definition = Definition {
     has_areas: true,
     has_baseline: true,
     percent_decimals: 0,
+    commentary: Phrasing {
+        subjects: &[
+            "{count_excl_uasc} {count_excl_uasc|child was|children were} in care (UASC excluded)",
+        ],
+        unit: "",
+        national_rate: Some((
+            "rate_per_10k",
+            "The rate of {rate_per_10k} per 10,000 children (UASC included)",
+        )),
+    },
     compute,
     reads: &[],
     missing: None,

@@ -7,7 +7,10 @@
 //! - When no List 4 file has that column, there is no value and a note says so.
 
 use super::assessments_in_timescale::authorised_in;
-use super::{Context, Definition, MeasureDef, MonthCounts, Timing};
+use super::context::Context;
+use super::counts::MonthCounts;
+use super::definition::{Definition, Phrasing, Timing};
+use super::measures::MeasureDef;
 use crate::month::Month;
 use crate::schema::Kind;
 use crate::settings::{Polarity, PreviousMode};
@@ -35,6 +38,13 @@ pub static DEFINITION: Definition = Definition {
     has_areas: true,
     has_baseline: false,
     percent_decimals: 0,
+    commentary: Phrasing {
+        subjects: &[
+            "Children were seen in {seen} of {total} {total|assessment|assessments} ({percent})",
+        ],
+        unit: "",
+        national_rate: None,
+    },
     compute,
     reads: &[],
     missing: Some(missing),

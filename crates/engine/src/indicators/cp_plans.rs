@@ -7,7 +7,10 @@
 //!   sum of the areas' populations that are set).
 //! - Snapshot, with a baseline column. Polarity none unless set.
 
-use super::{Context, Definition, MeasureDef, MonthCounts, Timing};
+use super::context::Context;
+use super::counts::MonthCounts;
+use super::definition::{Definition, Phrasing, Timing};
+use super::measures::MeasureDef;
 use crate::month::Month;
 use crate::records::open_at;
 use crate::schema::Kind;
@@ -35,6 +38,14 @@ pub static DEFINITION: Definition = Definition {
     has_areas: true,
     has_baseline: true,
     percent_decimals: 0,
+    commentary: Phrasing {
+        subjects: &["{count} {count|child was|children were} on a child protection plan"],
+        unit: "",
+        national_rate: Some((
+            "rate_per_10k",
+            "The rate of {rate_per_10k} per 10,000 children",
+        )),
+    },
     compute,
     reads: &[],
     missing: None,

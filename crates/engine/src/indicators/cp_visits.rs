@@ -14,7 +14,10 @@ use rustc_hash::FxHashSet as HashSet;
 
 use jiff::civil::Date;
 
-use super::{Context, Definition, MeasureDef, MonthCounts, Reads, Timing};
+use super::context::Context;
+use super::counts::MonthCounts;
+use super::definition::{Definition, Phrasing, Reads, Timing};
+use super::measures::MeasureDef;
 use crate::dataset::late_extract_note;
 use crate::month::Month;
 use crate::records::open_at;
@@ -44,6 +47,13 @@ pub static DEFINITION: Definition = Definition {
     has_areas: true,
     has_baseline: false,
     percent_decimals: 0,
+    commentary: Phrasing {
+        subjects: &[
+            "{visited} of {due} {due|child|children} due a child protection visit ({percent}) {visited,due|was|were} visited",
+        ],
+        unit: "",
+        national_rate: None,
+    },
     compute,
     reads: &[Reads::AsAtGraceDays],
     missing: Some(missing),

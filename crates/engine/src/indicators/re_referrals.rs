@@ -11,7 +11,10 @@
 //!   method used is in the notes.
 //! - previous_mode cumulative (as the seed).
 
-use super::{Context, Definition, MeasureDef, MonthCounts, Timing};
+use super::context::Context;
+use super::counts::MonthCounts;
+use super::definition::{Definition, Phrasing, Timing};
+use super::measures::MeasureDef;
 use crate::month::{Month, months_before};
 use crate::schema::Kind;
 use crate::settings::{Polarity, PreviousMode};
@@ -39,6 +42,11 @@ pub static DEFINITION: Definition = Definition {
     has_areas: true,
     has_baseline: false,
     percent_decimals: 0,
+    commentary: Phrasing {
+        subjects: &["Re-referrals were {percent}"],
+        unit: "",
+        national_rate: None,
+    },
     compute,
     reads: &[],
     missing: None,

@@ -9,7 +9,10 @@
 
 use rustc_hash::FxHashSet as HashSet;
 
-use super::{Context, Definition, MeasureDef, MonthCounts, Timing, latest_per_key};
+use super::context::{Context, latest_per_key};
+use super::counts::MonthCounts;
+use super::definition::{Definition, Phrasing, Timing};
+use super::measures::MeasureDef;
 use crate::month::Month;
 use crate::schema::Kind;
 use crate::settings::{Polarity, PreviousMode};
@@ -37,6 +40,13 @@ pub static DEFINITION: Definition = Definition {
     has_areas: true,
     has_baseline: false,
     percent_decimals: 0,
+    commentary: Phrasing {
+        subjects: &[
+            "{supervised} of {staff} qualified social {staff|worker|workers} ({percent}) {supervised,staff|was|were} supervised",
+        ],
+        unit: "",
+        national_rate: None,
+    },
     compute,
     reads: &[],
     missing: None,

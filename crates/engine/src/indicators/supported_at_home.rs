@@ -7,7 +7,10 @@
 //! - Numerator (`at_home`): of those, children not looked after at `M_end`.
 //! - Snapshot; no area breakdown.
 
-use super::{Context, Definition, MeasureDef, MonthCounts, Timing};
+use super::context::Context;
+use super::counts::MonthCounts;
+use super::definition::{Definition, Phrasing, Timing};
+use super::measures::MeasureDef;
 use crate::month::Month;
 use crate::records::{Team, open_at};
 use crate::schema::Kind;
@@ -41,6 +44,13 @@ pub static DEFINITION: Definition = Definition {
     has_areas: false,
     has_baseline: false,
     percent_decimals: 0,
+    commentary: Phrasing {
+        subjects: &[
+            "{at_home} of {total} {total|child|children} in need, in family support or in care ({percent}) {at_home,total|was|were} supported to live with their family",
+        ],
+        unit: "",
+        national_rate: None,
+    },
     compute,
     reads: &[],
     missing: None,

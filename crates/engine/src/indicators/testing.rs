@@ -10,7 +10,9 @@ use crate::ingest::{FileOverrides, load_file};
 use crate::month::Month;
 use crate::settings::Settings;
 
-use super::{Context, Definition, MonthFigures};
+use super::context::Context;
+use super::counts::MonthFigures;
+use super::definition::Definition;
 
 /// Teams used by the fixtures: two areas with populations, one without.
 pub const TEAMS_CSV: &str = "Team,Area,Team Type\n\

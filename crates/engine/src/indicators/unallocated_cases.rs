@@ -13,7 +13,10 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::{Context, Definition, MeasureDef, MonthCounts, Reads, Timing};
+use super::context::Context;
+use super::counts::MonthCounts;
+use super::definition::{Definition, Phrasing, Reads, Timing};
+use super::measures::MeasureDef;
 use crate::dataset::late_extract_note;
 use crate::diagnostics::{Problem, Severity};
 use crate::month::{Month, days_between};
@@ -49,6 +52,14 @@ pub static DEFINITION: Definition = Definition {
     has_baseline: false,
     // indicators.md, "Rounding": "one decimal for indicator 1".
     percent_decimals: 1,
+    commentary: Phrasing {
+        subjects: &[
+            "{unallocated} of {open_cases} open {open_cases|case|cases} ({percent}) {unallocated,open_cases|was|were} unallocated for {settings.unallocated_min_days} {settings.unallocated_min_days|day|days} or more",
+            "{unallocated} open {unallocated|case was|cases were} unallocated for {settings.unallocated_min_days} {settings.unallocated_min_days|day|days} or more",
+        ],
+        unit: "",
+        national_rate: None,
+    },
     compute,
     reads: &[
         Reads::UnallocatedPlaceholders,
@@ -168,7 +179,7 @@ mod tests {
     const HEADER: &str =
         "Child Unique ID,CIN Start Date,CIN Closure Date,Allocated Team,Allocated Worker\n";
 
-    fn figures(rows: &str) -> (Fixture, crate::indicators::MonthFigures) {
+    fn figures(rows: &str) -> (Fixture, crate::indicators::counts::MonthFigures) {
         let csv = format!("{HEADER}{rows}");
         let fixture = Fixture::new(&[("list6_2017-12-31.csv", &csv)]);
         let figures = fixture.figures(&DEFINITION, "2017-12");

@@ -24,7 +24,7 @@ use crate::settings::Settings;
 pub use as_at::{AsAt, AsAtSource};
 use build::FileFacts;
 use sink::ProblemSink;
-use table::{HeaderScore, Table};
+use table::Table;
 
 /// Between a workbook's name and a sheet's in a loaded file's name.
 pub const SHEET_SEPARATOR: &str = " › ";
@@ -257,7 +257,7 @@ fn read_workbook(
     overrides: &FileOverrides,
     today: Date,
 ) -> Vec<LoadedFile> {
-    let sheets = match xlsx::read_workbook(bytes, &header_score) {
+    let sheets = match xlsx::read_workbook(bytes, &table::header_score) {
         Err(why) => {
             return vec![LoadedFile::unreadable(
                 name,
@@ -363,15 +363,6 @@ pub fn load_file(
 
 fn too_big(name: &str, bytes: usize) -> LoadedFile {
     LoadedFile::unreadable(name, too_big_message(bytes), Vec::new())
-}
-
-/// How well a row serves as a header row: see `table::choose_header`.
-pub fn header_score(headers: &[String]) -> HeaderScore {
-    match recognise(headers) {
-        Recognition::Known(layout) => (true, layout.positions.iter().flatten().count()),
-        Recognition::Unknown { found, .. } => (false, found),
-        Recognition::DuplicateHeaders { .. } => (false, 0),
-    }
 }
 
 /// A text file: decoded, then a settings document or a table.
@@ -960,5 +951,86 @@ mod tests {
             today(),
         );
         assert!(bad.error.unwrap().contains("la_nam"));
+    }
+}
+
+/// Column reports (`columns.rs`) as a file's problems show them.
+#[cfg(test)]
+mod column_reports {
+    use super::{FileOverrides, load_file};
+    use jiff::civil::date;
+
+    fn problems(name: &str, csv: &str) -> Vec<crate::diagnostics::Problem> {
+        load_file(
+            name,
+            csv.as_bytes(),
+            0,
+            &FileOverrides::default(),
+            date(2026, 11, 26),
+        )
+        .problems
+    }
+
+    #[test]
+    fn excel_errors_are_reported_once_per_column_with_their_consequence() {
+        // inputs.md, "Value types": "reported once per column with its count
+        // and what it was read as".
+        let found = problems(
+            "list6_2017-12-31.csv",
+            "Child Unique ID,CIN Start Date,CIN Closure Date,Allocated Worker\n\
+             C1,01/01/2017,,#N/A\nC2,01/02/2017,,W1\nC3,01/03/2017,#REF!,#n/a\nC4,01/03/2017,,#VALUE!\n",
+        );
+        let errors: Vec<_> = found.iter().filter(|p| p.code == "excel_error").collect();
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        let worker = errors
+            .iter()
+            .find(|p| p.column == "Allocated Worker")
+            .unwrap();
+        assert_eq!((worker.row, worker.value.as_str()), (Some(2), "#N/A"));
+        assert_eq!(
+            worker.message,
+            "Allocated Worker is `#N/A`, `#VALUE!` on 3 rows, e.g. row 2: an Excel error (a lookup or formula that failed), read as blank, so these cases count as unallocated"
+        );
+        let closure = errors
+            .iter()
+            .find(|p| p.column == "CIN Closure Date")
+            .unwrap();
+        assert!(
+            closure.message.contains("on 1 row, e.g. row 4")
+                && closure
+                    .message
+                    .ends_with("these episodes count as still open"),
+            "{}",
+            closure.message
+        );
+    }
+
+    #[test]
+    fn ids_excel_rewrote_and_month_first_dates_are_reported_once() {
+        let found = problems(
+            "list3_2017-12-31.csv",
+            "Child Unique ID,Date of referral\n1.23457E+11,05/12/2017\n1.23457E+11,12/13/2017\nC3,12/25/2017\n",
+        );
+        let exponent: Vec<_> = found
+            .iter()
+            .filter(|p| p.code == "excel_exponent_id")
+            .collect();
+        assert_eq!(exponent.len(), 1);
+        assert!(
+            exponent[0]
+                .message
+                .contains("on 2 rows, e.g. row 2 `1.23457E+11`")
+        );
+        let month_first: Vec<_> = found
+            .iter()
+            .filter(|p| p.code == "month_first_dates")
+            .collect();
+        assert_eq!(month_first.len(), 1);
+        assert_eq!(month_first[0].row, Some(3));
+        assert!(
+            month_first[0]
+                .message
+                .contains("2 values such as row 3 `12/13/2017`")
+        );
     }
 }

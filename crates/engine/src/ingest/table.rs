@@ -12,6 +12,7 @@
 
 use csv_core::{ReadRecordResult, Reader as CoreReader, ReaderBuilder};
 
+use crate::schema::{Recognition, recognise};
 use crate::values::is_whitespace;
 
 /// A header row may have at most this many cells (a 10-million-column
@@ -715,10 +716,19 @@ fn candidates(text: &str, delimiter: u8) -> Vec<(u8, Candidate)> {
     found
 }
 
+/// How well a row serves as a header row: see `choose_header`.
+pub fn header_score(headers: &[String]) -> HeaderScore {
+    match recognise(headers) {
+        Recognition::Known(layout) => (true, layout.positions.iter().flatten().count()),
+        Recognition::Unknown { found, .. } => (false, found),
+        Recognition::DuplicateHeaders { .. } => (false, 0),
+    }
+}
+
 /// Reads text as a delimited table, finding the header as the kinds of
-/// file recognise it (`ingest::header_score`).
+/// file recognise it ([`header_score`]).
 pub fn read_table(text: &str) -> Result<Table, NotATable> {
-    read_table_with(text, &super::header_score)
+    read_table_with(text, &header_score)
 }
 
 /// Reads text as a delimited table. The header is the first row, or, when
