@@ -2,28 +2,36 @@
 //! the seed's numbering, each in its own file with its tests beside it.
 //!
 //! Everything else (the scorecard's columns, previous-6-months rules, JSON,
-//! the page's sections) is generated from [`ALL`]. Adding an indicator is
-//! one new file and one entry in that list.
+//! CSV, the page's sections, the print, the documentation) is generated
+//! from [`ALL`], and everything about an indicator is in its own file:
+//! definition, measures, default settings, commentary phrasing, display
+//! precision, documentation text, counting and tests.
+//!
+//! # Adding an indicator
+//!
+//! 1. Copy the indicator file nearest in kind (a period percentage, a
+//!    snapshot count, an as-at figure, a rolling average) to
+//!    `indicators/<id>.rs` and rewrite it: the module header (what it
+//!    measures, cohort, numerator, denominator, exclusions, spec section),
+//!    the [`Definition`] (number, id, measures, defaults, `commentary`,
+//!    `reads` for every counting setting it uses), `compute`, and unit
+//!    tests with hand-worked values beside it.
+//! 2. Add its id, in the seed's order, to the `registry!` list below.
+//! 3. Regenerate what is generated and review the diffs:
+//!    `cargo run -p xtask --bin indicator_docs` (docs/indicators.md),
+//!    `UPDATE_SNAPSHOTS=1 cargo test --test example_seed` (the example's
+//!    JSON snapshot), and the golden cases' `expected.json` from the
+//!    independent reference (`tools/reference/`, which implements the spec
+//!    separately and so gets the indicator too).
+//!
+//! `invariants::every_indicator_has_every_part` fails when a part is
+//! missing; nothing else needs an edit (the page, the CLI, the exports and
+//! the settings view list indicators from [`ALL`]).
 //!
 //! An indicator's `compute` returns, for one month, the raw sums of its
 //! countable measures per team ([`MonthCounts`]); areas, percentages,
 //! averages and rates are derived from them on read, in one place with one
 //! rule (a zero denominator gives no value, at every level).
-
-pub mod adoption_entry_to_placement;
-pub mod adoption_placement_order_to_match;
-pub mod agency_staff;
-pub mod assessments_in_timescale;
-pub mod care_leavers_eet;
-pub mod caseload;
-pub mod children_in_care;
-pub mod children_seen_at_assessment;
-pub mod cp_plans;
-pub mod cp_visits;
-pub mod re_referrals;
-pub mod supervision;
-pub mod supported_at_home;
-pub mod unallocated_cases;
 
 #[cfg(test)]
 pub mod testing;
@@ -38,23 +46,33 @@ pub use counts::{DrillItem, MonthCounts, MonthFigures, Tally, ratio};
 pub use definition::{Definition, Phrasing, Reads, Timing};
 pub use measures::{MeasureDef, MeasureKind, Measured};
 
-/// Every indicator, in the seed's numbering.
-pub static ALL: [&Definition; 14] = [
-    &unallocated_cases::DEFINITION,
-    &re_referrals::DEFINITION,
-    &assessments_in_timescale::DEFINITION,
-    &children_seen_at_assessment::DEFINITION,
-    &cp_plans::DEFINITION,
-    &cp_visits::DEFINITION,
-    &children_in_care::DEFINITION,
-    &care_leavers_eet::DEFINITION,
-    &adoption_placement_order_to_match::DEFINITION,
-    &adoption_entry_to_placement::DEFINITION,
-    &supported_at_home::DEFINITION,
-    &supervision::DEFINITION,
-    &caseload::DEFINITION,
-    &agency_staff::DEFINITION,
-];
+/// Declares each indicator's module and lists its definition in [`ALL`],
+/// in order: one word per indicator.
+macro_rules! registry {
+    ($($indicator:ident),+ $(,)?) => {
+        $(pub mod $indicator;)+
+
+        /// Every indicator, in the seed's numbering.
+        pub static ALL: &[&Definition] = &[$(&$indicator::DEFINITION),+];
+    };
+}
+
+registry! {
+    unallocated_cases,
+    re_referrals,
+    assessments_in_timescale,
+    children_seen_at_assessment,
+    cp_plans,
+    cp_visits,
+    children_in_care,
+    care_leavers_eet,
+    adoption_placement_order_to_match,
+    adoption_entry_to_placement,
+    supported_at_home,
+    supervision,
+    caseload,
+    agency_staff,
+}
 
 /// The definition with this id.
 pub fn by_id(id: &str) -> Option<&'static Definition> {
@@ -87,6 +105,96 @@ pub fn ids() -> impl Iterator<Item = &'static str> {
 mod invariants {
     use super::*;
     use crate::settings::Polarity;
+    use std::path::Path;
+
+    /// The files of `indicators/` that are the registry's machinery, not indicators.
+    const MACHINERY: [&str; 6] = [
+        "mod",
+        "context",
+        "counts",
+        "definition",
+        "measures",
+        "testing",
+    ];
+
+    /// The recipe in this module's header, checked: an indicator lacking
+    /// any part, or a file not in the list, fails here with what is missing.
+    #[test]
+    fn every_indicator_has_every_part() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let read = |path: &Path| std::fs::read_to_string(path).unwrap();
+        // Every indicator file is in the list, under its own id.
+        let mut files: Vec<String> = std::fs::read_dir(root.join("src/indicators"))
+            .unwrap()
+            .map(|entry| entry.unwrap().path())
+            .filter_map(|path| Some(path.file_stem()?.to_str()?.to_string()))
+            .filter(|stem| !MACHINERY.contains(&stem.as_str()))
+            .collect();
+        files.sort();
+        let mut ids: Vec<String> = ids().map(String::from).collect();
+        ids.sort();
+        assert_eq!(files, ids, "indicator files and the registry! list differ");
+        let docs = read(&root.join("../../docs/indicators.md"));
+        let golden = read(&root.join("../../tests/golden/public_city/expected.json"));
+        let snapshot = read(&root.join("../../tests/snapshots/example_dec_2017.json"));
+        for definition in ALL {
+            let id = definition.id;
+            let source = read(&root.join(format!("src/indicators/{id}.rs")));
+            let part = |ok: bool, what: &str| assert!(ok, "indicator `{id}` lacks {what}");
+            part(
+                source.starts_with(&format!("//! Indicator {}, `{id}`", definition.number)),
+                "a module header opening `//! Indicator N, `id``",
+            );
+            part(source.contains("#[cfg(test)]"), "unit tests beside it");
+            part(
+                definition.spec == format!("indicators.md, {} {id}", definition.number),
+                "its spec section (`indicators.md, N id`)",
+            );
+            part(!definition.title.is_empty(), "a title");
+            part(definition.about.ends_with('.'), "an `about` sentence");
+            part(!definition.inputs.is_empty(), "its inputs");
+            part(
+                definition
+                    .measures
+                    .iter()
+                    .filter(|m| m.is_shown())
+                    .all(|m| !m.label.is_empty()),
+                "a label for every shown measure",
+            );
+            part(
+                definition.headline_index().is_some(),
+                "a headline among its measures",
+            );
+            part(
+                !definition.commentary.subjects.is_empty(),
+                "a commentary phrasing",
+            );
+            for subject in definition.commentary.subjects {
+                part(
+                    subject.contains(&format!("{{{}", definition.headline)),
+                    "a phrasing that names its headline",
+                );
+            }
+            if let Some((measure, _)) = definition.commentary.national_rate {
+                part(
+                    definition.measure(measure).is_some(),
+                    "its national-rate measure",
+                );
+            }
+            part(
+                docs.contains(&format!("`{id}`")) && docs.contains(definition.title),
+                "its section in docs/indicators.md (cargo run -p xtask --bin indicator_docs)",
+            );
+            part(
+                golden.contains(&format!("\"{id}\"")),
+                "figures in the golden public_city case",
+            );
+            part(
+                snapshot.contains(&format!("\"{id}\"")),
+                "the example's snapshot (UPDATE_SNAPSHOTS=1 cargo test --test example_seed)",
+            );
+        }
+    }
 
     #[test]
     fn numbered_in_order_with_unique_ids() {
