@@ -20,6 +20,17 @@ use crate::records::{Adoption, Team};
 use crate::schema::Kind;
 use crate::settings::{Polarity, PreviousMode};
 
+// The measures, in table order, as constants: counting names them by
+// these, so a misspelt measure does not compile.
+const AVERAGE_DAYS: MeasureDef = MeasureDef::average(
+    "average_days",
+    "Average no. of days taken",
+    TOTAL_DAYS.name,
+    CHILDREN.name,
+);
+const CHILDREN: MeasureDef = MeasureDef::count("children", "Children adopted");
+const TOTAL_DAYS: MeasureDef = MeasureDef::hidden("total_days");
+
 pub static DEFINITION: Definition = Definition {
     number: 10,
     id: "adoption_entry_to_placement",
@@ -27,17 +38,8 @@ pub static DEFINITION: Definition = Definition {
     about: "For children adopted in the rolling window (List 10), the average days from entering care to moving in with the adoptive family.",
     spec: "indicators.md, 10 adoption_entry_to_placement",
     timing: Timing::Rolling,
-    measures: &[
-        MeasureDef::average(
-            "average_days",
-            "Average no. of days taken",
-            "total_days",
-            "children",
-        ),
-        MeasureDef::count("children", "Children adopted"),
-        MeasureDef::hidden("total_days"),
-    ],
-    headline: "average_days",
+    measures: &[AVERAGE_DAYS, CHILDREN, TOTAL_DAYS],
+    headline: AVERAGE_DAYS.name,
     inputs: &[Kind::List10Adoption],
     polarity: Polarity::Down,
     target: Some(600.0),
@@ -133,8 +135,8 @@ pub fn compute_window(
         }) {
             Ok(days) => {
                 tally.about(record.source, &record.data.child);
-                tally.count(&no_team, "children");
-                tally.add(&no_team, "total_days", days as f64);
+                tally.count(&no_team, &CHILDREN);
+                tally.add(&no_team, &TOTAL_DAYS, days as f64);
             }
             Err(why) => tally.problems.push(Problem {
                 file: context.data.file_name(record.source.file),

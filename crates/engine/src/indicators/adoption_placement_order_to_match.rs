@@ -17,6 +17,17 @@ use crate::month::{Month, days_between};
 use crate::schema::Kind;
 use crate::settings::{Polarity, PreviousMode};
 
+// The measures, in table order, as constants: counting names them by
+// these, so a misspelt measure does not compile.
+const AVERAGE_DAYS: MeasureDef = MeasureDef::average(
+    "average_days",
+    "Average no. of days taken",
+    TOTAL_DAYS.name,
+    CHILDREN.name,
+);
+const CHILDREN: MeasureDef = MeasureDef::count("children", "Children adopted");
+const TOTAL_DAYS: MeasureDef = MeasureDef::hidden("total_days");
+
 pub static DEFINITION: Definition = Definition {
     number: 9,
     id: "adoption_placement_order_to_match",
@@ -24,17 +35,8 @@ pub static DEFINITION: Definition = Definition {
     about: "For children adopted in the rolling window (List 10), the average days from the court's placement order to the match with adopters.",
     spec: "indicators.md, 9 adoption_placement_order_to_match",
     timing: Timing::Rolling,
-    measures: &[
-        MeasureDef::average(
-            "average_days",
-            "Average no. of days taken",
-            "total_days",
-            "children",
-        ),
-        MeasureDef::count("children", "Children adopted"),
-        MeasureDef::hidden("total_days"),
-    ],
-    headline: "average_days",
+    measures: &[AVERAGE_DAYS, CHILDREN, TOTAL_DAYS],
+    headline: AVERAGE_DAYS.name,
     inputs: &[Kind::List10Adoption],
     polarity: Polarity::Down,
     target: Some(271.0),

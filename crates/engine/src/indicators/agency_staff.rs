@@ -17,6 +17,33 @@ use crate::records::Team;
 use crate::schema::Kind;
 use crate::settings::{Basis, Polarity, PreviousMode};
 
+// The measures, in table order, as constants: counting names them by
+// these, so a misspelt measure does not compile.
+const PERCENT_SOCIAL_WORKERS: MeasureDef = MeasureDef::percent(
+    "percent_social_workers",
+    "% agency social workers",
+    AGENCY_SOCIAL_WORKERS.name,
+    SOCIAL_WORKERS.name,
+);
+const PERCENT_MANAGERS: MeasureDef = MeasureDef::percent(
+    "percent_managers",
+    "% agency team managers",
+    AGENCY_MANAGERS.name,
+    MANAGERS.name,
+);
+const PERCENT_ALL: MeasureDef = MeasureDef::percent(
+    "percent_all",
+    "% agency, all qualified staff",
+    AGENCY_ALL.name,
+    ALL_QUALIFIED.name,
+);
+const AGENCY_SOCIAL_WORKERS: MeasureDef = MeasureDef::hidden("agency_social_workers");
+const SOCIAL_WORKERS: MeasureDef = MeasureDef::hidden("social_workers");
+const AGENCY_MANAGERS: MeasureDef = MeasureDef::hidden("agency_managers");
+const MANAGERS: MeasureDef = MeasureDef::hidden("managers");
+const AGENCY_ALL: MeasureDef = MeasureDef::hidden("agency_all");
+const ALL_QUALIFIED: MeasureDef = MeasureDef::hidden("all");
+
 pub static DEFINITION: Definition = Definition {
     number: 14,
     id: "agency_staff",
@@ -24,33 +51,8 @@ pub static DEFINITION: Definition = Definition {
     about: "Of the qualified social workers in post at month end (staff file, by FTE), the share employed through an agency; for social workers, team managers and all.",
     spec: "indicators.md, 14 agency_staff",
     timing: Timing::Snapshot,
-    measures: &[
-        MeasureDef::percent(
-            "percent_social_workers",
-            "% agency social workers",
-            "agency_social_workers",
-            "social_workers",
-        ),
-        MeasureDef::percent(
-            "percent_managers",
-            "% agency team managers",
-            "agency_managers",
-            "managers",
-        ),
-        MeasureDef::percent(
-            "percent_all",
-            "% agency, all qualified staff",
-            "agency_all",
-            "all",
-        ),
-        MeasureDef::hidden("agency_social_workers"),
-        MeasureDef::hidden("social_workers"),
-        MeasureDef::hidden("agency_managers"),
-        MeasureDef::hidden("managers"),
-        MeasureDef::hidden("agency_all"),
-        MeasureDef::hidden("all"),
-    ],
-    headline: "percent_all",
+    measures: &[PERCENT_SOCIAL_WORKERS, PERCENT_MANAGERS, PERCENT_ALL, AGENCY_SOCIAL_WORKERS, SOCIAL_WORKERS, AGENCY_MANAGERS, MANAGERS, AGENCY_ALL, ALL_QUALIFIED],
+    headline: PERCENT_ALL.name,
     inputs: &[Kind::Staff],
     polarity: Polarity::Down,
     target: Some(15.0),
@@ -98,16 +100,16 @@ fn compute(context: &Context<'_>, month: Month) -> MonthCounts {
             Basis::Fte => worker.fte,
             Basis::Headcount => 1.0,
         };
-        let group = if worker.manager {
-            "managers"
+        let (group, agency_group) = if worker.manager {
+            (&MANAGERS, &AGENCY_MANAGERS)
         } else {
-            "social_workers"
+            (&SOCIAL_WORKERS, &AGENCY_SOCIAL_WORKERS)
         };
         tally.add(&no_team, group, weight);
-        tally.add(&no_team, "all", weight);
+        tally.add(&no_team, &ALL_QUALIFIED, weight);
         if agency {
-            tally.add(&no_team, &format!("agency_{group}"), weight);
-            tally.add(&no_team, "agency_all", weight);
+            tally.add(&no_team, agency_group, weight);
+            tally.add(&no_team, &AGENCY_ALL, weight);
         }
     }
     tally.finish()

@@ -19,6 +19,17 @@ use crate::records::{Assessment, Field};
 use crate::schema::Kind;
 use crate::settings::{Polarity, PreviousMode};
 
+// The measures, in table order, as constants: counting names them by
+// these, so a misspelt measure does not compile.
+const INSIDE: MeasureDef = MeasureDef::count("inside", "No. inside");
+const OUTSIDE: MeasureDef = MeasureDef::count("outside", "No. outside");
+const TOTAL: MeasureDef = MeasureDef::count("total", "Total");
+const PERCENT: MeasureDef = MeasureDef::percent("percent", "% inside", INSIDE.name, TOTAL.name);
+const OPEN_OVERDUE: MeasureDef = MeasureDef::count(
+    "open_overdue",
+    "Open and already over 45 working days",
+);
+
 pub static DEFINITION: Definition = Definition {
     number: 3,
     id: "assessments_in_timescale",
@@ -26,14 +37,8 @@ pub static DEFINITION: Definition = Definition {
     about: "Assessments authorised in the month (List 4) completed within 45 working days of their start; also the open assessments already past 45 working days at month end.",
     spec: "indicators.md, 3 assessments_in_timescale",
     timing: Timing::Period,
-    measures: &[
-        MeasureDef::count("inside", "No. inside"),
-        MeasureDef::count("outside", "No. outside"),
-        MeasureDef::count("total", "Total"),
-        MeasureDef::percent("percent", "% inside", "inside", "total"),
-        MeasureDef::count("open_overdue", "Open and already over 45 working days"),
-    ],
-    headline: "percent",
+    measures: &[INSIDE, OUTSIDE, TOTAL, PERCENT, OPEN_OVERDUE],
+    headline: PERCENT.name,
     inputs: &[Kind::List4Assessments],
     polarity: Polarity::Up,
     target: Some(85.0),
@@ -86,11 +91,11 @@ fn compute(context: &Context<'_>, month: Month) -> MonthCounts {
         };
         let team = &assessment.data.team;
         tally.about(assessment.source, &assessment.data.child);
-        tally.count(team, "total");
+        tally.count(team, &TOTAL);
         if working_days(assessment.data.start, authorised) <= limit {
-            tally.count(team, "inside");
+            tally.count(team, &INSIDE);
         } else {
-            tally.count(team, "outside");
+            tally.count(team, &OUTSIDE);
         }
     }
     let end = month.last_day();
@@ -107,7 +112,7 @@ fn compute(context: &Context<'_>, month: Month) -> MonthCounts {
         let may_be_overdue = || days_between(assessment.data.start, end) + 1 > limit;
         if open && may_be_overdue() && working_days(assessment.data.start, end) > limit {
             tally.about(assessment.source, &assessment.data.child);
-            tally.count(&assessment.data.team, "open_overdue");
+            tally.count(&assessment.data.team, &OPEN_OVERDUE);
         }
     }
     tally.finish()

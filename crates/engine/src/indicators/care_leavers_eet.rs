@@ -22,6 +22,28 @@ use crate::records::{Activity, Team};
 use crate::schema::Kind;
 use crate::settings::{Polarity, PreviousMode};
 
+// The measures, in table order, as constants: counting names them by
+// these, so a misspelt measure does not compile.
+const EET: MeasureDef = MeasureDef::count("eet", "In education, employment or training");
+const COHORT: MeasureDef = MeasureDef::count("cohort", "Care leavers aged 17–21");
+const PERCENT: MeasureDef = MeasureDef::percent("percent", "EET %", EET.name, COHORT.name);
+const PERCENT_17_18: MeasureDef = MeasureDef::percent(
+    "percent_17_18",
+    "EET % aged 17–18",
+    EET_17_18.name,
+    COHORT_17_18.name,
+);
+const PERCENT_19_21: MeasureDef = MeasureDef::percent(
+    "percent_19_21",
+    "EET % aged 19–21",
+    EET_19_21.name,
+    COHORT_19_21.name,
+);
+const EET_17_18: MeasureDef = MeasureDef::hidden("eet_17_18");
+const COHORT_17_18: MeasureDef = MeasureDef::hidden("cohort_17_18");
+const EET_19_21: MeasureDef = MeasureDef::hidden("eet_19_21");
+const COHORT_19_21: MeasureDef = MeasureDef::hidden("cohort_19_21");
+
 pub static DEFINITION: Definition = Definition {
     number: 8,
     id: "care_leavers_eet",
@@ -29,28 +51,8 @@ pub static DEFINITION: Definition = Definition {
     about: "Care leavers aged 17 to 21 at month end in the List 9 extract as at that month (excluding those who died, have returned home, and eligible children) whose activity is education, employment or training (F1–F5, P1–P5).",
     spec: "indicators.md, 8 care_leavers_eet",
     timing: Timing::AsAt,
-    measures: &[
-        MeasureDef::count("eet", "In education, employment or training"),
-        MeasureDef::count("cohort", "Care leavers aged 17–21"),
-        MeasureDef::percent("percent", "EET %", "eet", "cohort"),
-        MeasureDef::percent(
-            "percent_17_18",
-            "EET % aged 17–18",
-            "eet_17_18",
-            "cohort_17_18",
-        ),
-        MeasureDef::percent(
-            "percent_19_21",
-            "EET % aged 19–21",
-            "eet_19_21",
-            "cohort_19_21",
-        ),
-        MeasureDef::hidden("eet_17_18"),
-        MeasureDef::hidden("cohort_17_18"),
-        MeasureDef::hidden("eet_19_21"),
-        MeasureDef::hidden("cohort_19_21"),
-    ],
-    headline: "percent",
+    measures: &[EET, COHORT, PERCENT, PERCENT_17_18, PERCENT_19_21, EET_17_18, COHORT_17_18, EET_19_21, COHORT_19_21],
+    headline: PERCENT.name,
     inputs: &[Kind::List9CareLeavers],
     polarity: Polarity::Up,
     target: None,
@@ -120,13 +122,17 @@ fn compute(context: &Context<'_>, month: Month) -> MonthCounts {
             .get(leaver.child.as_str())
             .copied()
             .unwrap_or(&leaver.team);
-        let band = if age <= 18 { "17_18" } else { "19_21" };
+        let (cohort_band, eet_band) = if age <= 18 {
+            (&COHORT_17_18, &EET_17_18)
+        } else {
+            (&COHORT_19_21, &EET_19_21)
+        };
         tally.about(record.source, &leaver.child);
-        tally.count(team, "cohort");
-        tally.count(team, &format!("cohort_{band}"));
+        tally.count(team, &COHORT);
+        tally.count(team, cohort_band);
         if activity == Activity::Eet {
-            tally.count(team, "eet");
-            tally.count(team, &format!("eet_{band}"));
+            tally.count(team, &EET);
+            tally.count(team, eet_band);
         }
     }
     tally.finish()

@@ -31,6 +31,57 @@ use crate::schema::Kind;
 use crate::settings::{Basis, Polarity, PreviousMode};
 use crate::values::{fold_name, worker_name_key};
 
+// The measures, in table order, as constants: counting names them by
+// these, so a misspelt measure does not compile.
+const AVERAGE_ASSESSMENT: MeasureDef = MeasureDef::average(
+    "average_assessment",
+    "Assessment Teams",
+    CASES_ASSESSMENT.name,
+    BASIS_ASSESSMENT.name,
+);
+const AVERAGE_SAFEGUARDING: MeasureDef = MeasureDef::average(
+    "average_safeguarding",
+    "Safeguarding Teams",
+    CASES_SAFEGUARDING.name,
+    BASIS_SAFEGUARDING.name,
+);
+const AVERAGE_CHILDREN_IN_CARE: MeasureDef = MeasureDef::average(
+    "average_children_in_care",
+    "Children in Care Teams",
+    CASES_CHILDREN_IN_CARE.name,
+    BASIS_CHILDREN_IN_CARE.name,
+);
+const AVERAGE_DISABLED_CHILDREN: MeasureDef = MeasureDef::average(
+    "average_disabled_children",
+    "Disabled Children Teams",
+    CASES_DISABLED_CHILDREN.name,
+    BASIS_DISABLED_CHILDREN.name,
+);
+const AVERAGE_OTHER: MeasureDef = MeasureDef::average(
+    "average_other",
+    "Other Teams",
+    CASES_OTHER.name,
+    BASIS_OTHER.name,
+);
+const AVERAGE: MeasureDef = MeasureDef::average(
+    "average",
+    "Average caseload (all teams)",
+    CASES.name,
+    BASIS.name,
+);
+const CASES: MeasureDef = MeasureDef::hidden("cases");
+const BASIS: MeasureDef = MeasureDef::hidden("basis");
+const CASES_ASSESSMENT: MeasureDef = MeasureDef::hidden("cases_assessment");
+const BASIS_ASSESSMENT: MeasureDef = MeasureDef::hidden("basis_assessment");
+const CASES_SAFEGUARDING: MeasureDef = MeasureDef::hidden("cases_safeguarding");
+const BASIS_SAFEGUARDING: MeasureDef = MeasureDef::hidden("basis_safeguarding");
+const CASES_CHILDREN_IN_CARE: MeasureDef = MeasureDef::hidden("cases_children_in_care");
+const BASIS_CHILDREN_IN_CARE: MeasureDef = MeasureDef::hidden("basis_children_in_care");
+const CASES_DISABLED_CHILDREN: MeasureDef = MeasureDef::hidden("cases_disabled_children");
+const BASIS_DISABLED_CHILDREN: MeasureDef = MeasureDef::hidden("basis_disabled_children");
+const CASES_OTHER: MeasureDef = MeasureDef::hidden("cases_other");
+const BASIS_OTHER: MeasureDef = MeasureDef::hidden("basis_other");
+
 pub static DEFINITION: Definition = Definition {
     number: 13,
     id: "caseload",
@@ -38,47 +89,8 @@ pub static DEFINITION: Definition = Definition {
     about: "Children with an open List 6 episode at month end allocated to each qualified, case-holding social worker in post (staff file), divided by those workers' FTE; overall and by team type.",
     spec: "indicators.md, 13 caseload",
     timing: Timing::AsAt,
-    measures: &[
-        MeasureDef::average(
-            "average_assessment",
-            "Assessment Teams",
-            "cases_assessment",
-            "basis_assessment",
-        ),
-        MeasureDef::average(
-            "average_safeguarding",
-            "Safeguarding Teams",
-            "cases_safeguarding",
-            "basis_safeguarding",
-        ),
-        MeasureDef::average(
-            "average_children_in_care",
-            "Children in Care Teams",
-            "cases_children_in_care",
-            "basis_children_in_care",
-        ),
-        MeasureDef::average(
-            "average_disabled_children",
-            "Disabled Children Teams",
-            "cases_disabled_children",
-            "basis_disabled_children",
-        ),
-        MeasureDef::average("average_other", "Other Teams", "cases_other", "basis_other"),
-        MeasureDef::average("average", "Average caseload (all teams)", "cases", "basis"),
-        MeasureDef::hidden("cases"),
-        MeasureDef::hidden("basis"),
-        MeasureDef::hidden("cases_assessment"),
-        MeasureDef::hidden("basis_assessment"),
-        MeasureDef::hidden("cases_safeguarding"),
-        MeasureDef::hidden("basis_safeguarding"),
-        MeasureDef::hidden("cases_children_in_care"),
-        MeasureDef::hidden("basis_children_in_care"),
-        MeasureDef::hidden("cases_disabled_children"),
-        MeasureDef::hidden("basis_disabled_children"),
-        MeasureDef::hidden("cases_other"),
-        MeasureDef::hidden("basis_other"),
-    ],
-    headline: "average",
+    measures: &[AVERAGE_ASSESSMENT, AVERAGE_SAFEGUARDING, AVERAGE_CHILDREN_IN_CARE, AVERAGE_DISABLED_CHILDREN, AVERAGE_OTHER, AVERAGE, CASES, BASIS, CASES_ASSESSMENT, BASIS_ASSESSMENT, CASES_SAFEGUARDING, BASIS_SAFEGUARDING, CASES_CHILDREN_IN_CARE, BASIS_CHILDREN_IN_CARE, CASES_DISABLED_CHILDREN, BASIS_DISABLED_CHILDREN, CASES_OTHER, BASIS_OTHER],
+    headline: AVERAGE.name,
     inputs: &[Kind::List6Cin, Kind::Staff],
     polarity: Polarity::Down,
     target: Some(16.0),
@@ -234,19 +246,26 @@ fn compute(context: &Context<'_>, month: Month) -> MonthCounts {
             Basis::Fte => worker.fte,
             Basis::Headcount => 1.0,
         };
-        tally.add(&worker.team, "cases", cases as f64);
-        tally.add(&worker.team, "basis", basis);
+        tally.add(&worker.team, &CASES, cases as f64);
+        tally.add(&worker.team, &BASIS, basis);
         if let Some(team_type) = team_type {
-            tally.add(
-                &worker.team,
-                &format!("cases_{}", team_type.snake()),
-                cases as f64,
-            );
-            tally.add(&worker.team, &format!("basis_{}", team_type.snake()), basis);
+            let (cases_of_type, basis_of_type) = by_team_type(team_type);
+            tally.add(&worker.team, cases_of_type, cases as f64);
+            tally.add(&worker.team, basis_of_type, basis);
         }
     }
-    let _ = TeamType::ALL;
     tally.finish()
+}
+
+/// A team type's caseload parts (indicators.md, "13 caseload": by team type).
+fn by_team_type(team_type: TeamType) -> (&'static MeasureDef, &'static MeasureDef) {
+    match team_type {
+        TeamType::Assessment => (&CASES_ASSESSMENT, &BASIS_ASSESSMENT),
+        TeamType::Safeguarding => (&CASES_SAFEGUARDING, &BASIS_SAFEGUARDING),
+        TeamType::ChildrenInCare => (&CASES_CHILDREN_IN_CARE, &BASIS_CHILDREN_IN_CARE),
+        TeamType::DisabledChildren => (&CASES_DISABLED_CHILDREN, &BASIS_DISABLED_CHILDREN),
+        TeamType::Other => (&CASES_OTHER, &BASIS_OTHER),
+    }
 }
 
 #[cfg(test)]

@@ -18,6 +18,20 @@ use crate::records::{CareEpisode, Rec, open_at};
 use crate::schema::Kind;
 use crate::settings::{Polarity, PreviousMode};
 
+// The measures, in table order, as constants: counting names them by
+// these, so a misspelt measure does not compile.
+const COUNT_EXCL_UASC: MeasureDef = MeasureDef::count(
+    "count_excl_uasc",
+    "Children in care (UASC excluded)",
+);
+const UASC: MeasureDef = MeasureDef::count("uasc", "UASC in care");
+const COUNT_ALL: MeasureDef = MeasureDef::count("count_all", "Children in care (UASC included)");
+const RATE_PER_10K: MeasureDef = MeasureDef::rate(
+    "rate_per_10k",
+    "Rate per 10,000 (UASC included)",
+    COUNT_ALL.name,
+);
+
 pub static DEFINITION: Definition = Definition {
     number: 7,
     id: "children_in_care",
@@ -25,17 +39,8 @@ pub static DEFINITION: Definition = Definition {
     about: "Children looked after at the end of the month (List 8, excluding short breaks V3/V4); the count excludes unaccompanied asylum-seeking children, the rate per 10,000 includes them.",
     spec: "indicators.md, 7 children_in_care",
     timing: Timing::Snapshot,
-    measures: &[
-        MeasureDef::count("count_excl_uasc", "Children in care (UASC excluded)"),
-        MeasureDef::count("uasc", "UASC in care"),
-        MeasureDef::count("count_all", "Children in care (UASC included)"),
-        MeasureDef::rate(
-            "rate_per_10k",
-            "Rate per 10,000 (UASC included)",
-            "count_all",
-        ),
-    ],
-    headline: "count_excl_uasc",
+    measures: &[COUNT_EXCL_UASC, UASC, COUNT_ALL, RATE_PER_10K],
+    headline: COUNT_EXCL_UASC.name,
     inputs: &[Kind::List8Cla],
     polarity: Polarity::Down,
     target: Some(1695.0),
@@ -88,8 +93,8 @@ fn compute(context: &Context<'_>, month: Month) -> MonthCounts {
         };
         let team = &episode.data.team;
         tally.about(episode.source, &episode.data.child);
-        tally.count(team, "count_all");
-        tally.count(team, if uasc { "uasc" } else { "count_excl_uasc" });
+        tally.count(team, &COUNT_ALL);
+        tally.count(team, if uasc { &UASC } else { &COUNT_EXCL_UASC });
     }
     tally.finish()
 }

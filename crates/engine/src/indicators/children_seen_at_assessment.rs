@@ -15,6 +15,17 @@ use crate::month::Month;
 use crate::schema::Kind;
 use crate::settings::{Polarity, PreviousMode};
 
+// The measures, in table order, as constants: counting names them by
+// these, so a misspelt measure does not compile.
+const TOTAL: MeasureDef = MeasureDef::count("total", "Assessments completed");
+const SEEN: MeasureDef = MeasureDef::count("seen", "Children seen");
+const PERCENT: MeasureDef = MeasureDef::percent(
+    "percent",
+    "% seen at assessment",
+    SEEN.name,
+    TOTAL.name,
+);
+
 pub static DEFINITION: Definition = Definition {
     number: 4,
     id: "children_seen_at_assessment",
@@ -22,12 +33,8 @@ pub static DEFINITION: Definition = Definition {
     about: "Of the assessments authorised in the month (List 4), those where the child was seen during the assessment.",
     spec: "indicators.md, 4 children_seen_at_assessment",
     timing: Timing::Period,
-    measures: &[
-        MeasureDef::count("total", "Assessments completed"),
-        MeasureDef::count("seen", "Children seen"),
-        MeasureDef::percent("percent", "% seen at assessment", "seen", "total"),
-    ],
-    headline: "percent",
+    measures: &[TOTAL, SEEN, PERCENT],
+    headline: PERCENT.name,
     inputs: &[Kind::List4Assessments],
     polarity: Polarity::Up,
     target: Some(90.0),
@@ -74,9 +81,9 @@ fn compute(context: &Context<'_>, month: Month) -> MonthCounts {
     for assessment in authorised_in(context, month) {
         let team = &assessment.data.team;
         tally.about(assessment.source, &assessment.data.child);
-        tally.count(team, "total");
+        tally.count(team, &TOTAL);
         if assessment.data.seen.value() == Some(true) {
-            tally.count(team, "seen");
+            tally.count(team, &SEEN);
         }
     }
     tally.finish()

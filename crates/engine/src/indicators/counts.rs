@@ -236,9 +236,9 @@ impl Tally {
     }
 
     /// Adds `amount` to a measure for a team (and so its area) and the LA.
-    pub fn add(&mut self, team: &Team, measure: &str, amount: f64) {
-        let Some(index) = index_of(self.measures, measure) else {
-            debug_assert!(false, "unknown measure {measure}");
+    pub fn add(&mut self, team: &Team, measure: &MeasureDef, amount: f64) {
+        let Some(index) = index_of(self.measures, measure.name) else {
+            debug_assert!(false, "unknown measure {}", measure.name);
             return;
         };
         let row = self.team_row(team);
@@ -266,14 +266,14 @@ impl Tally {
     }
 
     /// Counts one for a measure.
-    pub fn count(&mut self, team: &Team, measure: &str) {
+    pub fn count(&mut self, team: &Team, measure: &MeasureDef) {
         self.add(team, measure, 1.0);
     }
 
     /// Marks a measure as having no value this month (e.g. no allocation extract).
-    pub fn unavailable(&mut self, measure: &str) {
+    pub fn unavailable(&mut self, measure: &MeasureDef) {
         if let Some(flag) =
-            index_of(self.measures, measure).and_then(|i| self.unavailable.get_mut(i))
+            index_of(self.measures, measure.name).and_then(|i| self.unavailable.get_mut(i))
         {
             *flag = true;
         }
@@ -323,13 +323,16 @@ mod tests {
     use super::*;
     use crate::settings::{AreaRow, TeamRow};
 
+    const COUNT_ALL: MeasureDef = MeasureDef::count("count_all", "Children in care");
+    const COUNT: MeasureDef = MeasureDef::count("count", "Children");
+
     /// Measures like children in care's: a count and its rate per 10,000.
     struct InCare;
     impl Measured for InCare {
         fn measures(&self) -> &'static [MeasureDef] {
             const MEASURES: &[MeasureDef] = &[
-                MeasureDef::count("count_all", "Children in care"),
-                MeasureDef::rate("rate_per_10k", "Rate per 10,000", "count_all"),
+                COUNT_ALL,
+                MeasureDef::rate("rate_per_10k", "Rate per 10,000", COUNT_ALL.name),
             ];
             MEASURES
         }
@@ -339,7 +342,7 @@ mod tests {
     struct Plans;
     impl Measured for Plans {
         fn measures(&self) -> &'static [MeasureDef] {
-            const MEASURES: &[MeasureDef] = &[MeasureDef::count("count", "Children")];
+            const MEASURES: &[MeasureDef] = &[COUNT];
             MEASURES
         }
     }
@@ -377,7 +380,7 @@ mod tests {
         let mut tally = Tally::new(definition);
         // "East A" twice from two files (two allocations of one text).
         for team in ["East A", "East A", "east b", "West A", "Nowhere", ""] {
-            tally.count(&Team::from(team), "count_all");
+            tally.count(&Team::from(team), &COUNT_ALL);
         }
         let counts = tally.finish();
         // Six records, five teams: the two "East A" kept as one, with both.
@@ -423,7 +426,7 @@ mod tests {
     fn untouched_unmapped_and_unassigned_are_not_listed() {
         let definition = &Plans;
         let mut tally = Tally::new(definition);
-        tally.count(&Team::from("West A"), "count");
+        tally.count(&Team::from("West A"), &COUNT);
         let settings = settings();
         let areas = Areas::new(&settings);
         let figures = tally.finish().figures(definition, &areas, &settings);

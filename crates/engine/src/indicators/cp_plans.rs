@@ -16,6 +16,11 @@ use crate::records::open_at;
 use crate::schema::Kind;
 use crate::settings::{Polarity, PreviousMode};
 
+// The measures, in table order, as constants: counting names them by
+// these, so a misspelt measure does not compile.
+const COUNT: MeasureDef = MeasureDef::count("count", "No. of children on a CP plan");
+const RATE_PER_10K: MeasureDef = MeasureDef::rate("rate_per_10k", "Rate per 10,000", COUNT.name);
+
 pub static DEFINITION: Definition = Definition {
     number: 5,
     id: "cp_plans",
@@ -23,11 +28,8 @@ pub static DEFINITION: Definition = Definition {
     about: "Children with a child protection plan open at the end of the month (List 7), and the rate per 10,000 children aged 0–17.",
     spec: "indicators.md, 5 cp_plans",
     timing: Timing::Snapshot,
-    measures: &[
-        MeasureDef::count("count", "No. of children on a CP plan"),
-        MeasureDef::rate("rate_per_10k", "Rate per 10,000", "count"),
-    ],
-    headline: "count",
+    measures: &[COUNT, RATE_PER_10K],
+    headline: COUNT.name,
     inputs: &[Kind::List7Cp],
     polarity: Polarity::None,
     target: None,
@@ -64,7 +66,7 @@ fn compute(context: &Context<'_>, month: Month) -> MonthCounts {
     let mut tally = context.tally(&DEFINITION);
     for (_, plan) in open {
         tally.about(plan.source, &plan.data.child);
-        tally.count(&plan.data.team, "count");
+        tally.count(&plan.data.team, &COUNT);
     }
     tally.finish()
 }

@@ -24,6 +24,12 @@ use crate::records::open_at;
 use crate::schema::Kind;
 use crate::settings::{Polarity, PreviousMode};
 
+// The measures, in table order, as constants: counting names them by
+// these, so a misspelt measure does not compile.
+const VISITED: MeasureDef = MeasureDef::count("visited", "Visited at least once in month");
+const DUE: MeasureDef = MeasureDef::count("due", "Due a visit");
+const PERCENT: MeasureDef = MeasureDef::percent("percent", "% visited", VISITED.name, DUE.name);
+
 pub static DEFINITION: Definition = Definition {
     number: 6,
     id: "cp_visits",
@@ -31,12 +37,8 @@ pub static DEFINITION: Definition = Definition {
     about: "Children on a child protection plan for the whole month (List 7) who were seen on at least one visit in the month (CP visits extract, or List 7's last statutory visit date when there is none).",
     spec: "indicators.md, 6 cp_visits",
     timing: Timing::Period,
-    measures: &[
-        MeasureDef::count("visited", "Visited at least once in month"),
-        MeasureDef::count("due", "Due a visit"),
-        MeasureDef::percent("percent", "% visited", "visited", "due"),
-    ],
-    headline: "percent",
+    measures: &[VISITED, DUE, PERCENT],
+    headline: PERCENT.name,
     inputs: &[Kind::List7Cp, Kind::CpVisits],
     polarity: Polarity::Up,
     target: Some(90.0),
@@ -147,7 +149,7 @@ fn compute(context: &Context<'_>, month: Month) -> MonthCounts {
                 )
             }
             None => {
-                tally.unavailable("visited");
+                tally.unavailable(&VISITED);
                 let late = data
                     .cp
                     .late_extract_where(month, grace, |f| data.has_last_visits(f));
@@ -175,12 +177,12 @@ fn compute(context: &Context<'_>, month: Month) -> MonthCounts {
     for (_, plan) in due {
         let team = &plan.data.team;
         tally.about(plan.source, &plan.data.child);
-        tally.count(team, "due");
+        tally.count(team, &DUE);
         if visited
             .as_ref()
             .is_some_and(|v| v.contains(plan.data.child.as_str()))
         {
-            tally.count(team, "visited");
+            tally.count(team, &VISITED);
         }
     }
     tally.finish()

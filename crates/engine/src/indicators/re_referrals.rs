@@ -19,6 +19,17 @@ use crate::month::{Month, months_before};
 use crate::schema::Kind;
 use crate::settings::{Polarity, PreviousMode};
 
+// The measures, in table order, as constants: counting names them by
+// these, so a misspelt measure does not compile.
+const RE_REFERRALS: MeasureDef = MeasureDef::count("re_referrals", "No. re-referrals");
+const REFERRALS: MeasureDef = MeasureDef::count("referrals", "Total referrals");
+const PERCENT: MeasureDef = MeasureDef::percent(
+    "percent",
+    "Re-referrals %",
+    RE_REFERRALS.name,
+    REFERRALS.name,
+);
+
 pub static DEFINITION: Definition = Definition {
     number: 2,
     id: "re_referrals",
@@ -26,12 +37,8 @@ pub static DEFINITION: Definition = Definition {
     about: "Referrals in the month (List 3) where the same child had another referral in the 12 months before.",
     spec: "indicators.md, 2 re_referrals",
     timing: Timing::Period,
-    measures: &[
-        MeasureDef::count("re_referrals", "No. re-referrals"),
-        MeasureDef::count("referrals", "Total referrals"),
-        MeasureDef::percent("percent", "Re-referrals %", "re_referrals", "referrals"),
-    ],
-    headline: "percent",
+    measures: &[RE_REFERRALS, REFERRALS, PERCENT],
+    headline: PERCENT.name,
     inputs: &[Kind::List3Referrals],
     polarity: Polarity::Down,
     target: Some(24.0),
@@ -72,7 +79,7 @@ fn compute(context: &Context<'_>, month: Month) -> MonthCounts {
         }
         tally.about(record.source, &referral.child);
         let team = &referral.team;
-        tally.count(team, "referrals");
+        tally.count(team, &REFERRALS);
         let is_re_referral = match (look_back_complete, referral.earlier_count) {
             (false, Some(count)) => {
                 by_count += 1;
@@ -90,7 +97,7 @@ fn compute(context: &Context<'_>, month: Month) -> MonthCounts {
             }
         };
         if is_re_referral {
-            tally.count(team, "re_referrals");
+            tally.count(team, &RE_REFERRALS);
         }
     }
     tally.notes.push(

@@ -17,6 +17,17 @@ use crate::month::Month;
 use crate::schema::Kind;
 use crate::settings::{Polarity, PreviousMode};
 
+// The measures, in table order, as constants: counting names them by
+// these, so a misspelt measure does not compile.
+const SUPERVISED: MeasureDef = MeasureDef::count("supervised", "Supervised");
+const STAFF: MeasureDef = MeasureDef::count("staff", "Total staff");
+const PERCENT: MeasureDef = MeasureDef::percent(
+    "percent",
+    "% supervised",
+    SUPERVISED.name,
+    STAFF.name,
+);
+
 pub static DEFINITION: Definition = Definition {
     number: 12,
     id: "supervision",
@@ -24,12 +35,8 @@ pub static DEFINITION: Definition = Definition {
     about: "Qualified social workers in post during the month (staff file) with at least one supervision in the month (supervisions file).",
     spec: "indicators.md, 12 supervision",
     timing: Timing::Period,
-    measures: &[
-        MeasureDef::count("supervised", "Supervised"),
-        MeasureDef::count("staff", "Total staff"),
-        MeasureDef::percent("percent", "% supervised", "supervised", "staff"),
-    ],
-    headline: "percent",
+    measures: &[SUPERVISED, STAFF, PERCENT],
+    headline: PERCENT.name,
     inputs: &[Kind::Staff, Kind::Supervisions],
     polarity: Polarity::Up,
     target: Some(83.0),
@@ -76,9 +83,9 @@ fn compute(context: &Context<'_>, month: Month) -> MonthCounts {
     for worker in workers {
         let team = &worker.data.team;
         tally.about(worker.source, &worker.data.worker_label);
-        tally.count(team, "staff");
+        tally.count(team, &STAFF);
         if supervised.contains(worker.data.worker.as_str()) {
-            tally.count(team, "supervised");
+            tally.count(team, &SUPERVISED);
         }
     }
     tally.finish()

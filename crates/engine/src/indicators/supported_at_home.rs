@@ -16,6 +16,20 @@ use crate::records::{Team, open_at};
 use crate::schema::Kind;
 use crate::settings::{Polarity, PreviousMode};
 
+// The measures, in table order, as constants: counting names them by
+// these, so a misspelt measure does not compile.
+const AT_HOME: MeasureDef = MeasureDef::count("at_home", "Supported to live with family");
+const TOTAL: MeasureDef = MeasureDef::count(
+    "total",
+    "Children in need, family support and in care",
+);
+const PERCENT: MeasureDef = MeasureDef::percent(
+    "percent",
+    "% supported to live with family",
+    AT_HOME.name,
+    TOTAL.name,
+);
+
 pub static DEFINITION: Definition = Definition {
     number: 11,
     id: "supported_at_home",
@@ -23,17 +37,8 @@ pub static DEFINITION: Definition = Definition {
     about: "Of the children with an open List 6, family support or looked-after episode at month end, those not looked after.",
     spec: "indicators.md, 11 supported_at_home",
     timing: Timing::Snapshot,
-    measures: &[
-        MeasureDef::count("at_home", "Supported to live with family"),
-        MeasureDef::count("total", "Children in need, family support and in care"),
-        MeasureDef::percent(
-            "percent",
-            "% supported to live with family",
-            "at_home",
-            "total",
-        ),
-    ],
-    headline: "percent",
+    measures: &[AT_HOME, TOTAL, PERCENT],
+    headline: PERCENT.name,
     inputs: &[Kind::List6Cin, Kind::List8Cla],
     polarity: Polarity::Up,
     target: Some(80.0),
@@ -99,8 +104,8 @@ fn compute(context: &Context<'_>, month: Month) -> MonthCounts {
     let mut tally = context.tally(&DEFINITION);
     // The LA only (no area breakdown): counted under a blank team.
     let no_team = Team::default();
-    tally.add(&no_team, "total", total as f64);
-    tally.add(&no_team, "at_home", at_home as f64);
+    tally.add(&no_team, &TOTAL, total as f64);
+    tally.add(&no_team, &AT_HOME, at_home as f64);
     tally.finish()
 }
 

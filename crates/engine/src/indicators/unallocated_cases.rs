@@ -23,6 +23,17 @@ use crate::month::{Month, days_between};
 use crate::schema::Kind;
 use crate::settings::{Polarity, PreviousMode, Settings};
 
+// The measures, in table order, as constants: counting names them by
+// these, so a misspelt measure does not compile.
+const UNALLOCATED: MeasureDef = MeasureDef::count("unallocated", "Unallocated (open 7+ days)");
+const OPEN_CASES: MeasureDef = MeasureDef::count("open_cases", "Total number of open cases");
+const PERCENT: MeasureDef = MeasureDef::percent(
+    "percent",
+    "% of unallocated cases",
+    UNALLOCATED.name,
+    OPEN_CASES.name,
+);
+
 pub static DEFINITION: Definition = Definition {
     number: 1,
     id: "unallocated_cases",
@@ -30,17 +41,8 @@ pub static DEFINITION: Definition = Definition {
     about: "Children with an open List 6 episode at month end whose allocated worker (in the List 6 extract as at that month) is blank or a placeholder, and whose episode started at least 7 days before month end.",
     spec: "indicators.md, 1 unallocated_cases",
     timing: Timing::AsAt,
-    measures: &[
-        MeasureDef::count("unallocated", "Unallocated (open 7+ days)"),
-        MeasureDef::count("open_cases", "Total number of open cases"),
-        MeasureDef::percent(
-            "percent",
-            "% of unallocated cases",
-            "unallocated",
-            "open_cases",
-        ),
-    ],
-    headline: "unallocated",
+    measures: &[UNALLOCATED, OPEN_CASES, PERCENT],
+    headline: UNALLOCATED.name,
     inputs: &[Kind::List6Cin],
     polarity: Polarity::Down,
     target: Some(0.0),
@@ -128,7 +130,7 @@ fn compute(context: &Context<'_>, month: Month) -> MonthCounts {
     let allocation = cin.as_at_position(month, grace);
     let mut tally = context.tally(&DEFINITION);
     if allocation.is_none() {
-        tally.unavailable("unallocated");
+        tally.unavailable(&UNALLOCATED);
         tally.notes.push(match cin.late_extract(month, grace) {
             Some(as_at) => late_extract_note(Kind::List6Cin, "allocation", as_at, month, grace),
             None => format!("no List 6 extract as at {}", month.label()),
@@ -139,7 +141,7 @@ fn compute(context: &Context<'_>, month: Month) -> MonthCounts {
     for &(position, episode) in open.iter() {
         let team = &episode.data.team;
         tally.about(episode.source, &episode.data.child);
-        tally.count(team, "open_cases");
+        tally.count(team, &OPEN_CASES);
         let Some(allocation) = allocation else {
             continue;
         };
@@ -151,7 +153,7 @@ fn compute(context: &Context<'_>, month: Month) -> MonthCounts {
                     .entry(worker)
                     .or_insert_with(|| is_unallocated(worker, context.settings));
                 if nobody && waited >= context.settings.unallocated_min_days {
-                    tally.count(team, "unallocated");
+                    tally.count(team, &UNALLOCATED);
                 }
             }
             None => tally.problems.push(Problem {
