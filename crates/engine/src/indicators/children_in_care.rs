@@ -57,7 +57,7 @@ pub static DEFINITION: Definition = Definition {
         ],
         unit: "",
         national_rate: Some((
-            "rate_per_10k",
+            RATE_PER_10K.name,
             "The rate of {rate_per_10k} per 10,000 children (UASC included)",
         )),
     },

@@ -44,7 +44,7 @@ pub static DEFINITION: Definition = Definition {
         subjects: &["{count} {count|child was|children were} on a child protection plan"],
         unit: "",
         national_rate: Some((
-            "rate_per_10k",
+            RATE_PER_10K.name,
             "The rate of {rate_per_10k} per 10,000 children",
         )),
     },
