@@ -143,7 +143,7 @@ mod tests {
         let loaded = load(&inputs, settings.clone(), jiff::civil::date(2026, 11, 26));
         let card = compute(&loaded, Month::parse("2017-12")).unwrap();
         let about = about(&card, &settings);
-        assert_eq!(about.indicators.len(), 14);
+        assert_eq!(about.indicators.len(), crate::indicators::ALL.len());
         assert!(about.conventions[0].starts_with("Figures are for December 2017"));
         assert!(about.conventions[0].contains("Jun-17 to Nov-17"));
         assert!(
