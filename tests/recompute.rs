@@ -58,13 +58,14 @@ fn a_cached_recompute_equals_a_fresh_compute() {
     let settings = loaded.settings.clone();
     assert!(!settings.teams.is_empty());
     let december = compute_with(&loaded, &settings, Month::parse("2017-12")).unwrap();
-    // 14 indicators × 13 months, and children in care's baseline (March
+    // Every indicator × 13 months, and children in care's baseline (March
     // 2016 in these settings; cp_plans' default March 2017 is in the window).
-    assert_eq!(loaded.cache.len(), 14 * 13 + 1);
+    let indicators = csc_scorecard::domain::indicators::ALL.len();
+    assert_eq!(loaded.cache.len(), indicators * 13 + 1);
 
     // A month change: twelve months of each series are reused.
     let november = compute_with(&loaded, &settings, Month::parse("2017-11")).unwrap();
-    assert_eq!(loaded.cache.len(), 14 * 14 + 1);
+    assert_eq!(loaded.cache.len(), indicators * 14 + 1);
     same(&november, &fresh(&inputs, &settings, "2017-11"), "November");
     // And back: December's drill-down is counted again, the same.
     let again = compute_with(&loaded, &settings, Month::parse("2017-12")).unwrap();

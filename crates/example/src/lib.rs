@@ -4237,7 +4237,7 @@ fn settings_json(scale: u32) -> String {
     // benchmark years and children-in-care baseline are the example's own.
     let indicators: Vec<String> = csc_engine::indicators::ALL
         .iter()
-        .map(|definition| {
+        .filter_map(|definition| {
             let mut fields = Vec::new();
             let mut number = |key: &str, value: Option<f64>| {
                 if let Some(value) = value {
@@ -4259,7 +4259,8 @@ fn settings_json(scale: u32) -> String {
             if definition.id == "children_in_care" {
                 fields.push("\"baseline_month\": \"2016-03\"".to_string());
             }
-            format!("    \"{}\": {{ {} }}", definition.id, fields.join(", "))
+            (!fields.is_empty())
+                .then(|| format!("    \"{}\": {{ {} }}", definition.id, fields.join(", ")))
         })
         .collect();
     let la = if scale == 1 {
