@@ -11,7 +11,7 @@
 use jiff::civil::Date;
 
 use super::{Context, Definition, MeasureDef, MonthCounts, Reads, Timing};
-use crate::diagnostics::{Problem, Severity};
+use crate::diagnostics::{Problem, ProblemCode, Severity};
 use crate::month::{Month, days_between};
 use crate::records::{Adoption, Team};
 use crate::schema::Kind;
@@ -135,7 +135,7 @@ pub fn compute_window(
                     "adopted in the window but left out of indicator {}: {why}",
                     definition.number
                 ),
-                code: "adoption_incomplete".into(),
+                code: ProblemCode::AdoptionIncomplete,
                 severity: Severity::Warning,
             }),
         }

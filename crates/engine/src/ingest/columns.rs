@@ -11,7 +11,7 @@
 //! Owns: those three checks and their wording. It must not change a
 //! value: the row builders read the same cells as blank or invalid.
 
-use crate::diagnostics::Severity;
+use crate::diagnostics::{ProblemCode, Severity};
 use crate::ingest::sink::ProblemSink;
 use crate::ingest::table::Table;
 use crate::schema::{Kind, Layout, col};
@@ -72,8 +72,8 @@ pub fn report(table: &Table, layout: &Layout, sink: &mut ProblemSink) {
                 .to_string();
             // Month-first values are invalid dates, which the row builder
             // has reported: a column without any needs no look.
-            let is_date =
-                normalise_header(spec.header).contains("date") && sink.has("invalid_date", &header);
+            let is_date = normalise_header(spec.header).contains("date")
+                && sink.has(ProblemCode::InvalidDate, &header);
             Some(Checked {
                 column,
                 position,
@@ -136,7 +136,7 @@ fn report_column(kind: Kind, check: &Checked, sink: &mut ProblemSink) {
             *row,
             header,
             value,
-            "excel_error",
+            ProblemCode::ExcelError,
             Severity::Warning,
             format!(
                 "{header} is {shown} on {} row{}, e.g. row {row}: an Excel error (a lookup or formula that failed), read as blank, so {}",
@@ -151,7 +151,7 @@ fn report_column(kind: Kind, check: &Checked, sink: &mut ProblemSink) {
             *row,
             header,
             value,
-            "excel_exponent_id",
+            ProblemCode::ExcelExponentId,
             Severity::Warning,
             format!(
                 "{header} reads like a number Excel rewrote in scientific notation on {} row{}, e.g. row {row} `{value}`: the real id was lost when the file was saved from Excel (it is still used as text, so different children may share it); export the list again with the column as text",
@@ -165,7 +165,7 @@ fn report_column(kind: Kind, check: &Checked, sink: &mut ProblemSink) {
             *row,
             header,
             value,
-            "month_first_dates",
+            ProblemCode::MonthFirstDates,
             Severity::Warning,
             format!(
                 "{header} looks month-first (US): {} value{} such as row {row} `{value}` would be dates only with the month first; dates are read day first, so they stay invalid, and the column's dates with a day of 12 or less may have been read with day and month swapped: export the dates day first (UK), or as yyyy-mm-dd",
@@ -293,6 +293,7 @@ fn blank_consequence(kind: Kind, column: usize) -> &'static str {
 
 #[cfg(test)]
 mod tests {
+    use crate::diagnostics::ProblemCode;
     use crate::ingest::{FileOverrides, load_file};
     use jiff::civil::date;
 
@@ -316,7 +317,10 @@ mod tests {
             "Child Unique ID,CIN Start Date,CIN Closure Date,Allocated Worker\n\
              C1,01/01/2017,,#N/A\nC2,01/02/2017,,W1\nC3,01/03/2017,#REF!,#n/a\nC4,01/03/2017,,#VALUE!\n",
         );
-        let errors: Vec<_> = found.iter().filter(|p| p.code == "excel_error").collect();
+        let errors: Vec<_> = found
+            .iter()
+            .filter(|p| p.code == ProblemCode::ExcelError)
+            .collect();
         assert_eq!(errors.len(), 2, "{errors:?}");
         let worker = errors
             .iter()
@@ -349,7 +353,7 @@ mod tests {
         );
         let exponent: Vec<_> = found
             .iter()
-            .filter(|p| p.code == "excel_exponent_id")
+            .filter(|p| p.code == ProblemCode::ExcelExponentId)
             .collect();
         assert_eq!(exponent.len(), 1);
         assert!(
@@ -359,7 +363,7 @@ mod tests {
         );
         let month_first: Vec<_> = found
             .iter()
-            .filter(|p| p.code == "month_first_dates")
+            .filter(|p| p.code == ProblemCode::MonthFirstDates)
             .collect();
         assert_eq!(month_first.len(), 1);
         assert_eq!(month_first[0].row, Some(3));

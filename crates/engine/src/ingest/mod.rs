@@ -17,7 +17,7 @@ pub mod xlsx;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use crate::diagnostics::{Problem, Severity};
+use crate::diagnostics::{Problem, ProblemCode, Severity};
 use crate::records::*;
 use crate::schema::{Kind, Layout, Recognition, recognise};
 use crate::settings::Settings;
@@ -186,7 +186,7 @@ impl LoadedFile {
     fn unreadable(name: &str, why: String, mut problems: Vec<Problem>) -> LoadedFile {
         problems.push(Problem::file(
             name,
-            "unreadable_file",
+            ProblemCode::UnreadableFile,
             Severity::Error,
             why.clone(),
         ));
@@ -283,7 +283,7 @@ fn read_workbook(
                     .map(|(text, _)| format!("`{text}`"))
                     .collect();
                 sink.whole_file(
-                    "excel_error",
+                    ProblemCode::ExcelError,
                     Severity::Warning,
                     format!(
                         "{count} cell{} hold{} an Excel error ({}) whose place the workbook reader cannot tell: read as blank",
@@ -398,13 +398,13 @@ fn load_text(
     let mut sink = ProblemSink::new(name);
     match decoded.encoding {
         decode::Encoding::Windows1252 => sink.whole_file(
-            "windows_1252",
+            ProblemCode::Windows1252,
             Severity::Info,
             "not UTF-8: read as Windows-1252 (Excel's usual CSV encoding)".to_string(),
         ),
         decode::Encoding::Utf16Le | decode::Encoding::Utf16Be if decoded.had_replacements => sink
             .whole_file(
-                "invalid_utf16",
+                ProblemCode::InvalidUtf16,
                 Severity::Warning,
                 "some characters could not be decoded as UTF-16 and were replaced by �".to_string(),
             ),
@@ -491,7 +491,7 @@ fn recognise_table(
 ) -> Result<Recognised, Box<LoadedFile>> {
     if table.header_row > 1 {
         sink.whole_file(
-            "header_not_first",
+            ProblemCode::HeaderNotFirst,
             Severity::Info,
             format!(
                 "header found on row {}; rows above it ignored",
@@ -504,7 +504,7 @@ fn recognise_table(
             *row,
             "",
             label,
-            "totals_row",
+            ProblemCode::TotalsRow,
             Severity::Info,
             "a totals row: ignored".to_string(),
         );
@@ -557,7 +557,7 @@ fn recognise_table(
             *row,
             "",
             "",
-            "ragged_row",
+            ProblemCode::RaggedRow,
             Severity::Info,
             format!(
                 "the row has {cells} cells but the header has {}",
@@ -620,7 +620,7 @@ fn finish_table(
     }
     if as_at.date.is_none() && kind != Kind::Teams {
         sink.whole_file(
-            "as_at_unknown",
+            ProblemCode::AsAtUnknown,
             Severity::Warning,
             "no as-at date: neither its name nor any date column says when it was extracted, so it is not used until you set one".to_string(),
         );
@@ -812,7 +812,7 @@ mod tests {
         assert!(
             file.problems
                 .iter()
-                .any(|p| p.code == "future_date" && p.row == Some(4))
+                .any(|p| p.code == ProblemCode::FutureDate && p.row == Some(4))
         );
     }
 
@@ -906,14 +906,13 @@ mod tests {
         };
         assert_eq!(rows.len(), 1);
         assert_eq!(rows[0].source.row, 4);
-        let codes: Vec<_> = file
-            .problems
-            .iter()
-            .map(|p| (p.code.as_ref(), p.row))
-            .collect();
+        let codes: Vec<_> = file.problems.iter().map(|p| (p.code, p.row)).collect();
         assert_eq!(
             codes,
-            vec![("duplicate_row", Some(3)), ("duplicate_key", Some(3))]
+            vec![
+                (ProblemCode::DuplicateRow, Some(3)),
+                (ProblemCode::DuplicateKey, Some(3))
+            ]
         );
     }
 
@@ -933,7 +932,7 @@ mod tests {
         let overlaps: Vec<_> = file
             .problems
             .iter()
-            .filter(|p| p.code == "overlapping_episodes")
+            .filter(|p| p.code == ProblemCode::OverlappingEpisodes)
             .collect();
         assert_eq!(overlaps.len(), 1);
         assert_eq!(
