@@ -8,7 +8,7 @@ mod codes;
 
 use serde::{Deserialize, Serialize};
 
-pub use codes::ProblemCode;
+pub use codes::{ProblemCode, problem_codes_markdown};
 
 /// How much a problem matters to the figures.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

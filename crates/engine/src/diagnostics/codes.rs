@@ -1,7 +1,8 @@
 //! The problem codes: one [`ProblemCode`] per kind of data-quality finding,
 //! each with its stable string (the `code` of the JSON export, the CSV
 //! download and the page's `data-*` attributes) and a one-line description
-//! for analysts.
+//! for analysts, which `docs/problem-codes.md` is generated from
+//! ([`problem_codes_markdown`]).
 //!
 //! Owns: the list of codes, their strings and their descriptions. Must not
 //! import from the rest of the engine: the diagnostics every module uses
@@ -216,6 +217,35 @@ impl std::fmt::Display for ProblemCode {
     }
 }
 
+/// `docs/problem-codes.md`: every code with its description, generated.
+pub fn problem_codes_markdown() -> String {
+    let mut out = String::new();
+    let mut line = |text: &str| {
+        out.push_str(text);
+        out.push('\n');
+    };
+    line("# Data-quality problem codes");
+    line("");
+    line("<!-- Generated from the engine's problem codes");
+    line("     (crates/engine/src/diagnostics/codes.rs): do not edit by hand. Print it");
+    line("     with `cargo run -p xtask --bin problem_code_docs`;");
+    line("     `cargo test -p csc-engine --lib problem_code` fails when this file and");
+    line("     the code differ, and");
+    line("     `UPDATE_SNAPSHOTS=1 cargo test -p csc-engine --lib problem_code` rewrites it. -->");
+    line("");
+    line("Every problem in the Data quality tab, its CSV download and the JSON");
+    line("export has one of these codes (the `code` column). Each problem also has");
+    line("its own message naming the file, row, column and value; the severity");
+    line("(error, warning or info) is given with each problem.");
+    line("");
+    line("| Code | What it means and what to do |");
+    line("| --- | --- |");
+    for code in ProblemCode::ALL {
+        line(&format!("| `{}` | {} |", code.as_str(), code.description()));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -269,5 +299,22 @@ mod tests {
             assert_eq!(back, *code);
         }
         assert!(serde_json::from_str::<ProblemCode>("\"no_such_code\"").is_err());
+    }
+
+    #[test]
+    fn docs_problem_codes_md_is_generated_from_the_codes() {
+        let actual = problem_codes_markdown();
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../..")
+            .join("docs/problem-codes.md");
+        if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+            std::fs::write(&path, &actual).unwrap();
+        }
+        let expected = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            actual == expected,
+            "docs/problem-codes.md differs from the problem codes: review and run \
+             `UPDATE_SNAPSHOTS=1 cargo test -p csc-engine --lib problem_code`"
+        );
     }
 }
