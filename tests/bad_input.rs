@@ -9,6 +9,7 @@
 //! broken quoting, odd encodings, and random mutations of real-shaped files,
 //! each loaded beside a good file whose figures must survive.
 
+use csc_scorecard::domain::diagnostics::ProblemCode;
 use csc_scorecard::domain::ingest::FileOverrides;
 use csc_scorecard::domain::month::Month;
 use csc_scorecard::domain::scorecard::{InputFile, Scorecard, compute, load};
@@ -117,16 +118,16 @@ fn ragged_rows_broken_quotes_and_bad_values_are_reported_not_fatal() {
     assert!(
         problems
             .iter()
-            .any(|p| p.code == "ragged_row" && p.row == Some(2))
+            .any(|p| p.code == ProblemCode::RaggedRow && p.row == Some(2))
     );
-    assert!(problems.iter().any(|p| p.code == "invalid_date"
+    assert!(problems.iter().any(|p| p.code == ProblemCode::InvalidDate
         && p.row == Some(4)
         && p.value == "32/12/2017"
         && p.column == "Date of referral"));
     assert!(
         problems
             .iter()
-            .any(|p| p.code == "blank_id" && p.row == Some(5))
+            .any(|p| p.code == ProblemCode::BlankId && p.row == Some(5))
     );
     assert_eq!(cp_count(&card), Some(2.0));
 }
@@ -152,13 +153,13 @@ fn encodings_and_delimiters() {
     assert!(
         card.problems
             .iter()
-            .any(|p| p.file == "a_2017-12-31.csv" && p.code == "windows_1252")
+            .any(|p| p.file == "a_2017-12-31.csv" && p.code == ProblemCode::Windows1252)
     );
     assert_eq!(card.files[1].kind.as_deref(), Some("list3_referrals"));
     assert!(
         card.problems
             .iter()
-            .any(|p| p.file == "b_2017-12-31.csv" && p.code == "invalid_utf16")
+            .any(|p| p.file == "b_2017-12-31.csv" && p.code == ProblemCode::InvalidUtf16)
     );
     assert_eq!(card.indicators[1].current.get("referrals"), Some(3.0));
 }

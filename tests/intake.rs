@@ -21,6 +21,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use csc_scorecard::domain::diagnostics::ProblemCode;
 use csc_scorecard::domain::export::to_json;
 use csc_scorecard::domain::ingest::{FileOverrides, MAX_FILE_BYTES, load_files};
 use csc_scorecard::domain::month::Month;
@@ -184,7 +185,7 @@ fn title_rows_and_totals_are_said_in_one_line_each() {
             std::fs::read(corpus().join("totals_row_list3_2017-12-31.csv")).unwrap(),
         ),
     ]);
-    let message = |code: &str| {
+    let message = |code: ProblemCode| {
         card.problems
             .iter()
             .find(|p| p.code == code)
@@ -192,11 +193,11 @@ fn title_rows_and_totals_are_said_in_one_line_each() {
             .unwrap()
     };
     assert_eq!(
-        message("header_not_first").0,
+        message(ProblemCode::HeaderNotFirst).0,
         "header found on row 4; rows above it ignored"
     );
     assert_eq!(
-        message("totals_row"),
+        message(ProblemCode::TotalsRow),
         ("a totals row: ignored".to_string(), "Total".to_string())
     );
     // No invalid id or date is reported for the totals rows.
@@ -206,7 +207,7 @@ fn title_rows_and_totals_are_said_in_one_line_each() {
             .iter()
             .any(|p| p.file.starts_with("totals_row")
                 && p.row >= Some(5)
-                && p.code != "totals_row")
+                && p.code != ProblemCode::TotalsRow)
     );
     // The referrals of both files count: 3 + 3 in December less the bad date.
     let referrals = card.indicators[1].current.get("referrals");
@@ -481,21 +482,21 @@ fn sheets_are_read_as_the_spec_says() {
         list7.as_at.map(|d| d.to_string()).as_deref(),
         Some("2017-12-31")
     );
-    let problems: Vec<(&str, Option<u32>, &str)> = card
+    let problems: Vec<(ProblemCode, Option<u32>, &str)> = card
         .problems
         .iter()
         .filter(|p| p.file == list7.name)
-        .map(|p| (p.code.as_ref(), p.row, p.message.as_str()))
+        .map(|p| (p.code, p.row, p.message.as_str()))
         .collect();
     assert_eq!(
         problems,
         vec![
             (
-                "header_not_first",
+                ProblemCode::HeaderNotFirst,
                 None,
                 "header found on row 3; rows above it ignored"
             ),
-            ("totals_row", Some(5), "a totals row: ignored"),
+            (ProblemCode::TotalsRow, Some(5), "a totals row: ignored"),
         ]
     );
     // Numeric ids read as written (`007` was text), dates as dates: 3
@@ -830,7 +831,7 @@ fn a_ten_million_column_line_is_refused_in_seconds() {
     assert!(
         card.problems
             .iter()
-            .any(|p| p.code == "ragged_row" && p.row == Some(2))
+            .any(|p| p.code == ProblemCode::RaggedRow && p.row == Some(2))
     );
 }
 
@@ -1121,7 +1122,7 @@ fn error_cells_of_every_kind_are_blank_and_reported() {
     let errors: Vec<&str> = file
         .problems
         .iter()
-        .filter(|p| p.code == "excel_error")
+        .filter(|p| p.code == ProblemCode::ExcelError)
         .map(|p| p.message.as_str())
         .collect();
     assert_eq!(errors.len(), 2, "{errors:?}");

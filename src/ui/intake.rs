@@ -5,6 +5,7 @@
 
 use leptos::prelude::*;
 
+use crate::domain::diagnostics::ProblemCode;
 use crate::domain::file_list::needs_as_at;
 use crate::domain::ingest::is_workbook_name;
 use crate::domain::schema::{Kind, TEMPLATE_KINDS};
@@ -158,7 +159,7 @@ pub fn Checklist(state: AppState) -> impl IntoView {
                     .scorecard
                     .get()
                     .and_then(|r| r.ok())
-                    .map(|card| card.problems.iter().filter(|p| p.code == "unmapped_team").count())
+                    .map(|card| card.problems.iter().filter(|p| p.code == ProblemCode::UnmappedTeam).count())
                     .unwrap_or(0);
                 (unmapped > 0).then(|| view! {
                     <p class="needs">

@@ -6,6 +6,7 @@
 
 use leptos::prelude::*;
 
+use crate::domain::diagnostics::ProblemCode;
 use crate::domain::indicators::ALL;
 use crate::domain::month::Month;
 use crate::domain::settings::{
@@ -151,7 +152,7 @@ fn UnmappedTeams(state: AppState) -> impl IntoView {
             .map(|card| {
                 card.problems
                     .iter()
-                    .filter(|p| p.code == "unmapped_team")
+                    .filter(|p| p.code == ProblemCode::UnmappedTeam)
                     .map(|p| p.value.clone())
                     .collect::<Vec<_>>()
             })

@@ -1,12 +1,14 @@
 //! Data-quality problems: findings about the user's data, collected and
 //! never thrown. Each names the file, row (the header is row 1, as a
 //! spreadsheet shows it), column header, value, what was expected, and a
-//! stable code. The one place their wording is built, so the page, the print
-//! and the CLI say the same thing.
+//! stable code ([`ProblemCode`], in `codes`). The one place their wording is
+//! built, so the page, the print and the CLI say the same thing.
 
-use std::borrow::Cow;
+mod codes;
 
 use serde::{Deserialize, Serialize};
+
+pub use codes::{ProblemCode, problem_codes_markdown};
 
 /// How much a problem matters to the figures.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -31,9 +33,9 @@ pub struct Problem {
     /// The offending value as written (cut to a readable length).
     pub value: String,
     pub message: String,
-    /// A stable identifier for grouping and filtering (e.g. `invalid_date`);
-    /// borrowed from the engine's literals, owned once sent to the page.
-    pub code: Cow<'static, str>,
+    /// A stable identifier for grouping and filtering, written as its
+    /// string (e.g. `invalid_date`).
+    pub code: ProblemCode,
     pub severity: Severity,
 }
 
@@ -43,14 +45,14 @@ const MAX_VALUE_CHARS: usize = 80;
 
 impl Problem {
     /// A problem about a whole file.
-    pub fn file(file: &str, code: &'static str, severity: Severity, message: String) -> Problem {
+    pub fn file(file: &str, code: ProblemCode, severity: Severity, message: String) -> Problem {
         Problem {
             file: file.to_string(),
             row: None,
             column: String::new(),
             value: String::new(),
             message,
-            code: Cow::Borrowed(code),
+            code,
             severity,
         }
     }
@@ -61,7 +63,7 @@ impl Problem {
         row: u32,
         column: &str,
         value: &str,
-        code: &'static str,
+        code: ProblemCode,
         severity: Severity,
         message: String,
     ) -> Problem {
@@ -71,7 +73,7 @@ impl Problem {
             column: column.to_string(),
             value: shorten(value),
             message,
-            code: Cow::Borrowed(code),
+            code,
             severity,
         }
     }
@@ -94,8 +96,32 @@ mod tests {
     #[test]
     fn long_values_are_cut_on_a_character_boundary() {
         let value = "é".repeat(200);
-        let problem = Problem::cell("f.csv", 2, "Team", &value, "x", Severity::Info, "m".into());
+        let problem = Problem::cell(
+            "f.csv",
+            2,
+            "Team",
+            &value,
+            ProblemCode::UnmappedTeam,
+            Severity::Info,
+            "m".into(),
+        );
         assert_eq!(problem.value.chars().count(), MAX_VALUE_CHARS + 1);
         assert!(problem.value.ends_with('…'));
+    }
+
+    #[test]
+    fn the_code_is_written_as_its_string() {
+        let problem = Problem::file(
+            "a.csv",
+            ProblemCode::Windows1252,
+            Severity::Info,
+            "m".into(),
+        );
+        let json = serde_json::to_string(&problem).unwrap();
+        assert_eq!(
+            json,
+            r#"{"file":"a.csv","row":null,"column":"","value":"","message":"m","code":"windows_1252","severity":"info"}"#
+        );
+        assert_eq!(serde_json::from_str::<Problem>(&json).unwrap(), problem);
     }
 }

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use crate::areas::Areas;
 use crate::calendar::Calendar;
 use crate::dataset::{Dataset, SettingsImports};
-use crate::diagnostics::{Problem, Severity};
+use crate::diagnostics::{Problem, ProblemCode, Severity};
 use crate::indicators::{ALL, Context, Definition, MeasureKind, MonthCounts, Timing};
 use crate::ingest::{AsAtSource, FileOverrides, LoadedFile, load_files};
 use crate::memo::{FiguresCache, Session};
@@ -433,7 +433,7 @@ fn compute_counting_with(
     if !derived.is_empty() {
         problems.push(Problem::file(
             "",
-            "derived_bank_holidays",
+            ProblemCode::DerivedBankHolidays,
             Severity::Info,
             format!(
                 "bank holidays for {} are not in the built-in list: derived by rule (add any others in settings)",
@@ -791,7 +791,7 @@ fn unmapped_teams(dataset: &Dataset, areas: &Areas) -> Vec<Problem> {
                 used.row,
                 "Team",
                 team,
-                "unmapped_team",
+                ProblemCode::UnmappedTeam,
                 Severity::Warning,
                 format!(
                     "Unmapped team: `{team}` is not in the team table ({} rows); add it in the settings or a teams file",
@@ -1135,7 +1135,7 @@ B,01/03/1999,G4
             loaded.files[0]
                 .problems
                 .iter()
-                .any(|p| p.code == "as_at_unknown")
+                .any(|p| p.code == ProblemCode::AsAtUnknown)
         );
         assert_eq!(compute(&loaded, None).unwrap_err(), ScorecardError::NoMonth);
         let card = compute(&loaded, Month::parse("2017-12")).unwrap();

@@ -14,7 +14,7 @@ use super::context::Context;
 use super::counts::MonthCounts;
 use super::definition::{Definition, Phrasing, Reads, Timing};
 use super::measures::MeasureDef;
-use crate::diagnostics::{Problem, Severity};
+use crate::diagnostics::{Problem, ProblemCode, Severity};
 use crate::month::{Month, days_between};
 use crate::records::{Adoption, Team};
 use crate::schema::Kind;
@@ -147,7 +147,7 @@ pub fn compute_window(
                     "adopted in the window but left out of indicator {}: {why}",
                     definition.number
                 ),
-                code: "adoption_incomplete".into(),
+                code: ProblemCode::AdoptionIncomplete,
                 severity: Severity::Warning,
             }),
         }

@@ -25,7 +25,7 @@ use super::measures::MeasureDef;
 use super::unallocated_cases::is_unallocated;
 use crate::areas::TeamType;
 use crate::dataset::late_extract_note;
-use crate::diagnostics::{Problem, Severity};
+use crate::diagnostics::{Problem, ProblemCode, Severity};
 use crate::month::Month;
 use crate::schema::Kind;
 use crate::settings::{Basis, Polarity, PreviousMode};
@@ -219,7 +219,7 @@ fn compute(context: &Context<'_>, month: Month) -> MonthCounts {
                     value: worker.to_string(),
                     message: "allocated worker's name is the name of two workers in post (ignoring case, punctuation and word order): counted for the first in the staff file; allocate by Worker ID to be sure"
                         .to_string(),
-                    code: "ambiguous_worker".into(),
+                    code: ProblemCode::AmbiguousWorker,
                     severity: Severity::Warning,
                 });
             }
@@ -230,7 +230,7 @@ fn compute(context: &Context<'_>, month: Month) -> MonthCounts {
                 value: worker.to_string(),
                 message: "allocated worker matches no worker ID or name in the staff file"
                     .to_string(),
-                code: "unknown_worker".into(),
+                code: ProblemCode::UnknownWorker,
                 severity: Severity::Warning,
             }),
         }
@@ -346,12 +346,12 @@ mod tests {
             f.value(&DEFINITION, "average_safeguarding"),
             Some(2.0 / 3.0)
         );
-        let codes: Vec<(&str, &str)> = f
+        let codes: Vec<(ProblemCode, &str)> = f
             .problems
             .iter()
-            .map(|p| (p.code.as_ref(), p.value.as_str()))
+            .map(|p| (p.code, p.value.as_str()))
             .collect();
-        assert_eq!(codes, vec![("ambiguous_worker", "Sam Lee")]);
+        assert_eq!(codes, vec![(ProblemCode::AmbiguousWorker, "Sam Lee")]);
     }
 
     #[test]

@@ -18,7 +18,7 @@ use super::counts::MonthCounts;
 use super::definition::{Definition, Phrasing, Reads, Timing};
 use super::measures::MeasureDef;
 use crate::dataset::late_extract_note;
-use crate::diagnostics::{Problem, Severity};
+use crate::diagnostics::{Problem, ProblemCode, Severity};
 use crate::month::{Month, days_between};
 use crate::schema::Kind;
 use crate::settings::{Polarity, PreviousMode, Settings};
@@ -165,7 +165,7 @@ fn compute(context: &Context<'_>, month: Month) -> MonthCounts {
                     "open episode not in the allocation extract as at {}: counted as allocated",
                     month.label()
                 ),
-                code: "episode_not_in_allocation_extract".into(),
+                code: ProblemCode::EpisodeNotInAllocationExtract,
                 severity: Severity::Warning,
             }),
         }

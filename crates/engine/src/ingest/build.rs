@@ -10,7 +10,7 @@ use rustc_hash::FxHashMap;
 
 use jiff::civil::Date;
 
-use crate::diagnostics::Severity;
+use crate::diagnostics::{ProblemCode, Severity};
 use crate::ingest::sink::ProblemSink;
 use crate::ingest::table::{Row, Table};
 use crate::records::*;
@@ -78,7 +78,7 @@ impl<'a> RowReader<'a> {
         }
     }
 
-    fn report(&mut self, column: usize, code: &'static str, severity: Severity, message: String) {
+    fn report(&mut self, column: usize, code: ProblemCode, severity: Severity, message: String) {
         let header = self.header(column);
         let value = self.raw(column).to_string();
         self.sink
@@ -92,7 +92,7 @@ impl<'a> RowReader<'a> {
             let header = self.header(column);
             self.report(
                 column,
-                "blank_id",
+                ProblemCode::BlankId,
                 Severity::Error,
                 format!("{header} is blank: the row is left out"),
             );
@@ -128,7 +128,7 @@ impl<'a> RowReader<'a> {
                 };
                 self.report(
                     column,
-                    "invalid_date",
+                    ProblemCode::InvalidDate,
                     severity,
                     format!(
                         "{header} is not a date{why}: expected {}; {consequence}",
@@ -153,7 +153,7 @@ impl<'a> RowReader<'a> {
                 let header = self.header(column);
                 self.report(
                     column,
-                    "blank_key_date",
+                    ProblemCode::BlankKeyDate,
                     Severity::Error,
                     format!("{header} is blank: it identifies the row, so the row is left out"),
                 );
@@ -169,7 +169,7 @@ impl<'a> RowReader<'a> {
                 let header = self.header(column);
                 self.report(
                     column,
-                    "blank_date",
+                    ProblemCode::BlankDate,
                     Severity::Warning,
                     format!("{header} is blank: the row is left out of the indicators that use it"),
                 );
@@ -187,7 +187,7 @@ impl<'a> RowReader<'a> {
                 let header = self.header(column);
                 self.report(
                     column,
-                    "end_before_start",
+                    ProblemCode::EndBeforeStart,
                     Severity::Warning,
                     format!(
                         "{header} is before the start ({}): the row is left out of the indicators that use it",
@@ -211,7 +211,7 @@ impl<'a> RowReader<'a> {
             };
             self.report(
                 column,
-                "future_date",
+                ProblemCode::FutureDate,
                 Severity::Warning,
                 format!("{header} is after {what} ({})", crate::format::date(limit)),
             );
@@ -219,7 +219,7 @@ impl<'a> RowReader<'a> {
             let header = self.header(column);
             self.report(
                 column,
-                "date_before_1990",
+                ProblemCode::DateBefore1990,
                 Severity::Info,
                 format!("{header} is before 1990: check it (it is still used)"),
             );
@@ -238,7 +238,7 @@ impl<'a> RowReader<'a> {
                 let header = self.header(column);
                 self.report(
                     column,
-                    "invalid_yes_no",
+                    ProblemCode::InvalidYesNo,
                     Severity::Warning,
                     format!(
                         "{header} is not {}: the row is left out of the indicators that use it",
@@ -257,7 +257,7 @@ impl<'a> RowReader<'a> {
                 let header = self.header(column);
                 self.report(
                     column,
-                    "blank_yes_no",
+                    ProblemCode::BlankYesNo,
                     Severity::Warning,
                     format!("{header} is blank; expected yes or no: the row is left out of the indicators that use it"),
                 );
@@ -360,7 +360,7 @@ where
                 row.number,
                 "",
                 "",
-                "duplicate_row",
+                ProblemCode::DuplicateRow,
                 Severity::Info,
                 format!("exact duplicate of row {}: merged", earlier_row.number),
             );
@@ -369,7 +369,7 @@ where
                 earlier_row.number,
                 "",
                 "",
-                "duplicate_key",
+                ProblemCode::DuplicateKey,
                 Severity::Warning,
                 format!(
                     "same key as the later row {}: the later row is used",
@@ -403,7 +403,7 @@ pub fn referral(r: &mut RowReader<'_>) -> Option<Referral> {
             Err(error) => {
                 r.report(
                     COUNT,
-                    "invalid_count",
+                    ProblemCode::InvalidCount,
                     Severity::Info,
                     format!(
                         "not {}: re-referral is worked out from the dates instead",
@@ -432,7 +432,7 @@ pub fn assessment(r: &mut RowReader<'_>) -> Option<Assessment> {
         if seen == Field::Blank {
             r.report(
                 SEEN,
-                "blank_seen",
+                ProblemCode::BlankSeen,
                 Severity::Info,
                 "blank: the child counts as not seen".to_string(),
             );
@@ -496,7 +496,7 @@ pub fn care_episode(r: &mut RowReader<'_>) -> Option<CareEpisode> {
         if !KNOWN.contains(&code.as_str()) {
             r.report(
                 LEGAL_STATUS,
-                "unknown_code",
+                ProblemCode::UnknownCode,
                 Severity::Info,
                 "not a known legal status (C1, C2, D1, E1, V2, V3, V4, L1–L3, J1–J3): counted as looked after".to_string(),
             );
@@ -524,7 +524,7 @@ fn check_adult(r: &mut RowReader<'_>, dob: usize, start: Date, end: Field<Date>)
     if open_at(start, end, as_at) && crate::month::age_on(birth, as_at) >= 18 {
         r.report(
             dob,
-            "adult_open_episode",
+            ProblemCode::AdultOpenEpisode,
             Severity::Warning,
             "the child is 18 or over with an open episode at the file's as-at date".to_string(),
         );
@@ -544,7 +544,7 @@ pub fn care_leaver(r: &mut RowReader<'_>) -> Option<CareLeaver> {
         _ => {
             r.report(
                 ACTIVITY,
-                "invalid_activity",
+                ProblemCode::InvalidActivity,
                 Severity::Warning,
                 "not an activity code (F1–F5, P1–P5, G4–G6 or 0): the row is left out of indicator 8"
                     .to_string(),
@@ -624,7 +624,7 @@ pub fn staff_member(r: &mut RowReader<'_>) -> Option<StaffMember> {
             _ => {
                 r.report(
                     FTE,
-                    "fte_out_of_range",
+                    ProblemCode::FteOutOfRange,
                     Severity::Warning,
                     "FTE should be a number above 0 and at most 1.5: read as 1".to_string(),
                 );
@@ -685,7 +685,7 @@ pub fn report_overlaps<R: Episode>(sink: &mut ProblemSink, kind: Kind, records: 
                 second.3,
                 "",
                 second.0,
-                "overlapping_episodes",
+                ProblemCode::OverlappingEpisodes,
                 Severity::Warning,
                 format!(
                     "child {} has overlapping episodes in this {} (rows {} and {})",

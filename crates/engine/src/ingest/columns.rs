@@ -11,7 +11,7 @@
 //! Owns: those three checks and their wording. It must not change a
 //! value: the row builders read the same cells as blank or invalid.
 
-use crate::diagnostics::Severity;
+use crate::diagnostics::{ProblemCode, Severity};
 use crate::ingest::sink::ProblemSink;
 use crate::ingest::table::Table;
 use crate::schema::{Kind, Layout, col};
@@ -72,8 +72,8 @@ pub fn report(table: &Table, layout: &Layout, sink: &mut ProblemSink) {
                 .to_string();
             // Month-first values are invalid dates, which the row builder
             // has reported: a column without any needs no look.
-            let is_date =
-                normalise_header(spec.header).contains("date") && sink.has("invalid_date", &header);
+            let is_date = normalise_header(spec.header).contains("date")
+                && sink.has(ProblemCode::InvalidDate, &header);
             Some(Checked {
                 column,
                 position,
@@ -136,7 +136,7 @@ fn report_column(kind: Kind, check: &Checked, sink: &mut ProblemSink) {
             *row,
             header,
             value,
-            "excel_error",
+            ProblemCode::ExcelError,
             Severity::Warning,
             format!(
                 "{header} is {shown} on {} row{}, e.g. row {row}: an Excel error (a lookup or formula that failed), read as blank, so {}",
@@ -151,7 +151,7 @@ fn report_column(kind: Kind, check: &Checked, sink: &mut ProblemSink) {
             *row,
             header,
             value,
-            "excel_exponent_id",
+            ProblemCode::ExcelExponentId,
             Severity::Warning,
             format!(
                 "{header} reads like a number Excel rewrote in scientific notation on {} row{}, e.g. row {row} `{value}`: the real id was lost when the file was saved from Excel (it is still used as text, so different children may share it); export the list again with the column as text",
@@ -165,7 +165,7 @@ fn report_column(kind: Kind, check: &Checked, sink: &mut ProblemSink) {
             *row,
             header,
             value,
-            "month_first_dates",
+            ProblemCode::MonthFirstDates,
             Severity::Warning,
             format!(
                 "{header} looks month-first (US): {} value{} such as row {row} `{value}` would be dates only with the month first; dates are read day first, so they stay invalid, and the column's dates with a day of 12 or less may have been read with day and month swapped: export the dates day first (UK), or as yyyy-mm-dd",

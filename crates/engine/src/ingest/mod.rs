@@ -17,7 +17,7 @@ pub mod xlsx;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use crate::diagnostics::{Problem, Severity};
+use crate::diagnostics::{Problem, ProblemCode, Severity};
 use crate::records::*;
 use crate::schema::{Kind, Layout, Recognition, recognise};
 use crate::settings::Settings;
@@ -186,7 +186,7 @@ impl LoadedFile {
     fn unreadable(name: &str, why: String, mut problems: Vec<Problem>) -> LoadedFile {
         problems.push(Problem::file(
             name,
-            "unreadable_file",
+            ProblemCode::UnreadableFile,
             Severity::Error,
             why.clone(),
         ));
@@ -283,7 +283,7 @@ fn read_workbook(
                     .map(|(text, _)| format!("`{text}`"))
                     .collect();
                 sink.whole_file(
-                    "excel_error",
+                    ProblemCode::ExcelError,
                     Severity::Warning,
                     format!(
                         "{count} cell{} hold{} an Excel error ({}) whose place the workbook reader cannot tell: read as blank",
@@ -389,13 +389,13 @@ fn load_text(
     let mut sink = ProblemSink::new(name);
     match decoded.encoding {
         decode::Encoding::Windows1252 => sink.whole_file(
-            "windows_1252",
+            ProblemCode::Windows1252,
             Severity::Info,
             "not UTF-8: read as Windows-1252 (Excel's usual CSV encoding)".to_string(),
         ),
         decode::Encoding::Utf16Le | decode::Encoding::Utf16Be if decoded.had_replacements => sink
             .whole_file(
-                "invalid_utf16",
+                ProblemCode::InvalidUtf16,
                 Severity::Warning,
                 "some characters could not be decoded as UTF-16 and were replaced by �".to_string(),
             ),
@@ -482,7 +482,7 @@ fn recognise_table(
 ) -> Result<Recognised, Box<LoadedFile>> {
     if table.header_row > 1 {
         sink.whole_file(
-            "header_not_first",
+            ProblemCode::HeaderNotFirst,
             Severity::Info,
             format!(
                 "header found on row {}; rows above it ignored",
@@ -495,7 +495,7 @@ fn recognise_table(
             *row,
             "",
             label,
-            "totals_row",
+            ProblemCode::TotalsRow,
             Severity::Info,
             "a totals row: ignored".to_string(),
         );
@@ -548,7 +548,7 @@ fn recognise_table(
             *row,
             "",
             "",
-            "ragged_row",
+            ProblemCode::RaggedRow,
             Severity::Info,
             format!(
                 "the row has {cells} cells but the header has {}",
@@ -611,7 +611,7 @@ fn finish_table(
     }
     if as_at.date.is_none() && kind != Kind::Teams {
         sink.whole_file(
-            "as_at_unknown",
+            ProblemCode::AsAtUnknown,
             Severity::Warning,
             "no as-at date: neither its name nor any date column says when it was extracted, so it is not used until you set one".to_string(),
         );
@@ -803,7 +803,7 @@ mod tests {
         assert!(
             file.problems
                 .iter()
-                .any(|p| p.code == "future_date" && p.row == Some(4))
+                .any(|p| p.code == ProblemCode::FutureDate && p.row == Some(4))
         );
     }
 
@@ -897,14 +897,13 @@ mod tests {
         };
         assert_eq!(rows.len(), 1);
         assert_eq!(rows[0].source.row, 4);
-        let codes: Vec<_> = file
-            .problems
-            .iter()
-            .map(|p| (p.code.as_ref(), p.row))
-            .collect();
+        let codes: Vec<_> = file.problems.iter().map(|p| (p.code, p.row)).collect();
         assert_eq!(
             codes,
-            vec![("duplicate_row", Some(3)), ("duplicate_key", Some(3))]
+            vec![
+                (ProblemCode::DuplicateRow, Some(3)),
+                (ProblemCode::DuplicateKey, Some(3))
+            ]
         );
     }
 
@@ -924,7 +923,7 @@ mod tests {
         let overlaps: Vec<_> = file
             .problems
             .iter()
-            .filter(|p| p.code == "overlapping_episodes")
+            .filter(|p| p.code == ProblemCode::OverlappingEpisodes)
             .collect();
         assert_eq!(overlaps.len(), 1);
         assert_eq!(
@@ -958,6 +957,7 @@ mod tests {
 #[cfg(test)]
 mod column_reports {
     use super::{FileOverrides, load_file};
+    use crate::diagnostics::ProblemCode;
     use jiff::civil::date;
 
     fn problems(name: &str, csv: &str) -> Vec<crate::diagnostics::Problem> {
@@ -980,7 +980,10 @@ mod column_reports {
             "Child Unique ID,CIN Start Date,CIN Closure Date,Allocated Worker\n\
              C1,01/01/2017,,#N/A\nC2,01/02/2017,,W1\nC3,01/03/2017,#REF!,#n/a\nC4,01/03/2017,,#VALUE!\n",
         );
-        let errors: Vec<_> = found.iter().filter(|p| p.code == "excel_error").collect();
+        let errors: Vec<_> = found
+            .iter()
+            .filter(|p| p.code == ProblemCode::ExcelError)
+            .collect();
         assert_eq!(errors.len(), 2, "{errors:?}");
         let worker = errors
             .iter()
@@ -1013,7 +1016,7 @@ mod column_reports {
         );
         let exponent: Vec<_> = found
             .iter()
-            .filter(|p| p.code == "excel_exponent_id")
+            .filter(|p| p.code == ProblemCode::ExcelExponentId)
             .collect();
         assert_eq!(exponent.len(), 1);
         assert!(
@@ -1023,7 +1026,7 @@ mod column_reports {
         );
         let month_first: Vec<_> = found
             .iter()
-            .filter(|p| p.code == "month_first_dates")
+            .filter(|p| p.code == ProblemCode::MonthFirstDates)
             .collect();
         assert_eq!(month_first.len(), 1);
         assert_eq!(month_first[0].row, Some(3));

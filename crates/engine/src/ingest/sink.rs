@@ -2,10 +2,9 @@
 //! problem so a file with a million bad cells cannot exhaust memory; the
 //! rest are counted and summarised in one line.
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 
-use crate::diagnostics::{Problem, Severity};
+use crate::diagnostics::{Problem, ProblemCode, Severity};
 
 /// Problems kept per (code, column) before the rest are only counted.
 const SAMPLE_PER_GROUP: usize = 200;
@@ -14,7 +13,7 @@ const SAMPLE_PER_GROUP: usize = 200;
 pub struct ProblemSink {
     file: String,
     kept: Vec<Problem>,
-    groups: HashMap<(Cow<'static, str>, String), (usize, Severity, String)>,
+    groups: HashMap<(ProblemCode, String), (usize, Severity, String)>,
 }
 
 impl ProblemSink {
@@ -32,7 +31,7 @@ impl ProblemSink {
     pub fn push(&mut self, problem: Problem) {
         let group = self
             .groups
-            .entry((problem.code.clone(), problem.column.clone()))
+            .entry((problem.code, problem.column.clone()))
             .or_insert((0, problem.severity, problem.message.clone()));
         group.0 += 1;
         if group.0 <= SAMPLE_PER_GROUP {
@@ -41,10 +40,10 @@ impl ProblemSink {
     }
 
     /// Whether a problem with this code was found in this column.
-    pub fn has(&self, code: &str, column: &str) -> bool {
+    pub fn has(&self, code: ProblemCode, column: &str) -> bool {
         self.groups
             .keys()
-            .any(|(c, col)| c.as_ref() == code && col == column)
+            .any(|(c, col)| *c == code && col == column)
     }
 
     /// A problem about one cell of this file.
@@ -53,7 +52,7 @@ impl ProblemSink {
         row: u32,
         column: &str,
         value: &str,
-        code: &'static str,
+        code: ProblemCode,
         severity: Severity,
         message: String,
     ) {
@@ -62,7 +61,7 @@ impl ProblemSink {
     }
 
     /// A problem about the whole file.
-    pub fn whole_file(&mut self, code: &'static str, severity: Severity, message: String) {
+    pub fn whole_file(&mut self, code: ProblemCode, severity: Severity, message: String) {
         let problem = Problem::file(&self.file, code, severity, message);
         self.push(problem);
     }
@@ -74,7 +73,8 @@ impl ProblemSink {
             .into_iter()
             .filter(|(_, (count, _, _))| *count > SAMPLE_PER_GROUP)
             .collect();
-        overflowed.sort_by(|a, b| a.0.cmp(&b.0));
+        // By the code's string, then the column.
+        overflowed.sort_by(|a, b| (a.0.0.as_str(), &a.0.1).cmp(&(b.0.0.as_str(), &b.0.1)));
         for ((code, column), (count, severity, example)) in overflowed {
             let more = count - SAMPLE_PER_GROUP;
             self.kept.push(Problem {
@@ -103,7 +103,7 @@ mod tests {
                 row + 2,
                 "Date",
                 "x",
-                "invalid_date",
+                ProblemCode::InvalidDate,
                 Severity::Warning,
                 "not a date".into(),
             );
@@ -112,7 +112,7 @@ mod tests {
             3,
             "Team",
             "t",
-            "unmapped_team",
+            ProblemCode::UnmappedTeam,
             Severity::Warning,
             "unmapped".into(),
         );
