@@ -272,9 +272,9 @@ pub fn indicators_markdown() -> String {
     line("");
     line("<!-- Generated from the engine's indicator registry (crates/engine/src/indicators/)");
     line("     by crates/engine/src/definitions_doc.rs: do not edit by hand. Print it with");
-    line("     `cargo run -p xtask --bin indicator_docs`; `cargo test --lib definitions_doc`");
+    line("     `cargo run -p xtask --bin indicator_docs`; `cargo test -p csc-engine --lib definitions_doc`");
     line("     fails when this file and the code differ, and");
-    line("     `UPDATE_SNAPSHOTS=1 cargo test --lib definitions_doc` rewrites it. -->");
+    line("     `UPDATE_SNAPSHOTS=1 cargo test -p csc-engine --lib definitions_doc` rewrites it. -->");
     line("");
     line("The fourteen indicators of the scorecard, in the order the page, the print");
     line("and the exports show them. The page's Help tab shows the same definitions.");
@@ -370,7 +370,7 @@ mod tests {
         assert!(
             actual == expected,
             "docs/indicators.md differs from the registry: review and run \
-             `UPDATE_SNAPSHOTS=1 cargo test --lib definitions_doc`"
+             `UPDATE_SNAPSHOTS=1 cargo test -p csc-engine --lib definitions_doc`"
         );
     }
 
