@@ -326,6 +326,7 @@ fn file(spec: &FileSpec) -> InputFile {
         overrides: FileOverrides {
             as_at: spec.as_at_override.and_then(DateSpec::date),
             covers_from: spec.covers_from_override.and_then(DateSpec::date),
+            ..FileOverrides::default()
         },
     }
 }

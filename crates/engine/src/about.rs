@@ -57,13 +57,13 @@ pub fn about(card: &Scorecard, settings: &Settings) -> About {
 }
 
 /// What is counted and what a missing month shows (the same whatever the data).
-pub const COUNTING: &str = "Counts are of children (or workers), not records, except assessments and adoptions. A month the loaded files do not cover shows no figure (–), never zero.";
+pub(crate) const COUNTING: &str = "Counts are of children (or workers), not records, except assessments and adoptions. A month the loaded files do not cover shows no figure (–), never zero.";
 
 /// How ratings and trends are worked out (the same whatever the data).
-pub const RATINGS: &str = "Ratings compare the month's headline figure with the target: green on or better than target, amber within the tolerance, red beyond it. Trends compare it with the previous 6 months: differences under 1 percentage point (or 2% for other figures) are stable.";
+pub(crate) const RATINGS: &str = "Ratings compare the month's headline figure with the target: green on or better than target, amber within the tolerance, red beyond it. Trends compare it with the previous 6 months: differences under 1 percentage point (or 2% for other figures) are stable.";
 
 /// The working-day convention under these settings.
-pub fn working_days(settings: &Settings) -> String {
+pub(crate) fn working_days(settings: &Settings) -> String {
     format!(
         "Working days are Monday to Friday less England and Wales bank holidays{}; the day a period starts is day 0{}.",
         if settings.extra_bank_holidays.is_empty() {

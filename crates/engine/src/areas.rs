@@ -12,8 +12,8 @@ use crate::records::Team;
 use crate::settings::Settings;
 use crate::values::fold_name;
 
-pub const UNMAPPED: &str = "Unmapped";
-pub const UNASSIGNED: &str = "Unassigned";
+pub(crate) const UNMAPPED: &str = "Unmapped";
+pub(crate) const UNASSIGNED: &str = "Unassigned";
 
 /// The five team types of the team table, with their measure suffixes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -47,7 +47,7 @@ impl TeamType {
     }
 
     /// The type's name in lower snake case, as in the caseload measures.
-    pub fn snake(self) -> &'static str {
+    pub(crate) fn snake(self) -> &'static str {
         match self {
             TeamType::Assessment => "assessment",
             TeamType::Safeguarding => "safeguarding",
@@ -124,7 +124,7 @@ impl Areas {
     }
 
     /// How many table areas there are (Unmapped and Unassigned follow).
-    pub fn table_len(&self) -> usize {
+    pub(crate) fn table_len(&self) -> usize {
         self.names.len()
     }
 
@@ -137,17 +137,17 @@ impl Areas {
         self.names.len()
     }
 
-    pub fn unassigned(&self) -> AreaId {
+    pub(crate) fn unassigned(&self) -> AreaId {
         self.names.len() + 1
     }
 
     /// The area of a record's team.
-    pub fn area_of(&self, team: &Team) -> AreaId {
+    pub(crate) fn area_of(&self, team: &Team) -> AreaId {
         self.lookup(team).0
     }
 
     /// The area and type of a record's team.
-    pub fn lookup(&self, team: &Team) -> (AreaId, Option<TeamType>) {
+    pub(crate) fn lookup(&self, team: &Team) -> (AreaId, Option<TeamType>) {
         if let Some((_, found)) = self.by_address.borrow().get(&team.address()) {
             return *found;
         }
@@ -158,13 +158,8 @@ impl Areas {
         found
     }
 
-    /// The area of a team name.
-    pub fn area_of_name(&self, team: &str) -> AreaId {
-        self.lookup_name(team).0
-    }
-
     /// The area and type of a team name.
-    pub fn lookup_name(&self, team: &str) -> (AreaId, Option<TeamType>) {
+    pub(crate) fn lookup_name(&self, team: &str) -> (AreaId, Option<TeamType>) {
         if let Some(found) = self.seen.borrow().get(team) {
             return *found;
         }
@@ -181,7 +176,7 @@ impl Areas {
     }
 
     /// Whether a non-blank team is missing from the table.
-    pub fn is_unmapped(&self, team: &str) -> bool {
+    pub(crate) fn is_unmapped(&self, team: &str) -> bool {
         self.lookup_name(team).0 == self.unmapped()
     }
 
@@ -240,7 +235,7 @@ mod tests {
             (0, Some(TeamType::ChildrenInCare))
         );
         assert_eq!(areas.area_of(&Team::from("West")), areas.unmapped());
-        assert_eq!(areas.area_of_name("  "), areas.unassigned());
+        assert_eq!(areas.lookup_name("  ").0, areas.unassigned());
         assert!(areas.is_unmapped("West"));
         assert!(!areas.is_unmapped(""));
     }

@@ -150,7 +150,7 @@ impl Calendar {
     }
 
     /// Monday to Friday and not a bank holiday.
-    pub fn is_working_day(&self, d: Date) -> bool {
+    pub(crate) fn is_working_day(&self, d: Date) -> bool {
         is_weekday(day_number(d)) && !self.is_bank_holiday(d)
     }
 
@@ -164,7 +164,7 @@ impl Calendar {
     /// for reversed dates with no working day between them (a Sunday back to
     /// the Saturday before), so callers that must reject reversed dates
     /// compare the dates themselves first.
-    pub fn working_days(&self, a: Date, b: Date, start_day_counts: bool) -> i64 {
+    pub(crate) fn working_days(&self, a: Date, b: Date, start_day_counts: bool) -> i64 {
         if b < a {
             return -self.working_days_after(b, a);
         }
@@ -181,7 +181,7 @@ impl Calendar {
     /// ends are included (`a`'s year too, although `a` is day 0, because
     /// `start_day_counts` looks at `a`); the order of `a` and `b` does not
     /// matter. Sorted, no repeats.
-    pub fn derived_years(&self, a: Date, b: Date) -> Vec<i16> {
+    pub(crate) fn derived_years(&self, a: Date, b: Date) -> Vec<i16> {
         let (first, last) = if a <= b { (a, b) } else { (b, a) };
         (first.year()..=last.year())
             .filter(|year| !TABLE_YEARS.contains(year))

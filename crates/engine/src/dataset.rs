@@ -24,7 +24,7 @@ pub struct Coverage {
 }
 
 impl Coverage {
-    pub fn from_spans(spans: impl IntoIterator<Item = (Date, Date)>) -> Coverage {
+    pub(crate) fn from_spans(spans: impl IntoIterator<Item = (Date, Date)>) -> Coverage {
         let mut spans: Vec<(Date, Date)> = spans.into_iter().filter(|(a, b)| a <= b).collect();
         spans.sort();
         let mut merged: Vec<(Date, Date)> = Vec::with_capacity(spans.len());
@@ -42,25 +42,21 @@ impl Coverage {
     }
 
     /// Whether every day of `from..=to` is covered.
-    pub fn contains_range(&self, from: Date, to: Date) -> bool {
+    pub(crate) fn contains_range(&self, from: Date, to: Date) -> bool {
         self.spans.iter().any(|(a, b)| *a <= from && to <= *b)
     }
 
-    pub fn contains_day(&self, day: Date) -> bool {
+    pub(crate) fn contains_day(&self, day: Date) -> bool {
         self.contains_range(day, day)
     }
 
     /// Period months: all of `M_start..=M_end` covered.
-    pub fn covers_month(&self, month: Month) -> bool {
+    pub(crate) fn covers_month(&self, month: Month) -> bool {
         self.contains_range(month.first_day(), month.last_day())
     }
 
     pub fn is_empty(&self) -> bool {
         self.spans.is_empty()
-    }
-
-    pub fn spans(&self) -> &[(Date, Date)] {
-        &self.spans
     }
 }
 
@@ -182,7 +178,7 @@ impl<R: Keyed> KindData<R> {
 
     /// The row of `files[file]` with the same key as the merged record at
     /// `position` (in `merged()` order): the record as that extract had it.
-    pub fn same_key_in(&self, file: usize, position: usize) -> Option<&Rec<R>> {
+    pub(crate) fn same_key_in(&self, file: usize, position: usize) -> Option<&Rec<R>> {
         let rows = self.same_key.get(file)?.get_or_init(|| {
             let mut rows = vec![NOT_IN_FILE; self.merged.len()];
             let positions = self
@@ -211,7 +207,7 @@ impl<R: Episode> KindData<R> {
     /// with its position in `merged()`. `ids` numbers the merged records'
     /// children (`ChildIds`), so this indexes vectors where a map of names
     /// would hash each record every month.
-    pub fn latest_per_child(
+    pub(crate) fn latest_per_child(
         &self,
         ids: &[u32],
         children: usize,
@@ -258,31 +254,27 @@ impl<R> KindData<R> {
     }
 
     /// The merged record at `position` (in `merged()` order).
-    pub fn merged_at(&self, position: usize) -> Option<&Rec<R>> {
+    pub(crate) fn merged_at(&self, position: usize) -> Option<&Rec<R>> {
         let (file, row) = self.merged.get(position)?;
         self.files.get(*file)?.records.get(*row)
-    }
-
-    pub fn merged_len(&self) -> usize {
-        self.merged.len()
     }
 
     /// The as-at file for `month` (inputs.md, "What months a file
     /// covers"): the latest file whose as-at date lies in the month or in
     /// the first `grace_days` days after it (`as_at_grace_days`); on equal
     /// dates, the one added later.
-    pub fn as_at_file(&self, month: Month, grace_days: i64) -> Option<&FileRecords<R>> {
+    pub(crate) fn as_at_file(&self, month: Month, grace_days: i64) -> Option<&FileRecords<R>> {
         self.files.get(self.as_at_position(month, grace_days)?)
     }
 
     /// The as-at file's position in `files`.
-    pub fn as_at_position(&self, month: Month, grace_days: i64) -> Option<usize> {
+    pub(crate) fn as_at_position(&self, month: Month, grace_days: i64) -> Option<usize> {
         self.as_at_position_where(month, grace_days, &|_| true)
     }
 
     /// As `as_at_file`, among the files `usable` accepts (a List 7 extract
     /// without last-visit dates cannot stand in for CP visits).
-    pub fn as_at_file_where(
+    pub(crate) fn as_at_file_where(
         &self,
         month: Month,
         grace_days: i64,
@@ -315,13 +307,13 @@ impl<R> KindData<R> {
     ///
     /// A month-end extract is its own month's, not a late one of the month
     /// before, so it is never suggested.
-    pub fn late_extract(&self, month: Month, grace_days: i64) -> Option<Date> {
+    pub(crate) fn late_extract(&self, month: Month, grace_days: i64) -> Option<Date> {
         self.late_extract_where(month, grace_days, |_| true)
     }
 
     /// As `late_extract`, among the files `usable` accepts (as
     /// `as_at_file_where`).
-    pub fn late_extract_where(
+    pub(crate) fn late_extract_where(
         &self,
         month: Month,
         grace_days: i64,
@@ -351,7 +343,7 @@ pub const MAX_GRACE_DAYS: i64 = 31;
 /// months a file covers"): "List 6 is as at 09/01/2018, 9 days after
 /// Dec-17 ends; allocation needs an extract within 7 days: change
 /// `as_at_grace_days` in the settings to use it".
-pub fn late_extract_note(
+pub(crate) fn late_extract_note(
     kind: Kind,
     what: &str,
     as_at: Date,
@@ -385,7 +377,7 @@ impl SettingsImports {
     /// Renumbers loaded-file indexes as the indexes of the inputs they came
     /// from (`input_of[file]`): a workbook is one input but a loaded file
     /// per sheet, and the page counts what is new by inputs.
-    pub fn by_input(self, input_of: &[usize]) -> SettingsImports {
+    pub(crate) fn by_input(self, input_of: &[usize]) -> SettingsImports {
         let input = |file: usize| input_of.get(file).copied().unwrap_or(file);
         SettingsImports {
             document: self.document.map(|(file, doc)| (input(file), doc)),
@@ -575,12 +567,12 @@ impl Dataset {
     /// Whether a List 7 extract has `Date of the Last Statutory Visit`,
     /// so it can stand in for CP visits (indicator 6): the one rule for
     /// its as-at file, its late-extract note and the page's flag.
-    pub fn has_last_visits(&self, file: &FileRecords<CpPlan>) -> bool {
+    pub(crate) fn has_last_visits(&self, file: &FileRecords<CpPlan>) -> bool {
         self.cp_files_with_last_visit.contains(&file.file)
     }
 
     /// The episode kinds' children, numbered (built on first use).
-    pub fn child_ids(&self) -> &ChildIds {
+    pub(crate) fn child_ids(&self) -> &ChildIds {
         self.child_ids.get_or_init(|| {
             fn numbered<'a>(
                 number: &mut FxHashMap<&'a str, u32>,
@@ -621,7 +613,7 @@ impl Dataset {
     /// with a team column), in the order of the folded names. Built on
     /// first use: each compute checks these few dozen against its team
     /// table instead of every row.
-    pub fn team_uses(&self) -> &[TeamUse] {
+    pub(crate) fn team_uses(&self) -> &[TeamUse] {
         self.team_uses.get_or_init(|| {
             use std::collections::BTreeMap;
             // By each file's shared team names first (their addresses:
@@ -769,7 +761,7 @@ mod tests {
             (date(2017, 10, 1), date(2017, 12, 31)),
             (date(2016, 1, 1), date(2016, 3, 31)),
         ]);
-        assert_eq!(coverage.spans().len(), 2);
+        assert_eq!(coverage.spans.len(), 2);
         assert!(coverage.covers_month(Month::parse("2017-10").unwrap()));
         assert!(coverage.contains_range(date(2017, 7, 1), date(2017, 12, 31)));
         assert!(!coverage.covers_month(Month::parse("2016-04").unwrap()));

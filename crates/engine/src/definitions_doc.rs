@@ -82,7 +82,7 @@ impl Formula {
     }
 
     /// The formula in words, each part written by `part`.
-    pub fn text_with(&self, part: impl Fn(&Part) -> String) -> String {
+    pub(crate) fn text_with(&self, part: impl Fn(&Part) -> String) -> String {
         match self {
             Formula::Count => "a count".to_string(),
             Formula::Percent { num, den } => format!("{} ÷ {} × 100", part(num), part(den)),
@@ -272,9 +272,13 @@ pub fn indicators_markdown() -> String {
     line("");
     line("<!-- Generated from the engine's indicator registry (crates/engine/src/indicators/)");
     line("     by crates/engine/src/definitions_doc.rs: do not edit by hand. Print it with");
-    line("     `cargo run -p xtask --bin indicator_docs`; `cargo test -p csc-engine --lib definitions_doc`");
+    line(
+        "     `cargo run -p xtask --bin indicator_docs`; `cargo test -p csc-engine --lib definitions_doc`",
+    );
     line("     fails when this file and the code differ, and");
-    line("     `UPDATE_SNAPSHOTS=1 cargo test -p csc-engine --lib definitions_doc` rewrites it. -->");
+    line(
+        "     `UPDATE_SNAPSHOTS=1 cargo test -p csc-engine --lib definitions_doc` rewrites it. -->",
+    );
     line("");
     line("The fourteen indicators of the scorecard, in the order the page, the print");
     line("and the exports show them. The page's Help tab shows the same definitions.");

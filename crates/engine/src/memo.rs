@@ -59,7 +59,7 @@ struct Entry {
 
 impl FiguresCache {
     /// Opens the cache for one compute.
-    pub fn session(&self) -> Session<'_> {
+    pub(crate) fn session(&self) -> Session<'_> {
         // A poisoned lock means a compute panicked half-way: start afresh.
         let state = match self.state.lock() {
             Ok(state) => state,

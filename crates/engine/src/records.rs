@@ -25,10 +25,6 @@ impl<T: Copy> Field<T> {
             _ => None,
         }
     }
-
-    pub fn is_invalid(self) -> bool {
-        matches!(self, Field::Invalid)
-    }
 }
 
 impl Field<Date> {
@@ -45,7 +41,7 @@ impl Field<Date> {
 
 /// indicators.md, "Open at a date": start <= d and (no end or end > d).
 /// An unreadable end makes the record unusable for openness: `false`.
-pub fn open_at(start: Date, end: Field<Date>, day: Date) -> bool {
+pub(crate) fn open_at(start: Date, end: Field<Date>, day: Date) -> bool {
     match end.end() {
         Some(None) => start <= day,
         Some(Some(end)) => start <= day && end > day,
@@ -72,7 +68,7 @@ impl Name {
 
     /// Where the text is stored: equal for clones of one `Name`, and
     /// never shared by two live `Name`s of different text.
-    pub fn address(&self) -> usize {
+    pub(crate) fn address(&self) -> usize {
         Arc::as_ptr(&self.0).cast::<u8>() as usize
     }
 }
@@ -238,7 +234,7 @@ pub struct CareEpisode {
 
 impl CareEpisode {
     /// V3 and V4 are short breaks only: not looked after for indicator 7.
-    pub fn is_short_breaks(&self) -> bool {
+    pub(crate) fn is_short_breaks(&self) -> bool {
         matches!(self.legal_status.as_deref(), Some("V3" | "V4"))
     }
 }
@@ -352,7 +348,7 @@ pub struct StaffMember {
 impl StaffMember {
     /// In post on `day`: start <= day and (no end or end >= day). Ends are
     /// inclusive (inputs.md, `staff`). An unreadable end: not placeable.
-    pub fn in_post_on(&self, day: Date) -> bool {
+    pub(crate) fn in_post_on(&self, day: Date) -> bool {
         self.in_post_during(day, day)
     }
 

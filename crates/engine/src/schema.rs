@@ -91,94 +91,92 @@ const DATE_OF_BIRTH: ColumnSpec = common("Date of Birth", BIRTH_ALIASES);
 /// name columns rather than numbers.
 pub mod col {
     pub mod list3 {
-        pub const CHILD: usize = 0;
+        pub(crate) const CHILD: usize = 0;
         pub const DATE: usize = 1;
         pub const NFA: usize = 2;
-        pub const COUNT: usize = 3;
-        pub const TEAM: usize = 4;
+        pub(crate) const COUNT: usize = 3;
+        pub(crate) const TEAM: usize = 4;
     }
     pub mod list4 {
-        pub const CHILD: usize = 0;
-        pub const START: usize = 1;
-        pub const AUTHORISED: usize = 2;
-        pub const SEEN: usize = 3;
-        pub const TEAM: usize = 4;
+        pub(crate) const CHILD: usize = 0;
+        pub(crate) const START: usize = 1;
+        pub(crate) const AUTHORISED: usize = 2;
+        pub(crate) const SEEN: usize = 3;
+        pub(crate) const TEAM: usize = 4;
     }
     pub mod list6 {
-        pub const CHILD: usize = 0;
-        pub const START: usize = 1;
-        pub const CLOSED: usize = 2;
-        pub const STATUS: usize = 3;
-        pub const TEAM: usize = 4;
-        pub const WORKER: usize = 5;
-        pub const DOB: usize = 6;
+        pub(crate) const CHILD: usize = 0;
+        pub(crate) const START: usize = 1;
+        pub(crate) const CLOSED: usize = 2;
+        pub(crate) const TEAM: usize = 4;
+        pub(crate) const WORKER: usize = 5;
+        pub(crate) const DOB: usize = 6;
     }
     pub mod list7 {
-        pub const CHILD: usize = 0;
-        pub const START: usize = 1;
-        pub const END: usize = 2;
-        pub const LAST_VISIT: usize = 3;
-        pub const TEAM: usize = 4;
-        pub const DOB: usize = 5;
+        pub(crate) const CHILD: usize = 0;
+        pub(crate) const START: usize = 1;
+        pub(crate) const END: usize = 2;
+        pub(crate) const LAST_VISIT: usize = 3;
+        pub(crate) const TEAM: usize = 4;
+        pub(crate) const DOB: usize = 5;
     }
     pub mod list8 {
-        pub const CHILD: usize = 0;
+        pub(crate) const CHILD: usize = 0;
         pub const UASC: usize = 1;
-        pub const START: usize = 2;
-        pub const LEGAL_STATUS: usize = 3;
-        pub const CEASED: usize = 4;
-        pub const TEAM: usize = 5;
-        pub const DOB: usize = 6;
+        pub(crate) const START: usize = 2;
+        pub(crate) const LEGAL_STATUS: usize = 3;
+        pub(crate) const CEASED: usize = 4;
+        pub(crate) const TEAM: usize = 5;
+        pub(crate) const DOB: usize = 6;
     }
-    pub mod list9 {
-        pub const CHILD: usize = 0;
-        pub const DOB: usize = 1;
-        pub const ELIGIBILITY: usize = 2;
-        pub const IN_TOUCH: usize = 3;
-        pub const ACTIVITY: usize = 4;
-        pub const TEAM: usize = 5;
+    pub(crate) mod list9 {
+        pub(crate) const CHILD: usize = 0;
+        pub(crate) const DOB: usize = 1;
+        pub(crate) const ELIGIBILITY: usize = 2;
+        pub(crate) const IN_TOUCH: usize = 3;
+        pub(crate) const ACTIVITY: usize = 4;
+        pub(crate) const TEAM: usize = 5;
     }
     pub mod list10 {
-        pub const CHILD: usize = 0;
-        pub const ENTERED: usize = 1;
-        pub const PLACEMENT_ORDER: usize = 2;
-        pub const MATCHED: usize = 3;
-        pub const PLACED: usize = 4;
-        pub const ADOPTION_ORDER: usize = 5;
-        pub const TEAM: usize = 6;
+        pub(crate) const CHILD: usize = 0;
+        pub(crate) const ENTERED: usize = 1;
+        pub(crate) const PLACEMENT_ORDER: usize = 2;
+        pub(crate) const MATCHED: usize = 3;
+        pub(crate) const PLACED: usize = 4;
+        pub(crate) const ADOPTION_ORDER: usize = 5;
+        pub(crate) const TEAM: usize = 6;
     }
     pub mod cp_visits {
-        pub const CHILD: usize = 0;
+        pub(crate) const CHILD: usize = 0;
         pub const DATE: usize = 1;
-        pub const SEEN: usize = 2;
+        pub(crate) const SEEN: usize = 2;
     }
     pub mod family_support {
-        pub const CHILD: usize = 0;
-        pub const START: usize = 1;
-        pub const END: usize = 2;
-        pub const SERVICE: usize = 3;
-        pub const TEAM: usize = 4;
+        pub(crate) const CHILD: usize = 0;
+        pub(crate) const START: usize = 1;
+        pub(crate) const END: usize = 2;
+        pub(crate) const TEAM: usize = 4;
     }
     pub mod staff {
-        pub const WORKER: usize = 0;
+        pub(crate) const WORKER: usize = 0;
         pub const NAME: usize = 1;
-        pub const TEAM: usize = 2;
-        pub const QUALIFIED: usize = 3;
-        pub const AGENCY: usize = 4;
-        pub const MANAGER: usize = 5;
-        pub const CASE_HOLDER: usize = 6;
+        pub(crate) const TEAM: usize = 2;
+        pub(crate) const QUALIFIED: usize = 3;
+        pub(crate) const AGENCY: usize = 4;
+        pub(crate) const MANAGER: usize = 5;
+        pub(crate) const CASE_HOLDER: usize = 6;
         pub const FTE: usize = 7;
-        pub const START: usize = 8;
-        pub const END: usize = 9;
+        pub(crate) const START: usize = 8;
+        pub(crate) const END: usize = 9;
     }
     pub mod supervisions {
-        pub const WORKER: usize = 0;
+        pub(crate) const WORKER: usize = 0;
         pub const DATE: usize = 1;
     }
     pub mod teams {
-        pub const TEAM: usize = 0;
-        pub const AREA: usize = 1;
-        pub const TEAM_TYPE: usize = 2;
+        pub(crate) const TEAM: usize = 0;
+        pub(crate) const AREA: usize = 1;
+        pub(crate) const TEAM_TYPE: usize = 2;
     }
 }
 
@@ -422,7 +420,7 @@ impl Kind {
     }
 
     /// Whether any indicator reads this kind.
-    pub fn is_used(self) -> bool {
+    pub(crate) fn is_used(self) -> bool {
         !matches!(
             self,
             Kind::List1Contacts | Kind::List2EarlyHelp | Kind::List5S47 | Kind::List11Adopters
@@ -479,7 +477,7 @@ impl Kind {
     }
 
     /// Looks up a kind by its id.
-    pub fn from_id(id: &str) -> Option<Kind> {
+    pub(crate) fn from_id(id: &str) -> Option<Kind> {
         ALL_KINDS.into_iter().find(|kind| kind.id() == id)
     }
 }
@@ -550,7 +548,7 @@ pub enum Recognition {
 }
 
 /// Recognises a kind from a header row (inputs.md, "Recognising headers").
-pub fn recognise(headers: &[String]) -> Recognition {
+pub(crate) fn recognise(headers: &[String]) -> Recognition {
     let normalised: Vec<String> = headers.iter().map(|h| normalise_header(h)).collect();
     for (i, name) in normalised.iter().enumerate() {
         if name.is_empty() {

@@ -78,7 +78,7 @@ pub fn trim(s: &str) -> &str {
 
 /// Whether `s` is empty or whitespace only (`s.trim().is_empty()`).
 #[inline]
-pub fn is_whitespace(s: &str) -> bool {
+pub(crate) fn is_whitespace(s: &str) -> bool {
     match s.as_bytes().first() {
         None => true,
         Some(first) if first.is_ascii_graphic() => false,
@@ -89,7 +89,7 @@ pub fn is_whitespace(s: &str) -> bool {
 /// Spec "blank": empty, whitespace (non-breaking spaces included), or (any
 /// case, after trimming) `NULL`, `N/A`, `-`, or an Excel error
 /// ([`is_excel_error`]).
-pub fn is_blank(s: &str) -> bool {
+pub(crate) fn is_blank(s: &str) -> bool {
     let t = trim(s);
     // Runs several times per cell: the first byte rules out nearly every
     // value before any comparison.
@@ -126,7 +126,7 @@ const EXCEL_ERRORS: [&str; 10] = [
 /// Whether a cell is an Excel error (`#N/A`, `#REF!`, …, any case, after
 /// trimming): blank, but also reported, since it means a lookup or formula
 /// failed in the report that wrote the file.
-pub fn is_excel_error(s: &str) -> bool {
+pub(crate) fn is_excel_error(s: &str) -> bool {
     let t = trim(s);
     // 13 bytes: the longest of them, `#getting_data`.
     t.starts_with('#') && t.len() <= 13 && EXCEL_ERRORS.iter().any(|e| t.eq_ignore_ascii_case(e))
@@ -135,7 +135,7 @@ pub fn is_excel_error(s: &str) -> bool {
 /// Whether an identifier reads like a number Excel rewrote in scientific
 /// notation (`1.23457E+11`): the real id was lost when the file was saved
 /// (inputs.md, "Value types", ids that Excel rewrote).
-pub fn looks_like_excel_exponent(s: &str) -> bool {
+pub(crate) fn looks_like_excel_exponent(s: &str) -> bool {
     let t = trim(s).as_bytes();
     // Nearly every id starts with a letter: say so before looking further.
     if !t.first().is_some_and(u8::is_ascii_digit) {
@@ -202,7 +202,7 @@ const LAST_SERIAL: u32 = 2_958_465;
 /// Two-digit years, month-first forms (`05/13/2017` is month 13) and `/` or
 /// `.` after a four-digit year (`2017/12/01`, not in the spec's list) are
 /// invalid. Blank input (see [`is_blank`]) is `Err(Blank)`.
-pub fn parse_date(s: &str) -> Result<Date, ValueError> {
+pub(crate) fn parse_date(s: &str) -> Result<Date, ValueError> {
     let t = trim(s);
     // `dd/mm/yyyy`, the form nearly every date comes in, without the
     // general parse below (which reads it the same way).
@@ -259,7 +259,7 @@ pub fn parse_date(s: &str) -> Result<Date, ValueError> {
 /// first (`05/13/2017`, `12/25/2017 10:00`): the column then looks like a
 /// US export (inputs.md, "Value types", month-first dates). The value stays
 /// invalid; this only lets the report say why.
-pub fn looks_month_first(s: &str) -> bool {
+pub(crate) fn looks_month_first(s: &str) -> bool {
     let t = trim(s).as_bytes();
     let (first, rest) = split_digits(t);
     let [sep @ (b'/' | b'-' | b'.'), rest @ ..] = rest else {
@@ -465,7 +465,7 @@ fn digits_value(digits: &[u8]) -> u32 {
 /// anything starting `b)` or `no`. The prefix rule is applied literally, so
 /// `none` and `not known` are no and `yesterday` is yes. Blank input is
 /// `Err(Blank)`; anything else `Err(NotYesNo)`.
-pub fn parse_yes_no(s: &str) -> Result<bool, ValueError> {
+pub(crate) fn parse_yes_no(s: &str) -> Result<bool, ValueError> {
     let t = s.trim().as_bytes();
     let starts = |prefix: &[u8]| {
         t.get(..prefix.len())
@@ -492,7 +492,7 @@ pub fn parse_yes_no(s: &str) -> Result<bool, ValueError> {
 /// A value that is only a prefix (`c)`) gives the prefix's letters and digits
 /// (`c`), so a bare option letter is not lost. `None` for blank values and
 /// for values whose first token is empty (`: x`).
-pub fn parse_code(s: &str) -> Option<&str> {
+pub(crate) fn parse_code(s: &str) -> Option<&str> {
     let t = s.trim();
     if is_blank(t) {
         return None;
@@ -551,7 +551,7 @@ pub fn parse_number(s: &str) -> Result<f64, ValueError> {
 /// A whole number of 0 or more, after trimming: ASCII digits, optionally
 /// followed by a point and only zeros (`2.0`, `2.`), because Excel writes
 /// whole numbers that way. No sign. Values above `u32::MAX` are `NotACount`.
-pub fn parse_count(s: &str) -> Result<u32, ValueError> {
+pub(crate) fn parse_count(s: &str) -> Result<u32, ValueError> {
     let t = s.trim();
     if is_blank(t) {
         return Err(ValueError::Blank);
@@ -572,7 +572,7 @@ pub fn parse_count(s: &str) -> Result<u32, ValueError> {
 /// not a letter or a digit removed, so `Child's Legal Status`,
 /// `childs_legal_status` and `ChildsLegalStatus` are all `childslegalstatus`
 /// (a byte-order mark, spaces, quotes, brackets and punctuation go too).
-pub fn normalise_header(s: &str) -> String {
+pub(crate) fn normalise_header(s: &str) -> String {
     s.chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
@@ -581,7 +581,7 @@ pub fn normalise_header(s: &str) -> String {
 
 /// The key team and worker names are matched by: lower-case, runs of
 /// whitespace (non-breaking spaces included) folded to one space, trimmed.
-pub fn fold_name(s: &str) -> String {
+pub(crate) fn fold_name(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for word in s.split_whitespace() {
         if !out.is_empty() {
@@ -598,7 +598,7 @@ pub fn fold_name(s: &str) -> String {
 /// worker. Apostrophes join (`O'Brien` is `obrien`); any other character
 /// that is not a letter or digit separates words (`Smith-Jones` is the
 /// words `smith` and `jones`).
-pub fn worker_name_key(s: &str) -> String {
+pub(crate) fn worker_name_key(s: &str) -> String {
     let mut words: Vec<String> = Vec::new();
     let mut word = String::new();
     for c in s.chars() {
@@ -644,7 +644,7 @@ const PLAUSIBLE_YEARS: std::ops::RangeInclusive<u32> = 1990..=2100;
 /// When the name holds several, the last wins. An impossible date
 /// (`2017-02-30`) is skipped as a whole: it is not read as a month, and an
 /// earlier date in the name, if any, is the answer.
-pub fn as_at_from_file_name(name: &str) -> Option<Date> {
+pub(crate) fn as_at_from_file_name(name: &str) -> Option<Date> {
     let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
     let tokens = tokenise(base);
     let mut found = None;

@@ -31,7 +31,7 @@ const AVERAGE_DAYS: MeasureDef = MeasureDef::average(
 const CHILDREN: MeasureDef = MeasureDef::count("children", "Children adopted");
 const TOTAL_DAYS: MeasureDef = MeasureDef::hidden("total_days");
 
-pub static DEFINITION: Definition = Definition {
+pub(crate) static DEFINITION: Definition = Definition {
     number: 10,
     id: "adoption_entry_to_placement",
     title: "Days from entering care to placement for adoption (A1)",
@@ -97,7 +97,7 @@ fn compute(context: &Context<'_>, month: Month) -> MonthCounts {
 /// runs from the 1st of `M-(w-1)` to `M_end`. Needs `M_end` covered; a
 /// window only partly covered is computed with a note of how many of its
 /// months are covered.
-pub fn compute_window(
+pub(crate) fn compute_window(
     context: &Context<'_>,
     month: Month,
     definition: &'static Definition,

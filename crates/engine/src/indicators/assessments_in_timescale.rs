@@ -30,7 +30,7 @@ const OPEN_OVERDUE: MeasureDef = MeasureDef::count(
     "Open and already over 45 working days",
 );
 
-pub static DEFINITION: Definition = Definition {
+pub(crate) static DEFINITION: Definition = Definition {
     number: 3,
     id: "assessments_in_timescale",
     title: "Assessments completed within 45 working days",
@@ -66,7 +66,7 @@ pub static DEFINITION: Definition = Definition {
 };
 
 /// The assessments authorised in `month` (the cohort of indicators 3 and 4).
-pub fn authorised_in<'c>(
+pub(crate) fn authorised_in<'c>(
     context: &'c Context<'_>,
     month: Month,
 ) -> impl Iterator<Item = &'c crate::records::Rec<Assessment>> + 'c {

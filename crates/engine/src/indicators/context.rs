@@ -86,7 +86,7 @@ impl<'a> Context<'a> {
     /// Each child's latest List 6 episode open at `day`, with its position
     /// in `merged()`: indicators 1 and 13 both count from it each month,
     /// so it is chosen once.
-    pub fn open_cin_at(&self, day: Date) -> Rc<Vec<(usize, &'a Rec<CinEpisode>)>> {
+    pub(crate) fn open_cin_at(&self, day: Date) -> Rc<Vec<(usize, &'a Rec<CinEpisode>)>> {
         let chosen = &self.shared.open_cin;
         if let Some((_, open)) = chosen.borrow().iter().find(|(d, _)| *d == day) {
             return Rc::clone(open);
@@ -102,7 +102,7 @@ impl<'a> Context<'a> {
     }
 
     /// A new tally for an indicator, keeping records when drilling.
-    pub fn tally(&self, definition: &'static impl Measured) -> Tally {
+    pub(crate) fn tally(&self, definition: &'static impl Measured) -> Tally {
         let tally = Tally::new(definition);
         if self.drill.get() {
             tally.keeping_records()
@@ -112,7 +112,7 @@ impl<'a> Context<'a> {
     }
 
     /// Each child's referral dates, sorted (indicator 2's look-back).
-    pub fn referral_dates(&self) -> &HashMap<&'a str, Vec<Date>> {
+    pub(crate) fn referral_dates(&self) -> &HashMap<&'a str, Vec<Date>> {
         self.shared.referral_dates.get_or_init(|| {
             let mut by_child: HashMap<&'a str, Vec<Date>> = HashMap::default();
             for record in self.data.referrals.merged() {
@@ -129,12 +129,12 @@ impl<'a> Context<'a> {
     }
 
     /// Whether a kind's coverage holds every day of the month (period months).
-    pub fn covers_month(&self, kind: Kind, month: Month) -> bool {
+    pub(crate) fn covers_month(&self, kind: Kind, month: Month) -> bool {
         self.data.coverage(kind).covers_month(month)
     }
 
     /// Whether a kind's coverage holds `M_end` (snapshot months).
-    pub fn covers_end(&self, kind: Kind, month: Month) -> bool {
+    pub(crate) fn covers_end(&self, kind: Kind, month: Month) -> bool {
         self.data.coverage(kind).contains_day(month.last_day())
     }
 }
@@ -142,7 +142,7 @@ impl<'a> Context<'a> {
 /// indicators.md, "Children, not records": of each child's qualifying
 /// records, the one with the latest start (which gives the team and, for
 /// indicators 1 and 13, the allocation).
-pub fn latest_per_key<'r, R: 'r>(
+pub(crate) fn latest_per_key<'r, R: 'r>(
     records: impl Iterator<Item = &'r crate::records::Rec<R>>,
     child: impl Fn(&R) -> &str,
     start: impl Fn(&R) -> Date,

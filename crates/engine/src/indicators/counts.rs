@@ -6,7 +6,7 @@
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::Arc;
 
-use crate::areas::{AreaId, Areas};
+use crate::areas::Areas;
 use crate::diagnostics::Problem;
 use crate::records::Team;
 use crate::settings::Settings;
@@ -74,7 +74,11 @@ impl MonthCounts {
 
     /// The LA's values: percentages, averages and rates derived from the
     /// sums with one rule (a zero denominator gives no value).
-    pub fn la_values(&self, definition: &impl Measured, settings: &Settings) -> Vec<Option<f64>> {
+    pub(crate) fn la_values(
+        &self,
+        definition: &impl Measured,
+        settings: &Settings,
+    ) -> Vec<Option<f64>> {
         self.derive(definition, &self.la, settings.total_population())
     }
 
@@ -120,7 +124,7 @@ impl MonthCounts {
 
     /// These counts without the drill-down (what is kept of a month no
     /// longer reported).
-    pub fn without_drill(&self) -> MonthCounts {
+    pub(crate) fn without_drill(&self) -> MonthCounts {
         MonthCounts {
             la: self.la.clone(),
             unavailable: self.unavailable.clone(),
@@ -162,10 +166,12 @@ impl MonthFigures {
         index_of(definition.measures(), measure).and_then(|i| self.la.get(i).copied().flatten())
     }
 
-    pub fn area_value(
+    /// One area's value of a measure (the indicators' tests read areas so).
+    #[cfg(test)]
+    pub(crate) fn area_value(
         &self,
         definition: &impl Measured,
-        area: AreaId,
+        area: crate::areas::AreaId,
         measure: &str,
     ) -> Option<f64> {
         let index = index_of(definition.measures(), measure)?;
@@ -271,7 +277,7 @@ impl Tally {
     }
 
     /// Marks a measure as having no value this month (e.g. no allocation extract).
-    pub fn unavailable(&mut self, measure: &MeasureDef) {
+    pub(crate) fn unavailable(&mut self, measure: &MeasureDef) {
         if let Some(flag) =
             index_of(self.measures, measure.name).and_then(|i| self.unavailable.get_mut(i))
         {
@@ -311,7 +317,7 @@ impl Tally {
 }
 
 /// `num ÷ den`, or no value when either is missing or the denominator is 0.
-pub fn ratio(num: Option<f64>, den: Option<f64>) -> Option<f64> {
+pub(crate) fn ratio(num: Option<f64>, den: Option<f64>) -> Option<f64> {
     match (num, den) {
         (Some(num), Some(den)) if den != 0.0 => Some(num / den),
         _ => None,

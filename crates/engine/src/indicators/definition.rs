@@ -147,7 +147,7 @@ impl Definition {
     }
 
     /// Whether the headline is a percentage (for the trend's stable band).
-    pub fn headline_is_percent(&self) -> bool {
+    pub(crate) fn headline_is_percent(&self) -> bool {
         self.headline_index()
             .and_then(|i| self.measures.get(i))
             .is_some_and(|m| matches!(m.kind, MeasureKind::Percent { .. }))
@@ -204,7 +204,7 @@ impl Definition {
     /// The settings this indicator counts with: the defaults, but for
     /// the settings it reads (`reads`). Populations and the team table's
     /// areas are never among them: areas and rates are derived on read.
-    pub fn counting_settings(&self, settings: &Settings) -> Settings {
+    pub(crate) fn counting_settings(&self, settings: &Settings) -> Settings {
         let mut counting = Settings::default();
         for read in self.reads {
             match read {

@@ -96,7 +96,7 @@ pub trait Measured {
 }
 
 /// Index of a measure by name in a list of measures.
-pub fn index_of(measures: &[MeasureDef], name: &str) -> Option<usize> {
+pub(crate) fn index_of(measures: &[MeasureDef], name: &str) -> Option<usize> {
     // Tallies look measures up for every record counted, mostly by the
     // very literal the definition holds (one copy in an optimised build):
     // compare addresses before comparing text.

@@ -41,8 +41,8 @@ pub(crate) mod counts;
 mod definition;
 mod measures;
 
-pub use context::{Context, latest_per_key};
-pub use counts::{DrillItem, MonthCounts, MonthFigures, Tally, ratio};
+pub use context::Context;
+pub use counts::{DrillItem, MonthCounts, MonthFigures, Tally};
 pub use definition::{Definition, Phrasing, Reads, Timing};
 pub use measures::{MeasureDef, MeasureKind, Measured};
 
@@ -75,22 +75,27 @@ registry! {
 }
 
 /// The definition with this id.
-pub fn by_id(id: &str) -> Option<&'static Definition> {
+pub(crate) fn by_id(id: &str) -> Option<&'static Definition> {
     ALL.iter().copied().find(|d| d.id == id)
 }
 
 /// Serde for `&'static Definition` as its id, so results can cross to and
 /// from a Web Worker.
-pub mod definition_by_id {
+pub(crate) mod definition_by_id {
     use serde::{Deserialize, Deserializer, Serializer, de::Error};
 
     use super::{Definition, by_id};
 
-    pub fn serialize<S: Serializer>(d: &&'static Definition, s: S) -> Result<S::Ok, S::Error> {
+    pub(crate) fn serialize<S: Serializer>(
+        d: &&'static Definition,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
         s.serialize_str(d.id)
     }
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<&'static Definition, D::Error> {
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<&'static Definition, D::Error> {
         let id = String::deserialize(d)?;
         by_id(&id).ok_or_else(|| D::Error::custom(format!("unknown indicator `{id}`")))
     }

@@ -15,7 +15,7 @@ use super::counts::MonthFigures;
 use super::definition::Definition;
 
 /// Teams used by the fixtures: two areas with populations, one without.
-pub const TEAMS_CSV: &str = "Team,Area,Team Type\n\
+pub(crate) const TEAMS_CSV: &str = "Team,Area,Team Type\n\
 East Assessment,EAST,Assessment\n\
 East Safeguarding,EAST,Safeguarding\n\
 West Safeguarding,WEST,Safeguarding\n\

@@ -34,7 +34,7 @@ const PERCENT: MeasureDef = MeasureDef::percent(
     OPEN_CASES.name,
 );
 
-pub static DEFINITION: Definition = Definition {
+pub(crate) static DEFINITION: Definition = Definition {
     number: 1,
     id: "unallocated_cases",
     title: "Number of unallocated cases (open 7+ days)",
@@ -74,7 +74,7 @@ pub static DEFINITION: Definition = Definition {
 /// Whether an allocated worker value means "no worker": blank, or one of
 /// the settings' placeholder names (whole value, case-insensitive, spaces
 /// folded). Called for every open case every month, so it does not allocate.
-pub fn is_unallocated(worker: &str, settings: &Settings) -> bool {
+pub(crate) fn is_unallocated(worker: &str, settings: &Settings) -> bool {
     worker.trim().is_empty()
         || settings
             .unallocated_placeholders
@@ -84,7 +84,7 @@ pub fn is_unallocated(worker: &str, settings: &Settings) -> bool {
 
 /// Whether two names are equal once lower-cased with runs of whitespace
 /// folded and ends trimmed (as `fold_name` compares them), without allocating.
-pub fn same_name(a: &str, b: &str) -> bool {
+pub(crate) fn same_name(a: &str, b: &str) -> bool {
     let (a, b) = (a.trim(), b.trim());
     if a.is_ascii() && b.is_ascii() {
         return same_ascii_name(a.as_bytes(), b.as_bytes());

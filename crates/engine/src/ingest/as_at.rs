@@ -54,7 +54,7 @@ impl AsAtSource {
 
     /// Whether the date came from a name or the user rather than the data:
     /// dates in the file after it are then reported as after the as-at date.
-    pub fn is_stated(self) -> bool {
+    pub(crate) fn is_stated(self) -> bool {
         matches!(
             self,
             AsAtSource::FileName
@@ -74,14 +74,14 @@ pub struct AsAt {
 }
 
 impl AsAt {
-    pub const UNKNOWN: AsAt = AsAt {
+    pub(crate) const UNKNOWN: AsAt = AsAt {
         date: None,
         source: AsAtSource::Unknown,
     };
 
     /// Rules 4 and 1: the user's date, else the first of `names` (each a
     /// name and the source it would be) that holds a date.
-    pub fn stated(user: Option<Date>, names: &[(&str, AsAtSource)]) -> Option<AsAt> {
+    pub(crate) fn stated(user: Option<Date>, names: &[(&str, AsAtSource)]) -> Option<AsAt> {
         if let Some(date) = user {
             return Some(AsAt {
                 date: Some(date),
@@ -97,7 +97,7 @@ impl AsAt {
     }
 
     /// Rules 2 and 3: the latest date found in the data, else unknown.
-    pub fn from_data(latest: Option<Date>, source: AsAtSource) -> AsAt {
+    pub(crate) fn from_data(latest: Option<Date>, source: AsAtSource) -> AsAt {
         match latest {
             Some(date) => AsAt {
                 date: Some(date),
@@ -111,14 +111,14 @@ impl AsAt {
 /// Whether a column's dates say when a list was extracted: its normalised
 /// header contains `date` but not `birth` (a birth date says nothing about
 /// when a list was made).
-pub fn is_extract_date_header(header: &str) -> bool {
+pub(crate) fn is_extract_date_header(header: &str) -> bool {
     let normalised = normalise_header(header);
     normalised.contains("date") && !normalised.contains("birth")
 }
 
 /// Rule 2 for one table: the latest valid date, not after `today`, in any
 /// of its columns whose header says date but not birth.
-pub fn latest_extract_date(table: &Table, today: Date) -> Option<Date> {
+pub(crate) fn latest_extract_date(table: &Table, today: Date) -> Option<Date> {
     let columns: Vec<usize> = table
         .headers
         .iter()

@@ -141,7 +141,7 @@ impl<'a> RowReader<'a> {
     }
 
     /// A date that is part of the row's key: blank or invalid leaves the row out.
-    pub fn key_date(&mut self, column: usize) -> Option<Date> {
+    pub(crate) fn key_date(&mut self, column: usize) -> Option<Date> {
         match self.read_date(
             column,
             "it identifies the row, so the row is left out",
@@ -163,7 +163,7 @@ impl<'a> RowReader<'a> {
     }
 
     /// A required date that may not be blank (blank is reported as invalid).
-    pub fn required_date(&mut self, column: usize) -> Field<Date> {
+    pub(crate) fn required_date(&mut self, column: usize) -> Field<Date> {
         match self.date(column) {
             Field::Blank => {
                 let header = self.header(column);
@@ -180,7 +180,7 @@ impl<'a> RowReader<'a> {
     }
 
     /// An end date that must not be before `start`.
-    pub fn end_date(&mut self, column: usize, start: Option<Date>) -> Field<Date> {
+    pub(crate) fn end_date(&mut self, column: usize, start: Option<Date>) -> Field<Date> {
         let end = self.date(column);
         if let (Field::Value(end_date), Some(start)) = (end, start) {
             if end_date < start {
@@ -251,7 +251,7 @@ impl<'a> RowReader<'a> {
     }
 
     /// A yes/no column that is required (blank is reported as invalid).
-    pub fn required_yes_no(&mut self, column: usize) -> Field<bool> {
+    pub(crate) fn required_yes_no(&mut self, column: usize) -> Field<bool> {
         match self.yes_no(column) {
             Field::Blank => {
                 let header = self.header(column);
@@ -268,7 +268,7 @@ impl<'a> RowReader<'a> {
     }
 
     /// An optional yes/no with a default for blank; invalid takes the default and is reported.
-    pub fn yes_no_or(&mut self, column: usize, default: bool) -> bool {
+    pub(crate) fn yes_no_or(&mut self, column: usize, default: bool) -> bool {
         match self.yes_no(column) {
             Field::Value(value) => value,
             _ => default,
@@ -304,7 +304,7 @@ impl<'a> RowReader<'a> {
 }
 
 /// Builds one kind's records from a table, reporting as it goes.
-pub fn build_rows<R, F>(
+pub(crate) fn build_rows<R, F>(
     table: &Table,
     layout: &Layout,
     file: usize,
@@ -450,7 +450,7 @@ pub fn assessment(r: &mut RowReader<'_>) -> Option<Assessment> {
     })
 }
 
-pub fn cin_episode(r: &mut RowReader<'_>) -> Option<CinEpisode> {
+pub(crate) fn cin_episode(r: &mut RowReader<'_>) -> Option<CinEpisode> {
     use col::list6::*;
     let child = r.id(CHILD)?;
     let start = r.key_date(START)?;
@@ -465,7 +465,7 @@ pub fn cin_episode(r: &mut RowReader<'_>) -> Option<CinEpisode> {
     })
 }
 
-pub fn cp_plan(r: &mut RowReader<'_>) -> Option<CpPlan> {
+pub(crate) fn cp_plan(r: &mut RowReader<'_>) -> Option<CpPlan> {
     use col::list7::*;
     let child = r.id(CHILD)?;
     let start = r.key_date(START)?;
@@ -481,7 +481,7 @@ pub fn cp_plan(r: &mut RowReader<'_>) -> Option<CpPlan> {
     })
 }
 
-pub fn care_episode(r: &mut RowReader<'_>) -> Option<CareEpisode> {
+pub(crate) fn care_episode(r: &mut RowReader<'_>) -> Option<CareEpisode> {
     use col::list8::*;
     let child = r.id(CHILD)?;
     let uasc = r.required_yes_no(UASC);
@@ -534,7 +534,7 @@ fn check_adult(r: &mut RowReader<'_>, dob: usize, start: Date, end: Field<Date>)
 const EET_CODES: [&str; 10] = ["F1", "P1", "F2", "P2", "F3", "P3", "F4", "P4", "F5", "P5"];
 const NOT_EET_CODES: [&str; 4] = ["G4", "G5", "G6", "0"];
 
-pub fn care_leaver(r: &mut RowReader<'_>) -> Option<CareLeaver> {
+pub(crate) fn care_leaver(r: &mut RowReader<'_>) -> Option<CareLeaver> {
     use col::list9::*;
     let child = r.id(CHILD)?;
     let birth = r.required_date(DOB);
@@ -577,7 +577,7 @@ pub fn adoption(r: &mut RowReader<'_>) -> Option<Adoption> {
     })
 }
 
-pub fn cp_visit(r: &mut RowReader<'_>) -> Option<CpVisit> {
+pub(crate) fn cp_visit(r: &mut RowReader<'_>) -> Option<CpVisit> {
     use col::cp_visits::*;
     let child = r.id(CHILD)?;
     let date = r.key_date(DATE)?;
@@ -600,7 +600,7 @@ pub fn family_support(r: &mut RowReader<'_>) -> Option<FamilySupport> {
     })
 }
 
-pub fn staff_member(r: &mut RowReader<'_>) -> Option<StaffMember> {
+pub(crate) fn staff_member(r: &mut RowReader<'_>) -> Option<StaffMember> {
     use col::staff::*;
     let worker_label = r.id(WORKER)?;
     let start = match r.read_date(
@@ -654,7 +654,7 @@ pub fn supervision(r: &mut RowReader<'_>) -> Option<Supervision> {
     Some(Supervision { worker, date })
 }
 
-pub fn team_entry(r: &mut RowReader<'_>) -> Option<TeamEntry> {
+pub(crate) fn team_entry(r: &mut RowReader<'_>) -> Option<TeamEntry> {
     use col::teams::*;
     let team = r.id(TEAM)?;
     let area = r.id(AREA)?;
@@ -668,7 +668,7 @@ pub fn team_entry(r: &mut RowReader<'_>) -> Option<TeamEntry> {
 
 /// inputs.md, "Bad input": the same child with overlapping open episodes in
 /// one list (one file's records).
-pub fn report_overlaps<R: Episode>(sink: &mut ProblemSink, kind: Kind, records: &[Rec<R>]) {
+pub(crate) fn report_overlaps<R: Episode>(sink: &mut ProblemSink, kind: Kind, records: &[Rec<R>]) {
     let mut spans: Vec<(&str, Date, Option<Date>, u32)> = records
         .iter()
         .filter_map(|r| {

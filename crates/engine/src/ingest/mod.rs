@@ -9,7 +9,7 @@ pub mod as_at;
 pub mod build;
 mod columns;
 pub mod decode;
-pub mod sink;
+pub(crate) mod sink;
 pub mod table;
 #[cfg(feature = "xlsx")]
 pub mod xlsx;
@@ -64,7 +64,8 @@ impl FileOverrides {
     /// The overrides that hold for one sheet: its own, else the workbook's.
     /// Sheet names match as Excel compares them: case-insensitively (and
     /// here ignoring spaces at the ends, which are easy to miss).
-    pub fn for_sheet(&self, sheet: &str) -> FileOverrides {
+    #[cfg(any(test, feature = "xlsx"))]
+    pub(crate) fn for_sheet(&self, sheet: &str) -> FileOverrides {
         let own = self
             .sheets
             .iter()
@@ -78,7 +79,7 @@ impl FileOverrides {
     }
 
     /// One sheet's own overrides, made if absent.
-    pub fn sheet_mut(&mut self, sheet: &str) -> &mut SheetOverrides {
+    pub(crate) fn sheet_mut(&mut self, sheet: &str) -> &mut SheetOverrides {
         let index = match self.sheets.iter().position(|s| s.sheet == sheet) {
             Some(index) => index,
             None => {
@@ -204,7 +205,7 @@ impl LoadedFile {
         }
     }
 
-    pub fn is_settings(&self) -> bool {
+    pub(crate) fn is_settings(&self) -> bool {
         matches!(self.content, Content::Settings(_))
     }
 }
@@ -346,8 +347,9 @@ fn read_workbook(
 /// Reads one file that is one table (a CSV or text file, a settings
 /// document); for a workbook, its first sheet (see `load_files` for all).
 /// `index` is its position among the loaded files (for record sources);
-/// `today` bounds the as-at fallback.
-pub fn load_file(
+/// `today` bounds the as-at fallback. For tests, which read one file at a time.
+#[cfg(test)]
+pub(crate) fn load_file(
     name: &str,
     bytes: &[u8],
     index: usize,
@@ -739,7 +741,7 @@ fn coverage_marker(content: &Content) -> Option<Date> {
 
 /// A marker in the first 7 days of its month starts coverage on the 1st of
 /// that month; later in the month, on the 1st of the next.
-pub fn coverage_start(marker: Date) -> Date {
+pub(crate) fn coverage_start(marker: Date) -> Date {
     let first = marker.first_of_month();
     if marker.day() <= 7 {
         first

@@ -61,7 +61,7 @@ impl ProblemSink {
     }
 
     /// A problem about the whole file.
-    pub fn whole_file(&mut self, code: ProblemCode, severity: Severity, message: String) {
+    pub(crate) fn whole_file(&mut self, code: ProblemCode, severity: Severity, message: String) {
         let problem = Problem::file(&self.file, code, severity, message);
         self.push(problem);
     }

@@ -17,7 +17,7 @@ use crate::values::is_whitespace;
 
 /// A header row may have at most this many cells (a 10-million-column
 /// line is refused, not read).
-pub const MAX_COLUMNS: usize = 10_000;
+pub(crate) const MAX_COLUMNS: usize = 10_000;
 
 /// A table may hold at most this many cells, so a file of empty cells
 /// cannot exhaust the page's memory. A 200 MB CSV of real data has far
@@ -25,11 +25,11 @@ pub const MAX_COLUMNS: usize = 10_000;
 pub const MAX_CELLS: usize = 40_000_000;
 
 /// The header is looked for in the first this many rows.
-pub const HEADER_SEARCH_ROWS: u32 = 10;
+pub(crate) const HEADER_SEARCH_ROWS: u32 = 10;
 
 /// Rows below the first compete as the header only up to this width
 /// (real headers have tens of columns), which bounds the search's work.
-pub const MAX_SEARCH_WIDTH: usize = 1_000;
+pub(crate) const MAX_SEARCH_WIDTH: usize = 1_000;
 
 /// How well a row serves as the header: a row that makes a kind
 /// recognisable beats one that does not, then more matched columns win.
@@ -92,7 +92,7 @@ impl Rows {
 
     /// Whether any cell holds `needle` (one search of the whole text: a
     /// check that nearly every file fails can skip a pass over its cells).
-    pub fn any_cell_contains(&self, needle: &str) -> bool {
+    pub(crate) fn any_cell_contains(&self, needle: &str) -> bool {
         self.text.contains(needle)
     }
 
@@ -228,7 +228,7 @@ impl Record {
         self.ends.clear();
     }
 
-    pub fn push_field(&mut self, field: &str) {
+    pub(crate) fn push_field(&mut self, field: &str) {
         self.text.push_str(field);
         // A record over 4 GB cannot be read from a file under the size
         // limit; its cells would read as "" rather than panic.
@@ -288,7 +288,7 @@ impl std::fmt::Display for NotATable {
 }
 
 /// The delimiter that occurs most often in the first line.
-pub fn detect_delimiter(text: &str) -> u8 {
+pub(crate) fn detect_delimiter(text: &str) -> u8 {
     let header = text.split(['\r', '\n']).next().unwrap_or("");
     delimiter_of(header)
 }
@@ -330,7 +330,7 @@ pub struct Candidate {
 /// scores best (the earliest on a tie), the first when none scores above
 /// it. The first row is not scored when wider than `MAX_COLUMNS`, the
 /// others when wider than `MAX_SEARCH_WIDTH`.
-pub fn choose_header(
+pub(crate) fn choose_header(
     candidates: &[Candidate],
     score: &dyn Fn(&[String]) -> HeaderScore,
 ) -> Option<usize> {
@@ -432,7 +432,8 @@ impl TableBuilder {
 
     /// Notes a row as ragged whatever the cells pushed (a sheet's row with
     /// cells beyond the header, which are not kept).
-    pub fn note_ragged(&mut self, number: u32, cells: usize) {
+    #[cfg(feature = "xlsx")]
+    pub(crate) fn note_ragged(&mut self, number: u32, cells: usize) {
         self.table.ragged.push((number, cells));
     }
 
@@ -717,7 +718,7 @@ fn candidates(text: &str, delimiter: u8) -> Vec<(u8, Candidate)> {
 }
 
 /// How well a row serves as a header row: see `choose_header`.
-pub fn header_score(headers: &[String]) -> HeaderScore {
+pub(crate) fn header_score(headers: &[String]) -> HeaderScore {
     match recognise(headers) {
         Recognition::Known(layout) => (true, layout.positions.iter().flatten().count()),
         Recognition::Unknown { found, .. } => (false, found),
@@ -734,7 +735,7 @@ pub fn read_table(text: &str) -> Result<Table, NotATable> {
 /// Reads text as a delimited table. The header is the first row, or, when
 /// that makes no kind recognisable, the row within the first
 /// `HEADER_SEARCH_ROWS` that `score`s best, read with its own delimiter.
-pub fn read_table_with(
+pub(crate) fn read_table_with(
     text: &str,
     score: &dyn Fn(&[String]) -> HeaderScore,
 ) -> Result<Table, NotATable> {

@@ -30,14 +30,14 @@ use crate::ingest::table::{
 };
 
 /// A workbook may have at most this many parts (a real one has tens).
-pub const MAX_PARTS: usize = 10_000;
+pub(crate) const MAX_PARTS: usize = 10_000;
 
 /// The parts of a workbook may unpack to at most this many bytes in all.
-pub const MAX_UNPACKED_BYTES: u64 = 300 * 1024 * 1024;
+pub(crate) const MAX_UNPACKED_BYTES: u64 = 300 * 1024 * 1024;
 
 /// At most this many distinct texts (`calamine` reserves room for the
 /// count a workbook declares before reading them).
-pub const MAX_SHARED_STRINGS: u64 = 5_000_000;
+pub(crate) const MAX_SHARED_STRINGS: u64 = 5_000_000;
 
 /// One sheet read as a table.
 #[derive(Debug)]
@@ -100,7 +100,7 @@ impl std::fmt::Display for NotAWorkbook {
 /// Reads every visible, non-empty worksheet of a workbook as a table,
 /// in the workbook's order. `score` rates a row as the header (see
 /// `table::choose_header`).
-pub fn read_workbook(
+pub(crate) fn read_workbook(
     bytes: &[u8],
     score: &dyn Fn(&[String]) -> HeaderScore,
 ) -> Result<Vec<Sheet>, NotAWorkbook> {
