@@ -46,13 +46,13 @@ impl TeamType {
         }
     }
 
-    /// The type's name in lower snake case, as in the caseload measures.
-    pub(crate) fn snake(self) -> &'static str {
+    /// The type's name as a team table writes it (`parse` reads it back).
+    pub(crate) fn name(self) -> &'static str {
         match self {
             TeamType::Assessment => "assessment",
             TeamType::Safeguarding => "safeguarding",
-            TeamType::ChildrenInCare => "children_in_care",
-            TeamType::DisabledChildren => "disabled_children",
+            TeamType::ChildrenInCare => "children in care",
+            TeamType::DisabledChildren => "disabled children",
             TeamType::Other => "other",
         }
     }

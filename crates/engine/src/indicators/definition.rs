@@ -272,7 +272,7 @@ fn team_types(teams: &[TeamRow]) -> Vec<TeamRow> {
                 team,
                 area: String::new(),
                 // The type's own name, which `TeamType::parse` reads back.
-                team_type: Some(team_type.snake().replace('_', " ")),
+                team_type: Some(team_type.name().to_string()),
             })
         })
         .collect();
@@ -315,7 +315,7 @@ mod tests {
         assert_ne!(team_types(&edited), types);
         // And every parsed type reads back as itself.
         for team_type in TeamType::ALL {
-            let spaced = team_type.snake().replace('_', " ");
+            let spaced = team_type.name();
             let name = team_types(&[row("T", "", Some(&spaced))]);
             let back = name[0].team_type.as_deref().and_then(TeamType::parse);
             assert_eq!(back, Some(team_type));
