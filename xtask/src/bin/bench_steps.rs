@@ -31,6 +31,7 @@
 
 use std::time::Instant;
 
+use csc_engine::indicators::cp_plans;
 use csc_engine::ingest::FileOverrides;
 use csc_engine::ingest::decode::decode;
 use csc_engine::ingest::table::read_table;
@@ -138,7 +139,7 @@ fn main() {
     // Another target: nothing recounted.
     let rerate_ms = edited(|s| {
         s.indicators
-            .entry("cp_plans".to_string())
+            .entry(cp_plans::DEFINITION.id.to_string())
             .or_default()
             .target = Override::Set(Some(1.0));
     });

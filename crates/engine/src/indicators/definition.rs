@@ -316,7 +316,7 @@ mod tests {
         // And every parsed type reads back as itself.
         for team_type in TeamType::ALL {
             let spaced = team_type.name();
-            let name = team_types(&[row("T", "", Some(&spaced))]);
+            let name = team_types(&[row("T", "", Some(spaced))]);
             let back = name[0].team_type.as_deref().and_then(TeamType::parse);
             assert_eq!(back, Some(team_type));
         }
