@@ -31,7 +31,7 @@ const AVERAGE_DAYS: MeasureDef = MeasureDef::average(
 const CHILDREN: MeasureDef = MeasureDef::count("children", "Children adopted");
 const TOTAL_DAYS: MeasureDef = MeasureDef::hidden("total_days");
 
-pub(crate) static DEFINITION: Definition = Definition {
+pub static DEFINITION: Definition = Definition {
     number: 10,
     id: "adoption_entry_to_placement",
     title: "Days from entering care to placement for adoption (A1)",

@@ -28,7 +28,7 @@ const AVERAGE_DAYS: MeasureDef = MeasureDef::average(
 const CHILDREN: MeasureDef = MeasureDef::count("children", "Children adopted");
 const TOTAL_DAYS: MeasureDef = MeasureDef::hidden("total_days");
 
-pub(crate) static DEFINITION: Definition = Definition {
+pub static DEFINITION: Definition = Definition {
     number: 9,
     id: "adoption_placement_order_to_match",
     title: "Days from placement order to match (A2)",

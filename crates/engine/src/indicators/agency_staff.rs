@@ -44,7 +44,7 @@ const MANAGERS: MeasureDef = MeasureDef::hidden("managers");
 const AGENCY_ALL: MeasureDef = MeasureDef::hidden("agency_all");
 const ALL_QUALIFIED: MeasureDef = MeasureDef::hidden("all");
 
-pub(crate) static DEFINITION: Definition = Definition {
+pub static DEFINITION: Definition = Definition {
     number: 14,
     id: "agency_staff",
     title: "% agency social workers",

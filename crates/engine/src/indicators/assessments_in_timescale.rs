@@ -30,7 +30,7 @@ const OPEN_OVERDUE: MeasureDef = MeasureDef::count(
     "Open and already over 45 working days",
 );
 
-pub(crate) static DEFINITION: Definition = Definition {
+pub static DEFINITION: Definition = Definition {
     number: 3,
     id: "assessments_in_timescale",
     title: "Assessments completed within 45 working days",

@@ -44,7 +44,7 @@ const COHORT_17_18: MeasureDef = MeasureDef::hidden("cohort_17_18");
 const EET_19_21: MeasureDef = MeasureDef::hidden("eet_19_21");
 const COHORT_19_21: MeasureDef = MeasureDef::hidden("cohort_19_21");
 
-pub(crate) static DEFINITION: Definition = Definition {
+pub static DEFINITION: Definition = Definition {
     number: 8,
     id: "care_leavers_eet",
     title: "% care leavers in education, employment or training",

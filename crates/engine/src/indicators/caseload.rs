@@ -82,7 +82,7 @@ const BASIS_DISABLED_CHILDREN: MeasureDef = MeasureDef::hidden("basis_disabled_c
 const CASES_OTHER: MeasureDef = MeasureDef::hidden("cases_other");
 const BASIS_OTHER: MeasureDef = MeasureDef::hidden("basis_other");
 
-pub(crate) static DEFINITION: Definition = Definition {
+pub static DEFINITION: Definition = Definition {
     number: 13,
     id: "caseload",
     title: "Average caseload of qualified social workers",

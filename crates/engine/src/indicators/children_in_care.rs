@@ -32,7 +32,7 @@ const RATE_PER_10K: MeasureDef = MeasureDef::rate(
     COUNT_ALL.name,
 );
 
-pub(crate) static DEFINITION: Definition = Definition {
+pub static DEFINITION: Definition = Definition {
     number: 7,
     id: "children_in_care",
     title: "Children in care at month end",

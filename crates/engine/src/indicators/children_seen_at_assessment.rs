@@ -26,7 +26,7 @@ const PERCENT: MeasureDef = MeasureDef::percent(
     TOTAL.name,
 );
 
-pub(crate) static DEFINITION: Definition = Definition {
+pub static DEFINITION: Definition = Definition {
     number: 4,
     id: "children_seen_at_assessment",
     title: "% children seen at assessment",

@@ -21,7 +21,7 @@ use crate::settings::{Polarity, PreviousMode};
 const COUNT: MeasureDef = MeasureDef::count("count", "No. of children on a CP plan");
 const RATE_PER_10K: MeasureDef = MeasureDef::rate("rate_per_10k", "Rate per 10,000", COUNT.name);
 
-pub(crate) static DEFINITION: Definition = Definition {
+pub static DEFINITION: Definition = Definition {
     number: 5,
     id: "cp_plans",
     title: "Children with a child protection plan at month end",

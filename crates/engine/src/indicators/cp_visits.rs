@@ -30,7 +30,7 @@ const VISITED: MeasureDef = MeasureDef::count("visited", "Visited at least once 
 const DUE: MeasureDef = MeasureDef::count("due", "Due a visit");
 const PERCENT: MeasureDef = MeasureDef::percent("percent", "% visited", VISITED.name, DUE.name);
 
-pub(crate) static DEFINITION: Definition = Definition {
+pub static DEFINITION: Definition = Definition {
     number: 6,
     id: "cp_visits",
     title: "% children on a CP plan visited in the month",

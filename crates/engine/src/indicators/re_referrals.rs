@@ -30,7 +30,7 @@ const PERCENT: MeasureDef = MeasureDef::percent(
     REFERRALS.name,
 );
 
-pub(crate) static DEFINITION: Definition = Definition {
+pub static DEFINITION: Definition = Definition {
     number: 2,
     id: "re_referrals",
     title: "% re-referrals within 12 months",

@@ -28,7 +28,7 @@ const PERCENT: MeasureDef = MeasureDef::percent(
     STAFF.name,
 );
 
-pub(crate) static DEFINITION: Definition = Definition {
+pub static DEFINITION: Definition = Definition {
     number: 12,
     id: "supervision",
     title: "% social workers supervised in the month",

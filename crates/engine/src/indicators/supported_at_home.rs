@@ -30,7 +30,7 @@ const PERCENT: MeasureDef = MeasureDef::percent(
     TOTAL.name,
 );
 
-pub(crate) static DEFINITION: Definition = Definition {
+pub static DEFINITION: Definition = Definition {
     number: 11,
     id: "supported_at_home",
     title: "% CIN / family support supported to live with family",

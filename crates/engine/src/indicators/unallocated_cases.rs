@@ -34,7 +34,7 @@ const PERCENT: MeasureDef = MeasureDef::percent(
     OPEN_CASES.name,
 );
 
-pub(crate) static DEFINITION: Definition = Definition {
+pub static DEFINITION: Definition = Definition {
     number: 1,
     id: "unallocated_cases",
     title: "Number of unallocated cases (open 7+ days)",
