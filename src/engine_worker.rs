@@ -82,15 +82,14 @@ fn read_file(
     }
 }
 
-/// A load step as the page's progress line shows it.
-fn progress(id: u32, step: LoadStep<'_>) -> Response {
+/// A load step as the page's progress line shows it, of `count` files and
+/// `total_bytes` in all.
+fn progress(id: u32, step: LoadStep<'_>, count: usize, total_bytes: usize) -> Response {
     match step {
         LoadStep::Reading {
             index,
-            count,
             name,
             done_bytes,
-            total_bytes,
         } => Response::Progress {
             id,
             text: format!("Reading {name} (file {} of {count})…", index + 1),
@@ -187,14 +186,9 @@ fn handle(scope: &web_sys::DedicatedWorkerGlobalScope, data: &JsValue) {
                     }
                 }
             });
-            let loaded = scorecard::load_one_by_one(
-                inputs,
-                count,
-                total_bytes,
-                Settings::default(),
-                today,
-                |step| post(scope, &progress(id, step)),
-            );
+            let loaded = scorecard::load(inputs, Settings::default(), today, |step| {
+                post(scope, &progress(id, step, count, total_bytes))
+            });
             // The engine's time; reading the files from disk is the browser's.
             let read_ms = now_ms() - started - disk_ms;
             let response = Response::Loaded {

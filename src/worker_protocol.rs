@@ -134,7 +134,7 @@ pub fn compute_apart(
     let Some(loaded) = loaded else {
         return (Err("no files have been read".to_string()), None);
     };
-    match scorecard::compute_drills_apart(loaded, settings, month) {
+    match scorecard::compute(loaded, settings, month).map(|c| (c.scorecard, c.drills)) {
         Ok((card, drills)) => (Ok(Box::new(card)), Some(drills)),
         Err(error) => (Err(error.to_string()), None),
     }
@@ -193,11 +193,13 @@ mod tests {
             overrides: FileOverrides::default(),
         }];
         let today = jiff::civil::date(2026, 11, 26);
-        let loaded = scorecard::load(&inputs, Settings::default(), today);
+        let loaded = scorecard::load(&inputs, Settings::default(), today, |_| {});
         let month = Month::parse("2017-12");
         let (card, drills) = compute_apart(Some(&loaded), &Settings::default(), month);
         let (card, drills) = (card.unwrap(), drills.unwrap());
-        let whole = scorecard::compute(&loaded, month).unwrap();
+        let whole = scorecard::compute(&loaded, &loaded.settings, month)
+            .map(|c| c.with_drills())
+            .unwrap();
         // Same figures; the rows made apart, in indicator order.
         assert_eq!(drills.lens().len(), whole.indicators.len());
         assert!(card.indicators.iter().all(|i| i.drill.is_empty()));

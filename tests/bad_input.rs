@@ -33,8 +33,11 @@ fn run(bad: &[InputFile]) -> Scorecard {
         &inputs,
         Settings::default(),
         jiff::civil::date(2026, 11, 26),
+        |_| {},
     );
-    compute(&loaded, Month::parse("2017-12")).unwrap()
+    compute(&loaded, &loaded.settings, Month::parse("2017-12"))
+        .map(|c| c.with_drills())
+        .unwrap()
 }
 
 fn cp_count(card: &Scorecard) -> Option<f64> {

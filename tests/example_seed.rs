@@ -63,8 +63,12 @@ fn scorecard() -> &'static Value {
                 overrides: FileOverrides::default(),
             })
             .collect();
-        let loaded = load(&inputs, settings, jiff::civil::date(2026, 11, 26));
-        to_json(&compute(&loaded, Month::parse("2017-12")).unwrap())
+        let loaded = load(&inputs, settings, jiff::civil::date(2026, 11, 26), |_| {});
+        to_json(
+            &compute(&loaded, &loaded.settings, Month::parse("2017-12"))
+                .map(|c| c.with_drills())
+                .unwrap(),
+        )
     })
 }
 

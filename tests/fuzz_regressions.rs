@@ -197,6 +197,7 @@ fn a_hand_made_workbook_reads() {
         &inputs,
         csc_scorecard::domain::settings::Settings::default(),
         common::today(),
+        |_| {},
     );
     let readable: Vec<_> = loaded.files.iter().filter(|f| f.error.is_none()).collect();
     assert_eq!(readable.len(), 1, "{:?}", loaded.files);

@@ -69,8 +69,12 @@ pub fn run_case(dir: &Path) -> Value {
         })
         .collect();
     let month = cmd["month"].as_str().and_then(Month::parse);
-    let loaded = load(&inputs, settings, today());
-    to_json(&compute(&loaded, month).unwrap())
+    let loaded = load(&inputs, settings, today(), |_| {});
+    to_json(
+        &compute(&loaded, &loaded.settings, month)
+            .map(|c| c.with_drills())
+            .unwrap(),
+    )
 }
 
 fn close(expected: &Value, actual: &Value) -> bool {

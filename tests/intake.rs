@@ -54,8 +54,10 @@ fn input(name: &str, bytes: Vec<u8>) -> InputFile {
 fn run(inputs: Vec<InputFile>) -> Scorecard {
     let mut inputs = inputs;
     inputs.push(input(GOOD_CP_NAME, GOOD_CP.as_bytes().to_vec()));
-    let loaded = load(&inputs, Settings::default(), today());
-    compute(&loaded, Month::parse("2017-12")).unwrap()
+    let loaded = load(&inputs, Settings::default(), today(), |_| {});
+    compute(&loaded, &loaded.settings, Month::parse("2017-12"))
+        .map(|c| c.with_drills())
+        .unwrap()
 }
 
 /// The good file's figures: children with a CP plan at the end of the month.
@@ -365,15 +367,32 @@ fn a_workbook_of_the_golden_case_gives_the_same_scorecard_as_its_csvs() {
     };
     let (csvs, workbook) = as_workbook(&dir, &names);
     let month = Month::parse("2017-12");
-    let from_csvs = to_json(&compute(&load(&csvs, settings(), today()), month).unwrap());
-    let loaded = load(&[input("public_city.xlsx", workbook)], settings(), today());
+    let from_csvs = to_json(
+        &compute(
+            &load(&csvs, settings(), today(), |_| {}),
+            &load(&csvs, settings(), today(), |_| {}).settings,
+            month,
+        )
+        .map(|c| c.with_drills())
+        .unwrap(),
+    );
+    let loaded = load(
+        &[input("public_city.xlsx", workbook)],
+        settings(),
+        today(),
+        |_| {},
+    );
     assert_eq!(loaded.files.len(), names.len(), "one loaded file per sheet");
     assert_eq!(
         loaded.files[1].name,
         format!("public_city.xlsx › {}", names[1].trim_end_matches(".csv"))
     );
     let from_workbook = as_csv_names(
-        to_json(&compute(&loaded, month).unwrap()),
+        to_json(
+            &compute(&loaded, &loaded.settings, month)
+                .map(|c| c.with_drills())
+                .unwrap(),
+        ),
         "public_city.xlsx",
     );
     assert_eq!(from_workbook["files"], from_csvs["files"]);
@@ -395,10 +414,18 @@ fn reading_the_whole_example_as_one_workbook() {
     let mut csv_ms = f64::MAX;
     for _ in 0..3 {
         let started = Instant::now();
-        std::hint::black_box(load(&csvs, example_settings(), today()));
+        std::hint::black_box(load(&csvs, example_settings(), today(), |_| {}));
         csv_ms = csv_ms.min(started.elapsed().as_secs_f64() * 1000.0);
     }
-    let from_csvs = to_json(&compute(&load(&csvs, example_settings(), today()), month).unwrap());
+    let from_csvs = to_json(
+        &compute(
+            &load(&csvs, example_settings(), today(), |_| {}),
+            &load(&csvs, example_settings(), today(), |_| {}).settings,
+            month,
+        )
+        .map(|c| c.with_drills())
+        .unwrap(),
+    );
     let bytes = workbook.len();
     // Kept for the page's benchmark (tests/e2e/bench/bench-page.mjs).
     let bench = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench");
@@ -409,11 +436,18 @@ fn reading_the_whole_example_as_one_workbook() {
     let mut read_ms = f64::MAX;
     for _ in 0..3 {
         let started = Instant::now();
-        std::hint::black_box(load(&sheets, example_settings(), today()));
+        std::hint::black_box(load(&sheets, example_settings(), today(), |_| {}));
         read_ms = read_ms.min(started.elapsed().as_secs_f64() * 1000.0);
     }
-    let loaded = load(&sheets, example_settings(), today());
-    let from_workbook = as_csv_names(to_json(&compute(&loaded, month).unwrap()), "example.xlsx");
+    let loaded = load(&sheets, example_settings(), today(), |_| {});
+    let from_workbook = as_csv_names(
+        to_json(
+            &compute(&loaded, &loaded.settings, month)
+                .map(|c| c.with_drills())
+                .unwrap(),
+        ),
+        "example.xlsx",
+    );
     println!(
         "example as one workbook: {} sheets, {:.1} MB; read in {read_ms:.0} ms (the CSVs: {csv_ms:.0} ms)",
         names.len(),
@@ -952,6 +986,7 @@ fn settings_imports_count_a_workbook_as_one_input() {
         ],
         Settings::default(),
         today(),
+        |_| {},
     );
     assert_eq!(loaded.files.len(), 4);
     let (indexes, rows) = loaded.imports.teams.clone().unwrap();

@@ -52,8 +52,11 @@ fn data_quality_wording() {
         &inputs,
         Settings::default(),
         jiff::civil::date(2026, 11, 26),
+        |_| {},
     );
-    let card = compute(&loaded, Month::parse("2017-12")).unwrap();
+    let card = compute(&loaded, &loaded.settings, Month::parse("2017-12"))
+        .map(|c| c.with_drills())
+        .unwrap();
     let mut lines: Vec<String> = card
         .files
         .iter()

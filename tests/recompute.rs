@@ -11,7 +11,7 @@ use std::path::Path;
 
 use csc_scorecard::domain::ingest::FileOverrides;
 use csc_scorecard::domain::month::Month;
-use csc_scorecard::domain::scorecard::{InputFile, Loaded, Scorecard, compute_with, load};
+use csc_scorecard::domain::scorecard::{InputFile, Loaded, Scorecard, compute, load};
 use csc_scorecard::domain::settings::{Override, Settings};
 
 fn example() -> (Vec<InputFile>, Settings) {
@@ -37,8 +37,15 @@ fn example() -> (Vec<InputFile>, Settings) {
 }
 
 fn fresh(inputs: &[InputFile], settings: &Settings, month: &str) -> Scorecard {
-    let loaded: Loaded = load(inputs, settings.clone(), jiff::civil::date(2026, 11, 26));
-    compute_with(&loaded, settings, Month::parse(month)).unwrap()
+    let loaded: Loaded = load(
+        inputs,
+        settings.clone(),
+        jiff::civil::date(2026, 11, 26),
+        |_| {},
+    );
+    compute(&loaded, settings, Month::parse(month))
+        .map(|c| c.with_drills())
+        .unwrap()
 }
 
 fn same(cached: &Scorecard, fresh: &Scorecard, what: &str) {
@@ -53,22 +60,28 @@ fn same(cached: &Scorecard, fresh: &Scorecard, what: &str) {
 #[test]
 fn a_cached_recompute_equals_a_fresh_compute() {
     let (inputs, settings) = example();
-    let loaded = load(&inputs, settings, jiff::civil::date(2026, 11, 26));
+    let loaded = load(&inputs, settings, jiff::civil::date(2026, 11, 26), |_| {});
     // With the teams file's table, as the page computes.
     let settings = loaded.settings.clone();
     assert!(!settings.teams.is_empty());
-    let december = compute_with(&loaded, &settings, Month::parse("2017-12")).unwrap();
+    let december = compute(&loaded, &settings, Month::parse("2017-12"))
+        .map(|c| c.with_drills())
+        .unwrap();
     // Every indicator × 13 months, and children in care's baseline (March
     // 2016 in these settings; cp_plans' default March 2017 is in the window).
     let indicators = csc_scorecard::domain::indicators::ALL.len();
     assert_eq!(loaded.cache.len(), indicators * 13 + 1);
 
     // A month change: twelve months of each series are reused.
-    let november = compute_with(&loaded, &settings, Month::parse("2017-11")).unwrap();
+    let november = compute(&loaded, &settings, Month::parse("2017-11"))
+        .map(|c| c.with_drills())
+        .unwrap();
     assert_eq!(loaded.cache.len(), indicators * 14 + 1);
     same(&november, &fresh(&inputs, &settings, "2017-11"), "November");
     // And back: December's drill-down is counted again, the same.
-    let again = compute_with(&loaded, &settings, Month::parse("2017-12")).unwrap();
+    let again = compute(&loaded, &settings, Month::parse("2017-12"))
+        .map(|c| c.with_drills())
+        .unwrap();
     same(&again, &december, "December again");
     assert!(again.indicators.iter().any(|i| !i.drill.is_empty()));
 
@@ -79,7 +92,9 @@ fn a_cached_recompute_equals_a_fresh_compute() {
     overrides.target = Override::Set(Some(1.0));
     overrides.polarity = Override::Set(Some(csc_scorecard::domain::settings::Polarity::Up));
     let counted = loaded.cache.counted();
-    let retargeted = compute_with(&loaded, &rated, Month::parse("2017-12")).unwrap();
+    let retargeted = compute(&loaded, &rated, Month::parse("2017-12"))
+        .map(|c| c.with_drills())
+        .unwrap();
     assert_eq!(
         loaded.cache.counted(),
         counted,
@@ -96,7 +111,9 @@ fn a_cached_recompute_equals_a_fresh_compute() {
     let mut moved = rated.clone();
     let team = moved.teams.first_mut().unwrap();
     team.area = moved.areas.last().unwrap().area.clone();
-    let remapped = compute_with(&loaded, &moved, Month::parse("2017-12")).unwrap();
+    let remapped = compute(&loaded, &moved, Month::parse("2017-12"))
+        .map(|c| c.with_drills())
+        .unwrap();
     assert_eq!(loaded.cache.counted(), counted, "areas are derived on read");
     same(&remapped, &fresh(&inputs, &moved, "2017-12"), "moved team");
     assert_ne!(
@@ -105,7 +122,9 @@ fn a_cached_recompute_equals_a_fresh_compute() {
         "the moved team changes the figures"
     );
     moved.areas.first_mut().unwrap().population_0_17 = Some(12_345.0);
-    let repopulated = compute_with(&loaded, &moved, Month::parse("2017-12")).unwrap();
+    let repopulated = compute(&loaded, &moved, Month::parse("2017-12"))
+        .map(|c| c.with_drills())
+        .unwrap();
     assert_eq!(loaded.cache.counted(), counted, "rates are derived on read");
     same(
         &repopulated,
@@ -123,7 +142,9 @@ fn a_cached_recompute_equals_a_fresh_compute() {
         area: moved.areas.first().unwrap().area.clone(),
         team_type: None,
     });
-    let added = compute_with(&loaded, &moved, Month::parse("2017-12")).unwrap();
+    let added = compute(&loaded, &moved, Month::parse("2017-12"))
+        .map(|c| c.with_drills())
+        .unwrap();
     assert_eq!(loaded.cache.counted(), counted, "a team with no type");
     same(&added, &fresh(&inputs, &moved, "2017-12"), "added team");
 
@@ -132,7 +153,9 @@ fn a_cached_recompute_equals_a_fresh_compute() {
     let mut limits = moved.clone();
     limits.unallocated_min_days = 3;
     limits.assessment_working_days = 30;
-    let recounted = compute_with(&loaded, &limits, Month::parse("2017-12")).unwrap();
+    let recounted = compute(&loaded, &limits, Month::parse("2017-12"))
+        .map(|c| c.with_drills())
+        .unwrap();
     assert_eq!(loaded.cache.counted(), counted + 2 * 13);
     same(
         &recounted,
@@ -145,10 +168,14 @@ fn a_cached_recompute_equals_a_fresh_compute() {
         "the changed limits change the figures"
     );
     // Then another month, with them: still equal to a fresh compute.
-    let october = compute_with(&loaded, &limits, Month::parse("2017-10")).unwrap();
+    let october = compute(&loaded, &limits, Month::parse("2017-10"))
+        .map(|c| c.with_drills())
+        .unwrap();
     same(&october, &fresh(&inputs, &limits, "2017-10"), "October");
 
     // Back to the first settings: equal to the first.
-    let back = compute_with(&loaded, &settings, Month::parse("2017-12")).unwrap();
+    let back = compute(&loaded, &settings, Month::parse("2017-12"))
+        .map(|c| c.with_drills())
+        .unwrap();
     same(&back, &december, "first settings again");
 }

@@ -43,8 +43,10 @@ fn scorecard() -> Scorecard {
             include_str!("golden/public_city/list7_cp_2017-12-31.csv"),
         ),
     ];
-    let loaded = load(&inputs, settings, jiff::civil::date(2026, 11, 26));
-    compute(&loaded, Month::parse("2017-12")).unwrap()
+    let loaded = load(&inputs, settings, jiff::civil::date(2026, 11, 26), |_| {});
+    compute(&loaded, &loaded.settings, Month::parse("2017-12"))
+        .map(|c| c.with_drills())
+        .unwrap()
 }
 
 #[wasm_bindgen_test]

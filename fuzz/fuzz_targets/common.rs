@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 
 use csc_scorecard::domain::ingest::FileOverrides;
 use csc_scorecard::domain::month::Month;
-use csc_scorecard::domain::scorecard::{InputFile, Loaded, Scorecard, compute, compute_with, load};
+use csc_scorecard::domain::scorecard::{InputFile, Loaded, Scorecard, compute, load};
 use csc_scorecard::domain::settings::Settings;
 
 /// The ingest target's input: the file's bytes, optionally preceded by a
@@ -31,7 +31,7 @@ pub fn split_name(data: &[u8]) -> (String, &[u8]) {
 pub fn ingest(data: &[u8]) {
     let (name, content) = split_name(data);
     let inputs = [input(&name, content.to_vec())];
-    let loaded = load(&inputs, Settings::default(), today());
+    let loaded = load(&inputs, Settings::default(), today(), |_| {});
     compute_and_check(&loaded);
 }
 
@@ -64,7 +64,7 @@ pub fn golden_data() -> &'static Loaded {
             .iter()
             .map(|(name, bytes)| input(name, bytes.to_vec()))
             .collect();
-        load(&inputs, Settings::default(), today())
+        load(&inputs, Settings::default(), today(), |_| {})
     })
 }
 
@@ -84,7 +84,7 @@ pub fn settings(data: &[u8]) {
     let loaded = golden_data();
     // As the page does: the files' teams table over the user's settings.
     let settings = loaded.imports.apply(&settings);
-    if let Ok(card) = compute_with(loaded, &settings, fixed_month()) {
+    if let Ok(card) = compute(loaded, &settings, fixed_month()).map(|c| c.with_drills()) {
         check(&card);
     }
 }
@@ -113,7 +113,7 @@ pub fn input(name: &str, bytes: Vec<u8>) -> InputFile {
 /// be numbers (a NaN or an infinity would be printed on the page).
 pub fn compute_and_check(loaded: &Loaded) {
     for month in [fixed_month(), None] {
-        if let Ok(card) = compute(loaded, month) {
+        if let Ok(card) = compute(loaded, &loaded.settings, month).map(|c| c.with_drills()) {
             check(&card);
         }
     }

@@ -358,6 +358,6 @@ fuzz_target!(|input: Input| {
     if input.with_settings {
         inputs.push(settings_document());
     }
-    let loaded = load(&inputs, Settings::default(), common::today());
+    let loaded = load(&inputs, Settings::default(), common::today(), |_| {});
     common::compute_and_check(&loaded);
 });

@@ -348,6 +348,6 @@ fuzz_target!(|book: Workbook| {
     let bytes = zip(&parts(&book), book.deflate);
     let name = NAMES[usize::from(book.name) % NAMES.len()];
     let inputs = [common::input(name, bytes)];
-    let loaded = load(&inputs, Settings::default(), common::today());
+    let loaded = load(&inputs, Settings::default(), common::today(), |_| {});
     common::compute_and_check(&loaded);
 });

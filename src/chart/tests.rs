@@ -43,8 +43,10 @@ fn scorecard() -> &'static Scorecard {
             })
             .collect();
         let month = cmd["month"].as_str().and_then(Month::parse);
-        let loaded = load(&inputs, settings, jiff::civil::date(2026, 11, 26));
-        compute(&loaded, month).unwrap()
+        let loaded = load(&inputs, settings, jiff::civil::date(2026, 11, 26), |_| {});
+        compute(&loaded, &loaded.settings, month)
+            .map(|c| c.with_drills())
+            .unwrap()
     })
 }
 

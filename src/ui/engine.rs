@@ -267,7 +267,7 @@ async fn load_on_page(state: AppState, id: u32, today: jiff::civil::Date) {
         return;
     }
     let started = browser::now_ms();
-    let loaded = scorecard::load(&inputs, Settings::default(), today);
+    let loaded = scorecard::load(&inputs, Settings::default(), today, |_| {});
     drop(inputs);
     let response = Response::Loaded {
         id,

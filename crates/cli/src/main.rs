@@ -156,8 +156,7 @@ fn run() -> Result<ExitCode, String> {
         })
     });
     // No progress line here, so no sizes are needed for one.
-    let loaded =
-        scorecard::load_one_by_one(inputs, options.files.len(), 0, settings, today, |_| {});
+    let loaded = scorecard::load(inputs, settings, today, |_| {});
     for file in &loaded.files {
         if let Some(error) = &file.error {
             eprintln!("{}: {error}", file.name);
@@ -179,7 +178,9 @@ fn run() -> Result<ExitCode, String> {
             }
         }
     }
-    let card = match scorecard::compute(&loaded, options.month) {
+    let card = match scorecard::compute(&loaded, &loaded.settings, options.month)
+        .map(|c| c.with_drills())
+    {
         Ok(card) => card,
         Err(ScorecardError::NoReadableFile) => {
             eprintln!("scorecard: no file could be read");

@@ -140,8 +140,15 @@ mod tests {
             suppress_below: Some(5),
             ..Settings::default()
         };
-        let loaded = load(&inputs, settings.clone(), jiff::civil::date(2026, 11, 26));
-        let card = compute(&loaded, Month::parse("2017-12")).unwrap();
+        let loaded = load(
+            &inputs,
+            settings.clone(),
+            jiff::civil::date(2026, 11, 26),
+            |_| {},
+        );
+        let card = compute(&loaded, &loaded.settings, Month::parse("2017-12"))
+            .map(|c| c.with_drills())
+            .unwrap();
         let about = about(&card, &settings);
         assert_eq!(about.indicators.len(), crate::indicators::ALL.len());
         assert!(about.conventions[0].starts_with("Figures are for December 2017"));

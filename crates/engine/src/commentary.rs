@@ -492,8 +492,10 @@ mod tests {
                     }
                 })
                 .collect();
-            let loaded = load(&inputs, settings, jiff::civil::date(2026, 11, 26));
-            compute(&loaded, Some(month())).unwrap()
+            let loaded = load(&inputs, settings, jiff::civil::date(2026, 11, 26), |_| {});
+            compute(&loaded, &loaded.settings, Some(month()))
+                .map(|c| c.with_drills())
+                .unwrap()
         })
     }
 

@@ -1,4 +1,4 @@
-//! Memoised month counts: what `scorecard::compute_with` keeps between
+//! Memoised month counts: what `scorecard::compute` keeps between
 //! calls, so a month change or a settings edit recounts only what it must.
 //!
 //! Owner: [`crate::scorecard::Loaded`] holds one [`FiguresCache`]

@@ -184,85 +184,47 @@ pub struct Loaded {
     pub cache: FiguresCache,
 }
 
-/// Reads every file (never failing on one) and merges them. A workbook
-/// gives one loaded file per sheet (`workbook.xlsx › List 6`), in place, so
-/// `files` may be longer than `inputs`; record sources index `files`.
-/// `settings` are the starting settings; settings documents and teams
-/// files among the files update them; `imports` counts by input index.
-pub fn load(inputs: &[InputFile], settings: Settings, today: Date) -> Loaded {
-    load_reporting(inputs, settings, today, |_| {})
-}
-
 /// What `load` is doing, for a progress bar.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum LoadStep<'a> {
-    /// About to read input `index` (of `count`), after `done_bytes` of
-    /// `total_bytes` have been read.
+    /// About to read input `index`, after `done_bytes` of the inputs before
+    /// it have been read (the caller knows how many there are in all).
     Reading {
         index: usize,
-        count: usize,
         name: &'a str,
         done_bytes: usize,
-        total_bytes: usize,
     },
     /// Every file is read; merging them and checking across files.
     Merging,
 }
 
-/// As `load`, telling `progress` each step before it starts (the worker
-/// posts them to the page's progress bar).
-pub fn load_reporting(
-    inputs: &[InputFile],
-    settings: Settings,
-    today: Date,
-    progress: impl FnMut(LoadStep<'_>),
-) -> Loaded {
-    let total_bytes = inputs.iter().map(|i| i.bytes.len()).sum();
-    load_inputs(
-        inputs.iter(),
-        inputs.len(),
-        total_bytes,
-        settings,
-        today,
-        progress,
-    )
-}
-
-/// As `load_reporting`, each input made only when its turn comes (`inputs`
-/// yields it) and dropped once read: the worker reads each file from disk
-/// just before it is parsed, so it holds one file's bytes at a time rather
-/// than all of them. `count` and `total_bytes` (the files' number and
-/// size) are for the progress line.
-pub fn load_one_by_one(
-    inputs: impl Iterator<Item = InputFile>,
-    count: usize,
-    total_bytes: usize,
-    settings: Settings,
-    today: Date,
-    progress: impl FnMut(LoadStep<'_>),
-) -> Loaded {
-    load_inputs(inputs, count, total_bytes, settings, today, progress)
-}
-
-fn load_inputs<I: std::borrow::Borrow<InputFile>>(
-    inputs: impl Iterator<Item = I>,
-    count: usize,
-    total_bytes: usize,
+/// Reads every file (never failing on one) and merges them: the one way
+/// files come in. A workbook gives one loaded file per sheet
+/// (`workbook.xlsx › List 6`), in place, so `files` may be longer than the
+/// inputs; record sources index `files`. `settings` are the starting
+/// settings; settings documents and teams files among the files update
+/// them; `imports` counts by input index. `progress` hears each step before
+/// it starts (the worker posts them to the page's progress bar).
+///
+/// Inputs are taken one at a time and each dropped once read: the worker
+/// hands over an iterator that reads each file from disk only when its turn
+/// comes, so it holds one file's bytes at a time rather than all of them.
+pub fn load<I: std::borrow::Borrow<InputFile>>(
+    inputs: impl IntoIterator<Item = I>,
     settings: Settings,
     today: Date,
     mut progress: impl FnMut(LoadStep<'_>),
 ) -> Loaded {
+    let inputs = inputs.into_iter();
     let mut done_bytes = 0;
-    let mut files: Vec<LoadedFile> = Vec::with_capacity(count);
-    let mut input_of: Vec<usize> = Vec::with_capacity(count);
+    let mut files: Vec<LoadedFile> = Vec::with_capacity(inputs.size_hint().0);
+    let mut input_of: Vec<usize> = Vec::with_capacity(inputs.size_hint().0);
     for (index, input) in inputs.enumerate() {
         let input = input.borrow();
         progress(LoadStep::Reading {
             index,
-            count,
             name: &input.name,
             done_bytes,
-            total_bytes,
         });
         done_bytes += input.bytes.len();
         let first = files.len();
@@ -300,32 +262,35 @@ pub fn default_month(dataset: &Dataset) -> Option<Month> {
     })
 }
 
-/// Computes the scorecard for `month` (or the default month) with the
-/// settings the files brought.
-pub fn compute(loaded: &Loaded, month: Option<Month>) -> Result<Scorecard, ScorecardError> {
-    compute_with(loaded, &loaded.settings, month)
+/// A computed scorecard and the records behind its figures, kept apart:
+/// the page shows one indicator's list at a time, and making them all (four
+/// strings each, a hundred thousand rows for a large authority) was most of
+/// a recompute that counted nothing.
+#[derive(Debug)]
+pub struct Computed {
+    /// The scorecard, each indicator's `drill` still empty.
+    pub scorecard: Scorecard,
+    pub drills: Drills,
 }
 
-/// Computes the scorecard with other settings (the page's editor), without
-/// re-reading the files.
-pub fn compute_with(
+impl Computed {
+    /// The scorecard with every indicator's drill-down rows (the CLI's JSON).
+    pub fn with_drills(self) -> Scorecard {
+        self.drills.fill(self.scorecard)
+    }
+}
+
+/// Computes the scorecard for `month` (or the default month) with
+/// `settings` (`loaded.settings` are those the files brought; the page
+/// passes its editor's), without re-reading the files: the one way a
+/// scorecard is computed.
+pub fn compute(
     loaded: &Loaded,
     settings: &Settings,
     month: Option<Month>,
-) -> Result<Scorecard, ScorecardError> {
-    compute_drills_apart(loaded, settings, month).map(|(card, drills)| drills.fill(card))
-}
-
-/// `compute_with`, the drill-down rows left unmade: the page shows one
-/// indicator's list at a time, and making them all (four strings each, a
-/// hundred thousand rows for a large authority) was most of a recompute
-/// that counted nothing.
-pub fn compute_drills_apart(
-    loaded: &Loaded,
-    settings: &Settings,
-    month: Option<Month>,
-) -> Result<(Scorecard, Drills), ScorecardError> {
+) -> Result<Computed, ScorecardError> {
     compute_counting_with(loaded, settings, month, Definition::counting_settings)
+        .map(|(scorecard, drills)| Computed { scorecard, drills })
 }
 
 /// A scorecard's drill-downs as counted (the reporting month's records of
@@ -380,7 +345,7 @@ impl Drills {
     }
 }
 
-/// `compute_with`, each indicator counting with `counting(definition,
+/// `compute`, each indicator counting with `counting(definition,
 /// settings)` (its counting settings; a test gives every indicator the
 /// whole settings to show the projection hides nothing an indicator reads).
 fn compute_counting_with(
@@ -832,7 +797,7 @@ mod tests {
                 });
             }
         }
-        load(&inputs, settings, Date::new(2026, 11, 26).unwrap())
+        load(&inputs, settings, Date::new(2026, 11, 26).unwrap(), |_| {})
     }
 
     /// Every counting setting away from its default, each in a way that
@@ -888,37 +853,37 @@ mod tests {
             file("teams.csv", "Team,Area,Team Type\nEast,EAST,Safeguarding\n"),
         ];
         let today = Date::new(2026, 11, 26).unwrap();
-        let all = load(&inputs, Settings::default(), today);
+        let all = load(&inputs, Settings::default(), today, |_| {});
         let mut made = Vec::new();
         let mut steps = Vec::new();
-        let lazily = load_one_by_one(
+        let lazily = load(
             inputs
                 .iter()
                 .cloned()
                 .inspect(|input| made.push(input.name.clone())),
-            2,
-            157,
             Settings::default(),
             today,
             |step| {
                 if let LoadStep::Reading {
-                    index,
-                    done_bytes,
-                    total_bytes,
-                    ..
+                    index, done_bytes, ..
                 } = step
                 {
-                    steps.push((index, done_bytes, total_bytes));
+                    steps.push((index, done_bytes));
                 }
             },
         );
         assert_eq!(made, ["list7_2017-12-31.csv", "teams.csv"]);
-        assert_eq!(steps, [(0, 0, 157), (1, 114, 157)]);
+        assert_eq!(steps, [(0, 0), (1, 114)]);
         // The teams file is input 1 either way, and imported the same.
         assert_eq!(lazily.imports, all.imports);
         assert_eq!(lazily.settings, all.settings);
         let json = |loaded: &Loaded| {
-            serde_json::to_string(&compute(loaded, Month::parse("2017-12")).unwrap()).unwrap()
+            serde_json::to_string(
+                &compute(loaded, &loaded.settings, Month::parse("2017-12"))
+                    .map(|c| c.with_drills())
+                    .unwrap(),
+            )
+            .unwrap()
         };
         assert_eq!(json(&lazily), json(&all));
     }
@@ -931,9 +896,17 @@ mod tests {
         let loaded = example();
         let december = Month::parse("2017-12");
         let json = |card: &Scorecard| serde_json::to_string(card).unwrap();
-        let base = json(&compute(&loaded, december).unwrap());
+        let base = json(
+            &compute(&loaded, &loaded.settings, december)
+                .map(|c| c.with_drills())
+                .unwrap(),
+        );
         for (what, edited) in every_counting_setting_changed(&loaded.settings) {
-            let projected = json(&compute_with(&loaded, &edited, december).unwrap());
+            let projected = json(
+                &compute(&loaded, &edited, december)
+                    .map(|c| c.with_drills())
+                    .unwrap(),
+            );
             assert!(projected != base, "{what} changes no figure of the example");
             let (whole, drills) =
                 compute_counting_with(&loaded, &edited, december, |_, s| s.clone()).unwrap();
@@ -957,7 +930,7 @@ mod tests {
             file("b.csv", "x"),
         ];
         let mut steps = Vec::new();
-        load_reporting(
+        load(
             &inputs,
             Settings::default(),
             Date::new(2026, 11, 26).unwrap(),
@@ -965,16 +938,14 @@ mod tests {
                 steps.push(match step {
                     LoadStep::Reading {
                         index,
-                        count,
                         name,
                         done_bytes,
-                        total_bytes,
-                    } => format!("{index}/{count} {name} {done_bytes}/{total_bytes}"),
+                    } => format!("{index} {name} {done_bytes}"),
                     LoadStep::Merging => "merge".to_string(),
                 })
             },
         );
-        assert_eq!(steps, ["0/2 a.csv 0/47", "1/2 b.csv 46/47", "merge"]);
+        assert_eq!(steps, ["0 a.csv 0", "1 b.csv 46", "merge"]);
     }
 
     #[test]
@@ -990,8 +961,11 @@ mod tests {
             &inputs,
             Settings::default(),
             Date::new(2026, 11, 26).unwrap(),
+            |_| {},
         );
-        let card = compute(&loaded, Month::parse("2017-12")).unwrap();
+        let card = compute(&loaded, &loaded.settings, Month::parse("2017-12"))
+            .map(|c| c.with_drills())
+            .unwrap();
         let cp = &card.indicators[4];
         let rows: Vec<(&str, &str, u32, &str)> = cp
             .drill
@@ -1029,8 +1003,11 @@ mod tests {
             &inputs,
             Settings::default(),
             Date::new(2026, 11, 26).unwrap(),
+            |_| {},
         );
-        let card = compute(&loaded, Month::parse("2017-12")).unwrap();
+        let card = compute(&loaded, &loaded.settings, Month::parse("2017-12"))
+            .map(|c| c.with_drills())
+            .unwrap();
         assert!(!card.problems.is_empty());
         let json = serde_json::to_string(&card).unwrap();
         let back: Scorecard = serde_json::from_str(&json).unwrap();
@@ -1068,7 +1045,7 @@ D,01/05/2017,20/07/2017,
             bytes: csv.as_bytes().to_vec(),
             overrides: FileOverrides::default(),
         }];
-        let loaded = load(&inputs, Settings::default(), date(2026, 11, 26));
+        let loaded = load(&inputs, Settings::default(), date(2026, 11, 26), |_| {});
         let dec = Month::parse("2017-12");
         let unallocated = |card: &Scorecard| {
             let indicator = &card.indicators[0];
@@ -1078,7 +1055,9 @@ D,01/05/2017,20/07/2017,
                 indicator.notes.clone(),
             )
         };
-        let card = compute(&loaded, dec).unwrap();
+        let card = compute(&loaded, &loaded.settings, dec)
+            .map(|c| c.with_drills())
+            .unwrap();
         let (open, none, notes) = unallocated(&card);
         assert_eq!((open, none), (Some(3.0), None));
         let note = "List 6 is as at 09/01/2018, 9 days after Dec-17 ends; allocation needs an extract within 7 days: change `as_at_grace_days` in the settings to use it";
@@ -1111,7 +1090,9 @@ D,01/05/2017,20/07/2017,
             as_at_grace_days: 9,
             ..Settings::default()
         };
-        let card = compute_with(&loaded, &nine, dec).unwrap();
+        let card = compute(&loaded, &nine, dec)
+            .map(|c| c.with_drills())
+            .unwrap();
         assert_eq!(unallocated(&card).1, Some(2.0));
         assert!(card.late_extracts.is_empty());
     }
@@ -1128,7 +1109,7 @@ B,01/03/1999,G4
             bytes: csv.as_bytes().to_vec(),
             overrides: FileOverrides::default(),
         }];
-        let loaded = load(&inputs, Settings::default(), date(2026, 11, 26));
+        let loaded = load(&inputs, Settings::default(), date(2026, 11, 26), |_| {});
         assert_eq!(loaded.files[0].as_at_source, AsAtSource::Unknown);
         assert!(!loaded.dataset.has(Kind::List9CareLeavers));
         assert!(
@@ -1137,8 +1118,15 @@ B,01/03/1999,G4
                 .iter()
                 .any(|p| p.code == ProblemCode::AsAtUnknown)
         );
-        assert_eq!(compute(&loaded, None).unwrap_err(), ScorecardError::NoMonth);
-        let card = compute(&loaded, Month::parse("2017-12")).unwrap();
+        assert_eq!(
+            compute(&loaded, &loaded.settings, None)
+                .map(|c| c.with_drills())
+                .unwrap_err(),
+            ScorecardError::NoMonth
+        );
+        let card = compute(&loaded, &loaded.settings, Month::parse("2017-12"))
+            .map(|c| c.with_drills())
+            .unwrap();
         let eet = card
             .indicators
             .iter()
@@ -1152,8 +1140,10 @@ B,01/03/1999,G4
         );
         // Set: the file counts (1 of 2 care leavers aged 18 in EET).
         inputs[0].overrides.as_at = Date::new(2017, 12, 31).ok();
-        let loaded = load(&inputs, Settings::default(), date(2026, 11, 26));
-        let card = compute(&loaded, None).unwrap();
+        let loaded = load(&inputs, Settings::default(), date(2026, 11, 26), |_| {});
+        let card = compute(&loaded, &loaded.settings, None)
+            .map(|c| c.with_drills())
+            .unwrap();
         let eet = card
             .indicators
             .iter()

@@ -20,7 +20,7 @@ use csc_engine::calendar::Calendar;
 use csc_engine::indicators::{ALL, Context};
 use csc_engine::ingest::FileOverrides;
 use csc_engine::month::Month;
-use csc_engine::scorecard::{InputFile, Loaded, compute_drills_apart, load};
+use csc_engine::scorecard::{InputFile, Loaded, compute, load};
 use csc_engine::settings::Settings;
 
 fn main() {
@@ -36,6 +36,7 @@ fn main() {
         &inputs,
         Settings::default(),
         jiff::civil::date(2026, 11, 26),
+        |_| {},
     );
     if std::env::var_os("RERATE").is_some() {
         rerate(&loaded);
@@ -72,12 +73,16 @@ fn by_indicator(loaded: &Loaded) {
 fn rerate(loaded: &Loaded) {
     let december = Month::parse("2017-12");
     let mut settings = loaded.settings.clone();
-    compute_drills_apart(loaded, &settings, december).expect("a scorecard");
+    compute(loaded, &settings, december)
+        .map(|c| (c.scorecard, c.drills))
+        .expect("a scorecard");
     let started = Instant::now();
     for i in 0..100 {
         settings.la_name = format!("LA {i}");
         std::hint::black_box(
-            compute_drills_apart(loaded, &settings, december).expect("a scorecard"),
+            compute(loaded, &settings, december)
+                .map(|c| (c.scorecard, c.drills))
+                .expect("a scorecard"),
         );
     }
     println!(
