@@ -2,7 +2,7 @@
 //! series with its target and national average, bars by area for the
 //! reporting month, and a sparkline for the summary grid.
 //!
-//! Owns drawing only. The `draw_*` functions are generic over the plotters
+//! Owns drawing only. The drawing functions are generic over the plotters
 //! backend (as in plotters' `examples/relative_size.rs`); [`series_chart`],
 //! [`area_chart`] and [`sparkline`] render them to SVG text with a text
 //! alternative (`role="img"`, `aria-label` and `<title>`). Numbers become
@@ -25,9 +25,7 @@ mod svg;
 #[cfg(test)]
 mod tests;
 
-pub use area::draw_area_chart;
 pub use data::{AreaFigures, Headline, SeriesFigures};
-pub use series::{draw_series_chart, draw_sparkline};
 
 use crate::domain::scorecard::IndicatorResult;
 
@@ -73,14 +71,4 @@ pub fn sparkline(result: &IndicatorResult, width: u32, height: u32) -> String {
         &figures.describe(),
         |root| series::draw_spark(root, &figures),
     )
-}
-
-/// The text alternative of [`series_chart`] (and of [`sparkline`]).
-pub fn series_description(result: &IndicatorResult) -> String {
-    SeriesFigures::of(result).describe()
-}
-
-/// The text alternative of [`area_chart`].
-pub fn area_description(result: &IndicatorResult) -> String {
-    AreaFigures::of(result).describe()
 }
