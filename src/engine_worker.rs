@@ -2,17 +2,20 @@
 //! `worker_protocol` requests, so reading and computing never block the
 //! page. Charts stay on the page (plotters measures text through the DOM,
 //! which a worker has not got).
+//!
+//! Owns: the worker's copy of what was read and the last scorecard's
+//! drill-downs, between requests. Must not: touch the page's state (it
+//! only answers messages), or compute anything the engine does not.
+//! The page talks to it only through `ui::engine`.
 
 use std::cell::RefCell;
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
-use crate::domain::ingest::decode::decode;
-use crate::domain::ingest::table::read_table;
 use crate::domain::scorecard::{self, Drills, InputFile, LoadStep, Loaded};
 use crate::domain::settings::Settings;
-use crate::ui::browser;
+use crate::ui::browser::{self, heap_bytes};
 use crate::worker_protocol::{Request, Response, Unread, compute_apart};
 
 thread_local! {
@@ -21,9 +24,6 @@ thread_local! {
     /// request that computed it; the page asks for an indicator's rows
     /// when its list is opened.
     static DRILL: RefCell<(u32, Option<Drills>)> = const { RefCell::new((0, None)) };
-    /// Benchmarks only: the file handles of a `measure_parse` load, for
-    /// `Parse` (handles, not bytes, so the memory measured is the load's).
-    static BENCH_FILES: RefCell<Option<Vec<web_sys::Blob>>> = const { RefCell::new(None) };
 }
 
 fn now_ms() -> f64 {
@@ -34,35 +34,50 @@ fn now_ms() -> f64 {
         .map_or(0.0, |p| p.now())
 }
 
-/// This module instance's WebAssembly memory in bytes (the page's or the
-/// worker's): it only grows, so it is the high-water mark.
-pub fn heap_bytes() -> f64 {
-    wasm_bindgen::memory()
-        .dyn_into::<js_sys::WebAssembly::Memory>()
-        .ok()
-        .and_then(|memory| memory.buffer().dyn_into::<js_sys::ArrayBuffer>().ok())
-        .map_or(0.0, |buffer| f64::from(buffer.byte_length()))
-}
+/// Benchmark hooks (the `bench` feature, `scripts/bench` only).
+#[cfg(feature = "bench")]
+mod bench {
+    use std::cell::RefCell;
 
-/// Benchmarks only: the CSV step of reading alone (decode, split into a
-/// table of string cells), as `examples/bench_steps.rs` times it natively,
-/// to set beside Papa Parse on the same files in the same browser. Each
-/// file is read from disk untimed, then timed, then dropped, as a load
-/// holds them.
-fn parse_only_ms(files: &[web_sys::Blob]) -> f64 {
-    let reader = web_sys::FileReaderSync::new();
-    let mut parse_ms = 0.0;
-    for file in files {
-        let Ok(bytes) = read_file(&reader, Some(file)) else {
-            continue;
-        };
-        let started = now_ms();
-        if let Ok(decoded) = decode(&bytes) {
-            std::hint::black_box(read_table(&decoded.text).ok());
-        }
-        parse_ms += now_ms() - started;
+    use crate::domain::ingest::decode::decode;
+    use crate::domain::ingest::table::read_table;
+
+    thread_local! {
+        /// The file handles of a `measure_parse` load, for `Parse`
+        /// (handles, not bytes, so the memory measured is the load's).
+        static FILES: RefCell<Option<Vec<web_sys::Blob>>> = const { RefCell::new(None) };
     }
-    parse_ms
+
+    /// Keeps a load's file handles when it asked for a later `Parse`.
+    pub(super) fn keep(measure_parse: bool, handles: Vec<Option<web_sys::Blob>>) {
+        FILES.with(|slot| {
+            *slot.borrow_mut() = measure_parse.then(|| handles.into_iter().flatten().collect());
+        });
+    }
+
+    /// The CSV step of reading alone (decode, split into a table of string
+    /// cells) of the files kept, as `xtask/src/bin/bench_steps.rs` times it
+    /// natively, to set beside Papa Parse on the same files in the same
+    /// browser. Each file is read from disk untimed, then timed, then
+    /// dropped, as a load holds them. Gives the time and how many files.
+    pub(super) fn parse_kept() -> (f64, usize) {
+        let files = FILES
+            .with(|slot| slot.borrow_mut().take())
+            .unwrap_or_default();
+        let reader = web_sys::FileReaderSync::new();
+        let mut parse_ms = 0.0;
+        for file in &files {
+            let Ok(bytes) = super::read_file(&reader, Some(file)) else {
+                continue;
+            };
+            let started = super::now_ms();
+            if let Ok(decoded) = decode(&bytes) {
+                std::hint::black_box(read_table(&decoded.text).ok());
+            }
+            parse_ms += super::now_ms() - started;
+        }
+        (parse_ms, files.len())
+    }
 }
 
 /// Reads one file the page sent (a `File` handle) from disk:
@@ -145,6 +160,7 @@ fn handle(scope: &web_sys::DedicatedWorkerGlobalScope, data: &JsValue) {
             id,
             today,
             files,
+            #[cfg(feature = "bench")]
             measure_parse,
         } => {
             // A load replaces what was read: free it first (the peak is then
@@ -200,9 +216,8 @@ fn handle(scope: &web_sys::DedicatedWorkerGlobalScope, data: &JsValue) {
                 unread,
                 files: scorecard::summaries(&loaded),
             };
-            BENCH_FILES.with(|slot| {
-                *slot.borrow_mut() = measure_parse.then(|| handles.into_iter().flatten().collect());
-            });
+            #[cfg(feature = "bench")]
+            bench::keep(measure_parse, handles);
             LOADED.with(|slot| *slot.borrow_mut() = Some(loaded));
             post(scope, &response);
         }
@@ -227,17 +242,15 @@ fn handle(scope: &web_sys::DedicatedWorkerGlobalScope, data: &JsValue) {
                 },
             );
         }
+        #[cfg(feature = "bench")]
         Request::Parse { id } => {
-            let files = BENCH_FILES
-                .with(|slot| slot.borrow_mut().take())
-                .unwrap_or_default();
-            let parse_ms = parse_only_ms(&files);
+            let (parse_ms, files) = bench::parse_kept();
             post(
                 scope,
                 &Response::Parsed {
                     id,
                     parse_ms,
-                    files: files.len(),
+                    files,
                 },
             );
         }

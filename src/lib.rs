@@ -7,11 +7,19 @@
 //!   plus diagnostics out. No web crates, no file system, no clock.
 //! - [`example_data`]: its own crate (`crates/example`, `csc-example`): the deterministic generator of the built-in example
 //!   (a synthetic city whose December 2017 scorecard reproduces the seed).
-//! - [`chart`]: plotters drawings of the scorecard, generic over the backend.
+//! - `chart`: plotters drawings of the scorecard, generic over the backend
+//!   (the page's; natively only for its tests).
 //! - `ui` (WebAssembly only): the Leptos page, a thin shell that reads the
-//!   `Scorecard` and never recomputes it.
-//! - `src/bin/scorecard.rs`: the native CLI, a thin shell over the engine.
+//!   `Scorecard` and never recomputes it; it reaches the engine through one
+//!   interface, `ui::engine::Engine`.
+//! - `engine_worker` (WebAssembly only): the Web Worker the page's engine
+//!   sends large reads to, and `worker_protocol`, their messages.
+//! - The CLI is its own crate (`crates/cli`).
+//!
+//! Everything here is `pub(crate)` but what the two binaries (`src/main.rs`,
+//! `src/bin/worker.rs`) and the browser tests (`tests/web.rs`) reach.
 
+#[cfg(any(target_arch = "wasm32", test))]
 pub mod chart;
 pub use csc_engine as domain;
 #[cfg(target_arch = "wasm32")]
@@ -19,4 +27,5 @@ pub mod engine_worker;
 pub use csc_example as example_data;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
-pub mod worker_protocol;
+#[cfg(any(target_arch = "wasm32", test))]
+mod worker_protocol;

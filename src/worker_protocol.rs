@@ -15,26 +15,26 @@ use crate::domain::settings::Settings;
 
 /// A file's name and overrides; its `File` handle travels beside the message.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct FileMeta {
-    pub name: String,
-    pub overrides: FileOverrides,
+pub(crate) struct FileMeta {
+    pub(crate) name: String,
+    pub(crate) overrides: FileOverrides,
 }
 
 /// A file the browser could not read (changed or moved on disk since it
 /// was chosen: the page keeps handles, not bytes), by its position among
 /// the files of the load, and why in a sentence.
-pub type Unread = (usize, String);
+pub(crate) type Unread = (usize, String);
 
 /// The position input `first` has in a load that left the `unread` files
 /// out (the settings imports count by input index).
-pub fn index_without(first: usize, unread: &[Unread]) -> usize {
+pub(crate) fn index_without(first: usize, unread: &[Unread]) -> usize {
     first - unread.iter().filter(|(index, _)| *index < first).count()
 }
 
 /// What the page asks the worker.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
-pub enum Request {
+pub(crate) enum Request {
     /// Read these files (replacing what was read before).
     Load {
         id: u32,
@@ -42,6 +42,7 @@ pub enum Request {
         files: Vec<FileMeta>,
         /// Benchmarks only (`?bench=parse`): keep the files, for a later
         /// `Parse` to time the CSV parse alone on them.
+        #[cfg(feature = "bench")]
         #[serde(default)]
         measure_parse: bool,
     },
@@ -55,6 +56,7 @@ pub enum Request {
     /// table of string cells) of the files a `measure_parse` load kept, to
     /// set beside Papa Parse on the same files in the same browser. Sent
     /// after the scorecard, so it never delays it.
+    #[cfg(feature = "bench")]
     Parse { id: u32 },
     /// Make the built-in example's files (they come back as `Example`).
     Example { id: u32 },
@@ -70,7 +72,7 @@ pub enum Request {
 /// What the worker answers.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
-pub enum Response {
+pub(crate) enum Response {
     /// A step has started (for the progress line), with the share of the
     /// read done so far (0 to 1) when it is known.
     Progress {
@@ -110,6 +112,7 @@ pub enum Response {
         heap_bytes: f64,
     },
     /// What `Parse` timed (0 files when no load kept them).
+    #[cfg(feature = "bench")]
     Parsed {
         id: u32,
         parse_ms: f64,
@@ -126,7 +129,7 @@ pub enum Response {
 /// The scorecard of what was read (or why there is none), and apart from
 /// it its indicators' drill-downs as counted, which the engine keeps until
 /// a list is opened (the worker and the page's fallback alike).
-pub fn compute_apart(
+pub(crate) fn compute_apart(
     loaded: Option<&Loaded>,
     settings: &Settings,
     month: Option<Month>,

@@ -13,20 +13,11 @@ use super::data::AreaFigures;
 use super::frame;
 use super::legend::{self, Entry, Swatch};
 use super::style::{self, Axis, Scale};
-use crate::domain::scorecard::IndicatorResult;
 
 const TICK_PX: f64 = 12.0;
 const VALUE_PX: f64 = 12.5;
 /// Half a bar's width, in slots.
 const HALF_BAR: f64 = 0.3;
-
-/// Draws the area chart of `result` on `root`.
-pub fn draw_area_chart<DB: DrawingBackend>(
-    root: &DrawingArea<DB, Shift>,
-    result: &IndicatorResult,
-) -> DrawResult<(), DB> {
-    draw_figures(root, &AreaFigures::of(result))
-}
 
 fn entries(figures: &AreaFigures) -> Vec<Entry> {
     let headline = &figures.headline;
@@ -70,6 +61,7 @@ fn entries(figures: &AreaFigures) -> Vec<Entry> {
     entries
 }
 
+/// Draws the area chart of `figures` on `root`.
 pub(super) fn draw_figures<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     figures: &AreaFigures,

@@ -14,18 +14,18 @@ use crate::domain::scorecard::IndicatorResult;
 
 /// The headline of an indicator as charts name and format it.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Headline {
+pub(crate) struct Headline {
     /// The indicator's title (`% re-referrals within 12 months`).
-    pub title: String,
+    pub(crate) title: String,
     /// The headline measure's row label (`Re-referrals %`).
-    pub label: String,
-    pub style: Style,
+    pub(crate) label: String,
+    pub(crate) style: Style,
     /// Whether the headline is a count, which areas add up to.
-    pub is_count: bool,
+    pub(crate) is_count: bool,
 }
 
 impl Headline {
-    pub fn of(definition: &Definition) -> Headline {
+    pub(crate) fn of(definition: &Definition) -> Headline {
         let measure = definition
             .headline_index()
             .and_then(|i| definition.measures.get(i));
@@ -38,7 +38,7 @@ impl Headline {
     }
 
     /// A value as the table shows it.
-    pub fn value(&self, value: f64) -> String {
+    pub(crate) fn value(&self, value: f64) -> String {
         format::value(Some(value), self.style)
     }
 }
@@ -57,19 +57,19 @@ fn finite(value: Option<f64>) -> Option<f64> {
 
 /// The 13-month series chart's figures.
 #[derive(Clone, Debug, PartialEq)]
-pub struct SeriesFigures {
-    pub headline: Headline,
+pub(crate) struct SeriesFigures {
+    pub(crate) headline: Headline,
     /// Month labels (`Dec-16`) and the headline, oldest first.
-    pub months: Vec<(String, Option<f64>)>,
-    pub target: Option<f64>,
+    pub(crate) months: Vec<(String, Option<f64>)>,
+    pub(crate) target: Option<f64>,
     /// The national average when it is on the headline's scale.
-    pub national: Option<f64>,
+    pub(crate) national: Option<f64>,
     /// The national average per 10,000, when it is not (shown as text).
-    pub national_per_10k: Option<f64>,
+    pub(crate) national_per_10k: Option<f64>,
 }
 
 impl SeriesFigures {
-    pub fn of(result: &IndicatorResult) -> SeriesFigures {
+    pub(crate) fn of(result: &IndicatorResult) -> SeriesFigures {
         let per_10k = benchmarks_per_10k(result.definition);
         let national = finite(result.national);
         SeriesFigures {
@@ -86,12 +86,12 @@ impl SeriesFigures {
     }
 
     /// Whether any month has a value.
-    pub fn has_data(&self) -> bool {
+    pub(crate) fn has_data(&self) -> bool {
         self.months.iter().any(|(_, v)| v.is_some())
     }
 
     /// Every value the value axis must cover.
-    pub fn extent(&self) -> Vec<f64> {
+    pub(crate) fn extent(&self) -> Vec<f64> {
         self.months
             .iter()
             .filter_map(|(_, v)| *v)
@@ -102,7 +102,7 @@ impl SeriesFigures {
 
     /// Runs of consecutive months with a value, as `(index, value)`: each
     /// run is one line, so a month with no value is a gap.
-    pub fn runs(&self) -> Vec<Vec<(f64, f64)>> {
+    pub(crate) fn runs(&self) -> Vec<Vec<(f64, f64)>> {
         let mut runs: Vec<Vec<(f64, f64)>> = Vec::new();
         let mut current: Vec<(f64, f64)> = Vec::new();
         for (index, (_, value)) in self.months.iter().enumerate() {
@@ -119,7 +119,7 @@ impl SeriesFigures {
     }
 
     /// The period, `Dec-16 to Dec-17`.
-    pub fn period(&self) -> String {
+    pub(crate) fn period(&self) -> String {
         match (self.months.first(), self.months.last()) {
             (Some((first, _)), Some((last, _))) if first != last => format!("{first} to {last}"),
             (Some((only, _)), _) => only.clone(),
@@ -130,7 +130,7 @@ impl SeriesFigures {
     /// The text alternative, named by the indicator's title so it stands
     /// alone: `% re-referrals within 12 months, by month, Dec-16 to Dec-17;
     /// latest 22% (Dec-17); target 24%; national average 22%.`
-    pub fn describe(&self) -> String {
+    pub(crate) fn describe(&self) -> String {
         let headline = &self.headline;
         let mut text = format!("{}, by month, {}", headline.title, self.period());
         let latest = self
@@ -172,19 +172,19 @@ impl SeriesFigures {
 
 /// The area bar chart's figures.
 #[derive(Clone, Debug, PartialEq)]
-pub struct AreaFigures {
-    pub headline: Headline,
+pub(crate) struct AreaFigures {
+    pub(crate) headline: Headline,
     /// The reporting month's label, when known.
-    pub month: Option<String>,
+    pub(crate) month: Option<String>,
     /// Areas in column order with the month's headline.
-    pub bars: Vec<(String, Option<f64>)>,
+    pub(crate) bars: Vec<(String, Option<f64>)>,
     /// The whole LA's headline.
-    pub whole: Option<f64>,
-    pub target: Option<f64>,
+    pub(crate) whole: Option<f64>,
+    pub(crate) target: Option<f64>,
 }
 
 impl AreaFigures {
-    pub fn of(result: &IndicatorResult) -> AreaFigures {
+    pub(crate) fn of(result: &IndicatorResult) -> AreaFigures {
         AreaFigures {
             headline: Headline::of(result.definition),
             month: result.series.last().map(|(month, _)| month.label()),
@@ -198,18 +198,18 @@ impl AreaFigures {
         }
     }
 
-    pub fn has_data(&self) -> bool {
+    pub(crate) fn has_data(&self) -> bool {
         self.bars.iter().any(|(_, v)| v.is_some())
     }
 
     /// Whether the LA value and target are drawn across the bars: only for
     /// ratios (percentages, averages, rates). An LA count is the sum of the
     /// areas' counts, and its target is for the LA, not for each area.
-    pub fn reference_lines(&self) -> bool {
+    pub(crate) fn reference_lines(&self) -> bool {
         !self.headline.is_count
     }
 
-    pub fn extent(&self) -> Vec<f64> {
+    pub(crate) fn extent(&self) -> Vec<f64> {
         let lines = if self.reference_lines() {
             [self.whole, self.target]
         } else {
@@ -231,7 +231,7 @@ impl AreaFigures {
 
     /// The text alternative: `% re-referrals within 12 months, by area,
     /// Dec-17: EAST 20%, NWC no value; whole LA 22%; target 24%.`
-    pub fn describe(&self) -> String {
+    pub(crate) fn describe(&self) -> String {
         let headline = &self.headline;
         let mut text = format!("{}, by area{}", headline.title, self.in_month());
         if self.bars.is_empty() {

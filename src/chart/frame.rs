@@ -20,13 +20,13 @@ const SUBTITLE_PX: f64 = 13.0;
 const MIN_TITLE_PX: f64 = 11.0;
 
 /// The blank space round a chart.
-pub fn padding(scale: Scale) -> i32 {
+pub(crate) fn padding(scale: Scale) -> i32 {
     scale.ipx(10.0)
 }
 
 /// Fills `root`, draws the title, subtitle and legend, and returns the area
 /// left for the plot.
-pub fn frame<DB: DrawingBackend>(
+pub(crate) fn frame<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     scale: Scale,
     title: &str,
@@ -82,7 +82,7 @@ pub fn frame<DB: DrawingBackend>(
     clippy::too_many_arguments,
     reason = "the layout's measured sizes, each needed once"
 )]
-pub fn axes<'a, DB: DrawingBackend>(
+pub(crate) fn axes<'a, DB: DrawingBackend>(
     plot: &'a DrawingArea<DB, Shift>,
     scale: Scale,
     slots: usize,
@@ -117,7 +117,7 @@ pub fn axes<'a, DB: DrawingBackend>(
 }
 
 /// Says `message` in the middle of `area` (in place of an empty axis).
-pub fn message<DB: DrawingBackend>(
+pub(crate) fn message<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     scale: Scale,
     message: &str,

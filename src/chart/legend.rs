@@ -15,7 +15,7 @@ use super::style::{self, Scale};
 
 /// How an entry's sample is drawn; each matches a stroke in the plot.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Swatch {
+pub(crate) enum Swatch {
     /// The headline series: a solid line with round markers.
     Series(RGBColor),
     /// A target: dashed.
@@ -31,13 +31,13 @@ pub enum Swatch {
 }
 
 #[derive(Clone, Debug, PartialEq)]
-pub struct Entry {
-    pub swatch: Swatch,
-    pub text: String,
+pub(crate) struct Entry {
+    pub(crate) swatch: Swatch,
+    pub(crate) text: String,
 }
 
 impl Entry {
-    pub fn new(swatch: Swatch, text: impl Into<String>) -> Entry {
+    pub(crate) fn new(swatch: Swatch, text: impl Into<String>) -> Entry {
         Entry {
             swatch,
             text: text.into(),
@@ -47,9 +47,9 @@ impl Entry {
 
 /// Where each entry goes, relative to the legend's top left.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Layout {
-    pub places: Vec<(i32, i32)>,
-    pub height: i32,
+pub(crate) struct Layout {
+    pub(crate) places: Vec<(i32, i32)>,
+    pub(crate) height: i32,
 }
 
 /// Legend text: 13 px.
@@ -68,7 +68,7 @@ fn swatch_width(scale: Scale, swatch: Swatch) -> i32 {
 }
 
 /// Lays `entries` out in rows no wider than `width`.
-pub fn layout<DB: DrawingBackend>(
+pub(crate) fn layout<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     scale: Scale,
     entries: &[Entry],
@@ -97,7 +97,7 @@ pub fn layout<DB: DrawingBackend>(
 }
 
 /// Draws `entries` at `layout`, offset by `origin`.
-pub fn draw<DB: DrawingBackend>(
+pub(crate) fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     scale: Scale,
     entries: &[Entry],
@@ -157,12 +157,12 @@ fn draw_swatch<DB: DrawingBackend>(
 }
 
 /// The radius of a series' point markers.
-pub fn marker_radius(scale: Scale) -> i32 {
+pub(crate) fn marker_radius(scale: Scale) -> i32 {
     scale.ipx(3.5).max(2)
 }
 
 /// A dashed stroke (targets), in any coordinates.
-pub fn dashed<C: Clone, const N: usize>(
+pub(crate) fn dashed<C: Clone, const N: usize>(
     points: [C; N],
     scale: Scale,
     colour: RGBColor,
@@ -176,7 +176,7 @@ pub fn dashed<C: Clone, const N: usize>(
 }
 
 /// A dotted stroke (national averages): round dots, in any coordinates.
-pub fn dotted<C: Clone, const N: usize>(
+pub(crate) fn dotted<C: Clone, const N: usize>(
     points: [C; N],
     scale: Scale,
     colour: RGBColor,

@@ -2,9 +2,9 @@
 //! series with its target and national average, bars by area for the
 //! reporting month, and a sparkline for the summary grid.
 //!
-//! Owns drawing only. The `draw_*` functions are generic over the plotters
+//! Owns drawing only. The drawing functions are generic over the plotters
 //! backend (as in plotters' `examples/relative_size.rs`); [`series_chart`],
-//! [`area_chart`] and [`sparkline`] render them to SVG text with a text
+//! [`area_chart`] and `sparkline` render them to SVG text with a text
 //! alternative (`role="img"`, `aria-label` and `<title>`). Numbers become
 //! text only through [`crate::domain::format`]. Charts read a
 //! [`IndicatorResult`] and never recompute a figure; they use no web crate
@@ -25,18 +25,16 @@ mod svg;
 #[cfg(test)]
 mod tests;
 
-pub use area::draw_area_chart;
-pub use data::{AreaFigures, Headline, SeriesFigures};
-pub use series::{draw_series_chart, draw_sparkline};
+pub(crate) use data::{AreaFigures, SeriesFigures};
 
 use crate::domain::scorecard::IndicatorResult;
 
 /// A good size for [`series_chart`] (170 mm wide in print).
-pub const SERIES_SIZE: (u32, u32) = (680, 300);
+pub(crate) const SERIES_SIZE: (u32, u32) = (680, 300);
 /// A good size for [`area_chart`].
-pub const AREA_SIZE: (u32, u32) = (680, 300);
-/// A good size for [`sparkline`].
-pub const SPARKLINE_SIZE: (u32, u32) = (120, 32);
+pub(crate) const AREA_SIZE: (u32, u32) = (680, 300);
+/// A good size for `sparkline`.
+pub(crate) const SPARKLINE_SIZE: (u32, u32) = (120, 32);
 
 /// The 13-month series of an indicator's headline with the target and
 /// national lines, as SVG text.
@@ -66,21 +64,11 @@ pub fn area_chart(result: &IndicatorResult, width: u32, height: u32) -> String {
 
 /// A tiny line of the headline over the 13 months for the summary grid
 /// (no axes or text), e.g. 120×32, as SVG text.
-pub fn sparkline(result: &IndicatorResult, width: u32, height: u32) -> String {
+pub(crate) fn sparkline(result: &IndicatorResult, width: u32, height: u32) -> String {
     let figures = SeriesFigures::of(result);
     svg::render(
         svg::sparkline_size(width, height),
         &figures.describe(),
         |root| series::draw_spark(root, &figures),
     )
-}
-
-/// The text alternative of [`series_chart`] (and of [`sparkline`]).
-pub fn series_description(result: &IndicatorResult) -> String {
-    SeriesFigures::of(result).describe()
-}
-
-/// The text alternative of [`area_chart`].
-pub fn area_description(result: &IndicatorResult) -> String {
-    AreaFigures::of(result).describe()
 }

@@ -14,18 +14,9 @@ use super::frame;
 use super::legend::{self, Entry, Swatch};
 use super::style::{self, Axis, Scale};
 use crate::domain::format::Style;
-use crate::domain::scorecard::IndicatorResult;
 
 /// Tick labels: 12 px.
 const TICK_PX: f64 = 12.0;
-
-/// Draws the series chart of `result` on `root`.
-pub fn draw_series_chart<DB: DrawingBackend>(
-    root: &DrawingArea<DB, Shift>,
-    result: &IndicatorResult,
-) -> DrawResult<(), DB> {
-    draw_figures(root, &SeriesFigures::of(result))
-}
 
 /// The legend: the headline's line, then the reference lines in words.
 fn entries(figures: &SeriesFigures) -> Vec<Entry> {
@@ -171,16 +162,9 @@ pub(super) fn widest_tick<DB: DrawingBackend>(
     Ok(i32::try_from(widest).unwrap_or(0))
 }
 
-/// Draws the sparkline of `result` on `root`: the headline's line over the
+/// Draws the sparkline of `figures` on `root`: the headline's line over the
 /// months, gaps kept, with a marker on the latest value. No axes or text;
 /// nothing at all when no month has a value.
-pub fn draw_sparkline<DB: DrawingBackend>(
-    root: &DrawingArea<DB, Shift>,
-    result: &IndicatorResult,
-) -> DrawResult<(), DB> {
-    draw_spark(root, &SeriesFigures::of(result))
-}
-
 pub(super) fn draw_spark<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     figures: &SeriesFigures,

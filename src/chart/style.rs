@@ -12,23 +12,23 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use crate::domain::format::{self, Style};
 
 /// Okabe–Ito colours (safe for the common colour-vision deficiencies).
-pub const BLUE: RGBColor = RGBColor(0x00, 0x72, 0xB2);
-pub const VERMILLION: RGBColor = RGBColor(0xD5, 0x5E, 0x00);
-pub const INK: RGBColor = RGBColor(0x00, 0x00, 0x00);
+pub(crate) const BLUE: RGBColor = RGBColor(0x00, 0x72, 0xB2);
+pub(crate) const VERMILLION: RGBColor = RGBColor(0xD5, 0x5E, 0x00);
+pub(crate) const INK: RGBColor = RGBColor(0x00, 0x00, 0x00);
 /// Grey for secondary text (7:1 on white).
-pub const MUTED: RGBColor = RGBColor(0x59, 0x59, 0x59);
+pub(crate) const MUTED: RGBColor = RGBColor(0x59, 0x59, 0x59);
 /// Light grey for gridlines.
-pub const GRID: RGBColor = RGBColor(0xD9, 0xD9, 0xD9);
-pub const PAPER: RGBColor = RGBColor(0xFF, 0xFF, 0xFF);
+pub(crate) const GRID: RGBColor = RGBColor(0xD9, 0xD9, 0xD9);
+pub(crate) const PAPER: RGBColor = RGBColor(0xFF, 0xFF, 0xFF);
 
 /// The headline series and the bars.
-pub const SERIES: RGBColor = BLUE;
+pub(crate) const SERIES: RGBColor = BLUE;
 /// Target: vermillion, dashed.
-pub const TARGET: RGBColor = VERMILLION;
+pub(crate) const TARGET: RGBColor = VERMILLION;
 /// National average: black, dotted.
-pub const NATIONAL: RGBColor = INK;
+pub(crate) const NATIONAL: RGBColor = INK;
 /// The whole-LA reference line on the area chart: black, solid.
-pub const WHOLE_LA: RGBColor = INK;
+pub(crate) const WHOLE_LA: RGBColor = INK;
 
 /// The font family: a generic name, so no font file is ever needed.
 const FAMILY: &str = "sans-serif";
@@ -36,13 +36,13 @@ const FAMILY: &str = "sans-serif";
 /// Sizes for one drawing area: a chart 680 px wide (170 mm at print,
 /// 0.25 mm a pixel) has 13 px body text, about 9 pt on paper.
 #[derive(Clone, Copy, Debug)]
-pub struct Scale {
+pub(crate) struct Scale {
     factor: f64,
 }
 
 impl Scale {
     /// The scale of an area `width × height`.
-    pub fn of((width, height): (u32, u32)) -> Scale {
+    pub(crate) fn of((width, height): (u32, u32)) -> Scale {
         let by_width = f64::from(width) / 680.0;
         let by_height = f64::from(height) / 260.0;
         Scale {
@@ -51,34 +51,34 @@ impl Scale {
     }
 
     /// `base` pixels at this scale.
-    pub fn px(self, base: f64) -> f64 {
+    pub(crate) fn px(self, base: f64) -> f64 {
         base * self.factor
     }
 
     /// `base` pixels at this scale, whole.
-    pub fn ipx(self, base: f64) -> i32 {
+    pub(crate) fn ipx(self, base: f64) -> i32 {
         round_i32(self.px(base))
     }
 
     /// A stroke width: whole pixels, at least one.
-    pub fn stroke(self, base: f64) -> u32 {
+    pub(crate) fn stroke(self, base: f64) -> u32 {
         u32::try_from(self.ipx(base).max(1)).unwrap_or(1)
     }
 
     /// Body text `size` CSS pixels (at scale 1) in `colour`.
-    pub fn text(self, size: f64, colour: RGBColor) -> TextStyle<'static> {
+    pub(crate) fn text(self, size: f64, colour: RGBColor) -> TextStyle<'static> {
         text_px(self.px(size), false, colour)
     }
 
     /// Bold text.
-    pub fn bold(self, size: f64, colour: RGBColor) -> TextStyle<'static> {
+    pub(crate) fn bold(self, size: f64, colour: RGBColor) -> TextStyle<'static> {
         text_px(self.px(size), true, colour)
     }
 }
 
 /// Text of `px` CSS pixels. plotters writes `font-size` as its size ÷ 1.24,
 /// so the size is scaled up by that much to get `px` in the SVG.
-pub fn text_px(px: f64, bold: bool, colour: RGBColor) -> TextStyle<'static> {
+pub(crate) fn text_px(px: f64, bold: bool, colour: RGBColor) -> TextStyle<'static> {
     let font = (FAMILY, px * 1.24).into_font();
     let font = if bold {
         font.style(FontStyle::Bold)
@@ -89,22 +89,22 @@ pub fn text_px(px: f64, bold: bool, colour: RGBColor) -> TextStyle<'static> {
 }
 
 /// `style` anchored at `h`, `v`.
-pub fn anchored(style: TextStyle<'static>, h: HPos, v: VPos) -> TextStyle<'static> {
+pub(crate) fn anchored(style: TextStyle<'static>, h: HPos, v: VPos) -> TextStyle<'static> {
     style.pos(Pos::new(h, v))
 }
 
 /// Rounds to `i32`, saturating (and 0 for NaN).
-pub fn round_i32(value: f64) -> i32 {
+pub(crate) fn round_i32(value: f64) -> i32 {
     // `as` saturates and maps NaN to 0: exactly what a pixel needs.
     value.round() as i32
 }
 
 /// A value axis from `bottom` to `top` in steps of `step`.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Axis {
-    pub bottom: f64,
-    pub top: f64,
-    pub step: f64,
+pub(crate) struct Axis {
+    pub(crate) bottom: f64,
+    pub(crate) top: f64,
+    pub(crate) step: f64,
 }
 
 impl Axis {
@@ -112,7 +112,7 @@ impl Axis {
     /// every value in `values` and has at most `max_ticks` steps of a
     /// 1-2-5 size. Percentages run 0–100. Counts and whole numbers step by
     /// at least 1 and run to at least 5, so a flat zero line has a scale.
-    pub fn for_values(values: &[f64], style: Style, max_ticks: usize) -> Axis {
+    pub(crate) fn for_values(values: &[f64], style: Style, max_ticks: usize) -> Axis {
         let finite = values.iter().copied().filter(|v| v.is_finite());
         let (low, high) = finite.fold((0.0_f64, 0.0_f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
         let (low, high, min_step) = match style {
@@ -129,7 +129,7 @@ impl Axis {
     }
 
     /// The number of labels: one per step, both ends included.
-    pub fn labels(&self) -> usize {
+    pub(crate) fn labels(&self) -> usize {
         let steps = ((self.top - self.bottom) / self.step).round();
         if steps.is_finite() && steps >= 0.0 {
             steps as usize + 1
@@ -140,7 +140,7 @@ impl Axis {
 }
 
 /// The smallest 1, 2 or 5 × 10ⁿ at least `raw` (1 for nonsense input).
-pub fn nice_step(raw: f64) -> f64 {
+pub(crate) fn nice_step(raw: f64) -> f64 {
     if !raw.is_finite() || raw <= 0.0 {
         return 1.0;
     }
@@ -154,7 +154,7 @@ pub fn nice_step(raw: f64) -> f64 {
 
 /// A value-axis tick label in the measure's style (`20%`, `1,500`, `600`);
 /// ticks between whole units (a small axis) keep one decimal.
-pub fn tick_label(value: f64, style: Style) -> String {
+pub(crate) fn tick_label(value: f64, style: Style) -> String {
     let whole = (value - value.round()).abs() < 1e-9;
     match style {
         Style::Percent { .. } => format::value(

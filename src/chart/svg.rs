@@ -12,14 +12,14 @@ const CHART_MIN: (u32, u32) = (240, 160);
 const MAX: (u32, u32) = (4000, 3000);
 const SPARKLINE_MIN: (u32, u32) = (16, 8);
 
-pub fn chart_size(width: u32, height: u32) -> (u32, u32) {
+pub(crate) fn chart_size(width: u32, height: u32) -> (u32, u32) {
     (
         width.clamp(CHART_MIN.0, MAX.0),
         height.clamp(CHART_MIN.1, MAX.1),
     )
 }
 
-pub fn sparkline_size(width: u32, height: u32) -> (u32, u32) {
+pub(crate) fn sparkline_size(width: u32, height: u32) -> (u32, u32) {
     (
         width.clamp(SPARKLINE_MIN.0, MAX.0),
         height.clamp(SPARKLINE_MIN.1, MAX.1),
@@ -27,7 +27,7 @@ pub fn sparkline_size(width: u32, height: u32) -> (u32, u32) {
 }
 
 /// Draws with `draw` on an SVG of `size` and labels it with `alt`.
-pub fn render<F>(size: (u32, u32), alt: &str, draw: F) -> String
+pub(crate) fn render<F>(size: (u32, u32), alt: &str, draw: F) -> String
 where
     F: for<'a> FnOnce(&DrawingArea<SVGBackend<'a>, Shift>) -> DrawResult<(), SVGBackend<'a>>,
 {

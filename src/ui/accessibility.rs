@@ -20,7 +20,7 @@ const PREPARED_ISO: &str = "2026-11-26";
 /// 1.4.10). It takes the keyboard focus, so the arrow keys scroll it
 /// (WCAG 2.1.1), and is a named region so screen readers say what it holds.
 #[component]
-pub fn TableRegion(
+pub(crate) fn TableRegion(
     /// What the table shows, as its caption says it.
     #[prop(into)]
     label: String,
@@ -36,7 +36,7 @@ pub fn TableRegion(
 /// The page's footer: a button that opens the statement below it, moving
 /// the focus to the statement, and back to the button when it closes.
 #[component]
-pub fn AccessibilityFooter() -> impl IntoView {
+pub(crate) fn AccessibilityFooter() -> impl IntoView {
     let (open, set_open) = signal(false);
     let button = NodeRef::<html::Button>::new();
     let close = move || {

@@ -14,6 +14,7 @@ use leptos::prelude::*;
 
 use crate::domain::file_list::{group_by_input, needs_as_at};
 use crate::domain::scorecard::LateExtract;
+use crate::ui::engine::Engine;
 use crate::ui::file_list::date_of;
 use crate::ui::state::AppState;
 
@@ -26,7 +27,7 @@ struct Undated {
 }
 
 #[component]
-pub fn AsAtAttention(state: AppState) -> impl IntoView {
+pub(crate) fn AsAtAttention(state: AppState) -> impl IntoView {
     let undated = Memo::new(move |_| {
         state.files.with(|files| {
             group_by_input(files)
@@ -63,7 +64,7 @@ pub fn AsAtAttention(state: AppState) -> impl IntoView {
                     <For
                         each=move || undated.get()
                         key=|u| (u.input.clone(), u.files.clone())
-                        children=move |u| view! { <UndatedItem state=state undated=u/> }
+                        children=move |u| view! { <UndatedItem undated=u/> }
                     />
                     <For
                         each=move || late.get()
@@ -77,7 +78,8 @@ pub fn AsAtAttention(state: AppState) -> impl IntoView {
 }
 
 #[component]
-fn UndatedItem(state: AppState, undated: Undated) -> impl IntoView {
+fn UndatedItem(undated: Undated) -> impl IntoView {
+    let engine = expect_context::<Engine>();
     let Undated {
         input,
         workbook,
@@ -111,7 +113,7 @@ fn UndatedItem(state: AppState, undated: Undated) -> impl IntoView {
                 <input
                     type="date"
                     aria-label=label
-                    on:change=move |ev| state.set_as_at(&files, date_of(&ev))
+                    on:change=move |ev| engine.set_as_at(&files, date_of(&ev))
                 />
             </label>
         </li>
@@ -120,6 +122,7 @@ fn UndatedItem(state: AppState, undated: Undated) -> impl IntoView {
 
 #[component]
 fn LateItem(state: AppState, late: LateExtract) -> impl IntoView {
+    let engine = expect_context::<Engine>();
     let LateExtract {
         file,
         days_after,
@@ -144,7 +147,7 @@ fn LateItem(state: AppState, late: LateExtract) -> impl IntoView {
                 <input
                     type="date"
                     aria-label=format!("As-at date of {file}")
-                    on:change=move |ev| state.set_as_at(std::slice::from_ref(&redate), date_of(&ev))
+                    on:change=move |ev| engine.set_as_at(std::slice::from_ref(&redate), date_of(&ev))
                 />
             </label>
         </li>

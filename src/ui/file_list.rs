@@ -4,7 +4,8 @@
 //! editable), problems and remove. Files can be ticked and given one as-at
 //! date at once. The list opens by itself when a file needs attention
 //! (`attention`). Grouping and what an edit does are the engine's
-//! (`domain::file_list`); this only shows them and calls the state.
+//! (`domain::file_list`); this only shows them and asks the engine to
+//! read again with the edit (`Engine`).
 
 use leptos::prelude::*;
 
@@ -13,6 +14,7 @@ use crate::domain::format;
 use crate::domain::ingest::SHEET_SEPARATOR;
 use crate::domain::scorecard::FileSummary;
 use crate::ui::accessibility::TableRegion;
+use crate::ui::engine::Engine;
 use crate::ui::state::AppState;
 
 fn coverage_text(file: &FileSummary) -> String {
@@ -38,14 +40,14 @@ fn as_at_hint(file: &FileSummary) -> String {
 }
 
 /// Reads a date input's value (`YYYY-MM-DD`) as a date (`None` when cleared).
-pub fn date_of(ev: &web_sys::Event) -> Option<jiff::civil::Date> {
+pub(crate) fn date_of(ev: &web_sys::Event) -> Option<jiff::civil::Date> {
     let input: web_sys::HtmlInputElement = event_target(ev);
     input.value().parse().ok()
 }
 
 /// Whether anything on the page asks the analyst about a file: an as-at
 /// date unknown, or an extract too late for the month shown.
-pub fn needs_attention(state: AppState) -> bool {
+pub(crate) fn needs_attention(state: AppState) -> bool {
     state.files.with(|files| files.iter().any(needs_as_at))
         || state.scorecard.with(|card| {
             card.as_ref()
@@ -55,7 +57,7 @@ pub fn needs_attention(state: AppState) -> bool {
 }
 
 #[component]
-pub fn FileList(state: AppState) -> impl IntoView {
+pub(crate) fn FileList(state: AppState) -> impl IntoView {
     let groups = Memo::new(move |_| state.files.with(|f| group_by_input(f)));
     let inputs = move || groups.with(|g| g.iter().map(|g| g.input.clone()).collect::<Vec<_>>());
     let selected = RwSignal::new(Vec::<String>::new());
@@ -125,7 +127,7 @@ pub fn FileList(state: AppState) -> impl IntoView {
                 }
             >
             <summary>{summary}</summary>
-            <BulkAsAt state=state selected=selected/>
+            <BulkAsAt selected=selected/>
             <TableRegion label="Files read">
             <table class="files">
                 <caption class="visually-hidden">"Files read"</caption>
@@ -156,7 +158,7 @@ pub fn FileList(state: AppState) -> impl IntoView {
                     each=inputs
                     key=|name| name.clone()
                     children=move |input| view! {
-                        <InputRows state=state groups=groups input=input selected=selected/>
+                        <InputRows groups=groups input=input selected=selected/>
                     }
                 />
             </table>
@@ -168,7 +170,8 @@ pub fn FileList(state: AppState) -> impl IntoView {
 
 /// Gives the ticked files one as-at date.
 #[component]
-fn BulkAsAt(state: AppState, selected: RwSignal<Vec<String>>) -> impl IntoView {
+fn BulkAsAt(selected: RwSignal<Vec<String>>) -> impl IntoView {
+    let engine = expect_context::<Engine>();
     let (date, set_date) = signal(None::<jiff::civil::Date>);
     view! {
         <Show when=move || selected.with(|s| !s.is_empty())>
@@ -190,7 +193,7 @@ fn BulkAsAt(state: AppState, selected: RwSignal<Vec<String>>) -> impl IntoView {
                         if let Some(date) = date.get_untracked() {
                             let names = selected.get_untracked();
                             selected.set(Vec::new());
-                            state.set_as_at(&names, Some(date));
+                            engine.set_as_at(&names, Some(date));
                         }
                     }
                 >
@@ -208,7 +211,6 @@ fn BulkAsAt(state: AppState, selected: RwSignal<Vec<String>>) -> impl IntoView {
 /// One input's rows: a file, or a workbook's row and its sheets' rows.
 #[component]
 fn InputRows(
-    state: AppState,
     groups: Memo<Vec<InputGroup>>,
     input: String,
     selected: RwSignal<Vec<String>>,
@@ -230,16 +232,16 @@ fn InputRows(
         <tbody class="input-group" class:workbook=move || workbook.get() data-input=attribute>
             {move || if workbook.get() {
                 view! {
-                    <WorkbookRow state=state group=group input=input.clone() selected=selected/>
+                    <WorkbookRow group=group input=input.clone() selected=selected/>
                     <For
                         each=sheets
                         key=|name| name.clone()
-                        children=move |name| view! { <FileRow state=state group=group name=name selected=None/> }
+                        children=move |name| view! { <FileRow group=group name=name selected=None/> }
                     />
                 }
                     .into_any()
             } else {
-                view! { <FileRow state=state group=group name=input.clone() selected=Some(selected)/> }.into_any()
+                view! { <FileRow group=group name=input.clone() selected=Some(selected)/> }.into_any()
             }}
         </tbody>
     }
@@ -270,11 +272,11 @@ fn SelectBox(input: String, selected: RwSignal<Vec<String>>) -> impl IntoView {
 /// A workbook's own row: one as-at date for every sheet.
 #[component]
 fn WorkbookRow(
-    state: AppState,
     group: Memo<Option<InputGroup>>,
     input: String,
     selected: RwSignal<Vec<String>>,
 ) -> impl IntoView {
+    let engine = expect_context::<Engine>();
     let shared = move || group.with(|g| g.as_ref().and_then(InputGroup::shared_as_at));
     let as_at_value = move || {
         shared()
@@ -300,14 +302,14 @@ fn WorkbookRow(
                     aria-label=format!("As-at date of {input}, every sheet")
                     data-testid="workbook-as-at"
                     prop:value=as_at_value
-                    on:change=move |ev| state.set_as_at(std::slice::from_ref(&as_at_name), date_of(&ev))
+                    on:change=move |ev| engine.set_as_at(std::slice::from_ref(&as_at_name), date_of(&ev))
                 />
                 <span class="hint">{source}</span>
             </td>
             <td></td>
             <td></td>
             <td class="number">{move || group.with(|g| g.as_ref().map_or(0, InputGroup::problems).to_string())}</td>
-            <td><RemoveButton state=state name=remove_name/></td>
+            <td><RemoveButton name=remove_name/></td>
         </tr>
     }
 }
@@ -317,12 +319,12 @@ fn WorkbookRow(
 /// and the keyboard focus in place.
 #[component]
 fn FileRow(
-    state: AppState,
     group: Memo<Option<InputGroup>>,
     name: String,
     /// The ticks, for a file chosen (a sheet is ticked with its workbook).
     selected: Option<RwSignal<Vec<String>>>,
 ) -> impl IntoView {
+    let engine = expect_context::<Engine>();
     let file = {
         let name = name.clone();
         Memo::new(move |_| {
@@ -358,7 +360,7 @@ fn FileRow(
                     type="date"
                     aria-label=format!("As-at date of {name}")
                     prop:value=with(|f| f.as_at.map(|d| d.to_string()).unwrap_or_default())
-                    on:change=move |ev| state.set_as_at(std::slice::from_ref(&as_at_name), date_of(&ev))
+                    on:change=move |ev| engine.set_as_at(std::slice::from_ref(&as_at_name), date_of(&ev))
                 />
                 <span class="hint">{with(as_at_hint)}</span>
             </td>
@@ -385,25 +387,26 @@ fn FileRow(
                     type="date"
                     aria-label=format!("Coverage start of {name}")
                     prop:value=with(|f| f.covers_from.map(|d| d.to_string()).unwrap_or_default())
-                    on:change=move |ev| state.set_covers_from(&covers_name, date_of(&ev))
+                    on:change=move |ev| engine.set_covers_from(&covers_name, date_of(&ev))
                 />
             </td>
             <td>{with(coverage_text)}</td>
             <td class="number">{with(|f| f.problems.to_string())}</td>
-            <td>{(!is_sheet).then(|| view! { <RemoveButton state=state name=remove_name/> })}</td>
+            <td>{(!is_sheet).then(|| view! { <RemoveButton name=remove_name/> })}</td>
         </tr>
     }
 }
 
 /// Removes a file chosen (a workbook with all its sheets).
 #[component]
-fn RemoveButton(state: AppState, name: String) -> impl IntoView {
+fn RemoveButton(name: String) -> impl IntoView {
+    let engine = expect_context::<Engine>();
     view! {
         <button
             type="button"
             class="button small"
             aria-label=format!("Remove {name}")
-            on:click=move |_| state.remove_file(&name)
+            on:click=move |_| engine.remove_file(&name)
         >
             "Remove"
         </button>

@@ -18,20 +18,20 @@ use crate::worker_protocol::Unread;
 
 /// A chosen file: a handle, never its bytes.
 #[derive(Clone)]
-pub struct ChosenFile {
-    pub file: web_sys::File,
-    pub name: String,
-    pub size: usize,
+pub(crate) struct ChosenFile {
+    pub(crate) file: web_sys::File,
+    pub(crate) name: String,
+    pub(crate) size: usize,
     /// A zip (an Excel workbook): only the worker's module reads those.
-    pub workbook: bool,
-    pub overrides: FileOverrides,
+    pub(crate) workbook: bool,
+    pub(crate) overrides: FileOverrides,
 }
 
 /// Takes a chosen file: refused by its size before any of it is read (a
 /// 300 MB file is turned away without being opened), and its first four
 /// bytes read to tell a workbook whatever its name (a renamed `.xlsx` must
 /// still go to the worker, which has the xlsx reader).
-pub async fn choose(file: web_sys::File) -> Result<ChosenFile, String> {
+pub(crate) async fn choose(file: web_sys::File) -> Result<ChosenFile, String> {
     let name = file.name();
     let size = file.size() as usize;
     if size > MAX_FILE_BYTES {
@@ -55,7 +55,7 @@ pub async fn choose(file: web_sys::File) -> Result<ChosenFile, String> {
 /// A file made from bytes the worker sent (the example's): once a `File`,
 /// the page's copy of the bytes is dropped and it is treated like a chosen
 /// one.
-pub fn from_bytes(name: String, bytes: &js_sys::Uint8Array) -> Option<ChosenFile> {
+pub(crate) fn from_bytes(name: String, bytes: &js_sys::Uint8Array) -> Option<ChosenFile> {
     let file = web_sys::File::new_with_u8_array_sequence(&js_sys::Array::of1(bytes), &name).ok()?;
     let head = bytes.subarray(0, 4.min(bytes.length())).to_vec();
     Some(ChosenFile {
@@ -69,7 +69,7 @@ pub fn from_bytes(name: String, bytes: &js_sys::Uint8Array) -> Option<ChosenFile
 
 /// The handles, in order, for the worker's Load message (a structured
 /// clone of a `File` is a reference to the same bytes, not a copy).
-pub fn handles(files: &[ChosenFile]) -> js_sys::Array {
+pub(crate) fn handles(files: &[ChosenFile]) -> js_sys::Array {
     files
         .iter()
         .map(|f| JsValue::from(f.file.clone()))
@@ -79,7 +79,7 @@ pub fn handles(files: &[ChosenFile]) -> js_sys::Array {
 /// The page's fallback: reads every file (all started at once, which is
 /// 2–4× faster than one by one) for one load; the caller drops the bytes
 /// once loaded. Files that cannot be read are left out and reported.
-pub async fn read_all(files: &[ChosenFile]) -> (Vec<InputFile>, Vec<Unread>) {
+pub(crate) async fn read_all(files: &[ChosenFile]) -> (Vec<InputFile>, Vec<Unread>) {
     let reads: Vec<_> = files
         .iter()
         .map(|f| browser::start_reading(&f.file))

@@ -52,7 +52,7 @@ fn latest_release(changelog: &str) -> Option<Release> {
 }
 
 #[component]
-pub fn Help() -> impl IntoView {
+pub(crate) fn Help() -> impl IntoView {
     view! {
         <section class="help" data-testid="help" aria-labelledby="help-title">
             <h2 id="help-title">"Help"</h2>

@@ -9,13 +9,14 @@ use crate::domain::diagnostics::ProblemCode;
 use crate::domain::file_list::needs_as_at;
 use crate::domain::ingest::is_workbook_name;
 use crate::domain::schema::{Kind, TEMPLATE_KINDS};
-use crate::ui::state::AppState;
+use crate::ui::engine::Engine;
+use crate::ui::state::{AppState, Tab};
 use crate::ui::{browser, files};
 
 /// Hands the chosen or dropped files to the state as handles: nothing is
 /// read here but each file's first four bytes (is it a workbook?), so the
 /// page never holds the files' contents (`files`).
-fn take_files(state: AppState, files: Vec<web_sys::File>) {
+fn take_files(state: AppState, engine: Engine, files: Vec<web_sys::File>) {
     if files.is_empty() {
         return;
     }
@@ -26,7 +27,7 @@ fn take_files(state: AppState, files: Vec<web_sys::File>) {
     // their sizes and names, known before anything is read.
     let bytes = files.iter().map(|f| f.size() as usize).sum();
     let workbook = files.iter().any(|f| is_workbook_name(&f.name()));
-    crate::ui::engine::warm_up(bytes, workbook);
+    engine.warm_up(bytes, workbook);
     leptos::task::spawn_local(async move {
         let mut chosen = Vec::with_capacity(files.len());
         let mut failed = Vec::new();
@@ -39,21 +40,22 @@ fn take_files(state: AppState, files: Vec<web_sys::File>) {
         state
             .notice
             .set((!failed.is_empty()).then(|| failed.join("; ")));
-        state.add_files(chosen);
+        engine.add_files(chosen);
     });
 }
 
 /// Has the background reader generate the example (a moment's work); its
 /// files are then read like chosen ones.
-fn load_example(state: AppState) {
+fn load_example(state: AppState, engine: Engine) {
     state
         .busy
         .set(Some("Making the example city's files…".to_string()));
-    crate::ui::engine::load_example();
+    engine.load_example();
 }
 
 #[component]
-pub fn DropZone(state: AppState) -> impl IntoView {
+pub(crate) fn DropZone(state: AppState) -> impl IntoView {
+    let engine = expect_context::<Engine>();
     let (over, set_over) = signal(false);
     view! {
         <section
@@ -69,7 +71,7 @@ pub fn DropZone(state: AppState) -> impl IntoView {
                 ev.prevent_default();
                 set_over.set(false);
                 let files = browser::files_of(ev.data_transfer().and_then(|d| d.files()));
-                take_files(state, files);
+                take_files(state, engine, files);
             }
         >
             <h2 id="dropzone-title">"Your files"</h2>
@@ -86,7 +88,7 @@ pub fn DropZone(state: AppState) -> impl IntoView {
                     on:change=move |ev| {
                         let input: web_sys::HtmlInputElement = event_target(&ev);
                         let files = browser::files_of(input.files());
-                        take_files(state, files);
+                        take_files(state, engine, files);
                         input.set_value("");
                     }
                 />
@@ -95,7 +97,7 @@ pub fn DropZone(state: AppState) -> impl IntoView {
                     type="button"
                     class="button secondary"
                     data-testid="load-example"
-                    on:click=move |_| load_example(state)
+                    on:click=move |_| load_example(state, engine)
                 >
                     "Load example"
                 </button>
@@ -109,7 +111,7 @@ pub fn DropZone(state: AppState) -> impl IntoView {
 
 /// What each indicator still needs, with templates to download.
 #[component]
-pub fn Checklist(state: AppState) -> impl IntoView {
+pub(crate) fn Checklist(state: AppState) -> impl IntoView {
     let needs = move || {
         let Some(Ok(card)) = state.scorecard.get() else {
             return Vec::new();
@@ -164,7 +166,7 @@ pub fn Checklist(state: AppState) -> impl IntoView {
                 (unmapped > 0).then(|| view! {
                     <p class="needs">
                         {format!("{unmapped} team(s) in your files are not in the team table, so their records count as Unmapped. ")}
-                        <button type="button" class="link" on:click=move |_| state.tab.set(crate::ui::state::Tab::Settings)>
+                        <button type="button" class="link" on:click=move |_| state.tab.set(Tab::Settings)>
                             "Assign them to areas in Settings"
                         </button>
                         " or add a teams file."

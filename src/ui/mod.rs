@@ -1,24 +1,31 @@
 //! The page: a Leptos single-page app over the engine. Components read the
-//! `Scorecard` and call the state's actions; none computes a figure.
+//! state (`AppState`, passed down) and ask the engine (`Engine`, a context
+//! provided here) for what needs it; none computes a figure.
+//!
+//! Module graph, one way only: components → `engine` → `state`; `engine`
+//! → `files`, `browser`. `state` imports no other page module but `files`
+//! and `browser`. Everything is `pub(crate)` but what the binaries and the
+//! browser tests use (`start`, `browser`).
 
-pub mod accessibility;
-pub mod attention;
+mod accessibility;
+mod attention;
 pub mod browser;
-pub mod engine;
-pub mod file_list;
-pub mod files;
-pub mod help;
-pub mod intake;
-pub mod quality;
-pub mod scorecard_view;
-pub mod settings_view;
-pub mod state;
+mod engine;
+mod file_list;
+mod files;
+mod help;
+mod intake;
+mod quality;
+mod scorecard_view;
+mod settings_view;
+mod state;
 
 use leptos::prelude::*;
 
 use crate::domain::export;
 use crate::domain::month::Month;
 use attention::AsAtAttention;
+use engine::Engine;
 use file_list::FileList;
 use intake::{Checklist, DropZone};
 use quality::DataQuality;
@@ -48,6 +55,7 @@ pub fn start() {
 #[component]
 fn App() -> impl IntoView {
     let state = AppState::new();
+    provide_context(Engine::new(state));
     view! {
         <header class="page-header">
             <h1>"Children's services performance scorecard"</h1>
@@ -82,6 +90,7 @@ fn App() -> impl IntoView {
 
 #[component]
 fn Progress(state: AppState) -> impl IntoView {
+    let engine = expect_context::<Engine>();
     view! {
         <div
             id="timings"
@@ -90,7 +99,7 @@ fn Progress(state: AppState) -> impl IntoView {
             data-parse-ms=move || state.steps.get().parse.to_string()
             data-compute-ms=move || state.steps.get().compute.to_string()
             data-render-ms=move || state.steps.get().render.to_string()
-            data-heap-bytes=move || { state.steps.track(); crate::engine_worker::heap_bytes().to_string() }
+            data-heap-bytes=move || { state.steps.track(); browser::heap_bytes().to_string() }
             data-worker-heap-bytes=move || state.steps.get().worker_heap.to_string()
         ></div>
         <p class="progress" role="status" aria-live="polite">
@@ -101,7 +110,7 @@ fn Progress(state: AppState) -> impl IntoView {
             })}
             {move || state.busy.get().is_some().then(|| view! {
                 " "
-                <button type="button" class="button small secondary" on:click=move |_| state.cancel()>
+                <button type="button" class="button small secondary" on:click=move |_| engine.cancel()>
                     "Cancel"
                 </button>
             })}

@@ -1,6 +1,7 @@
 //! The data-quality report: problems grouped by file, kind of problem and
 //! column, with counts and an example each; filterable by file and
-//! severity; downloadable as CSV (inputs.md, "Bad input").
+//! severity; downloadable as CSV (inputs.md, "Bad input"), as the engine
+//! writes it (`export::problems_csv`).
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -8,39 +9,11 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::domain::diagnostics::{Problem, Severity};
+use crate::domain::export::problems_csv;
 use crate::domain::scorecard::Scorecard;
 use crate::ui::accessibility::TableRegion;
 use crate::ui::browser;
 use crate::ui::state::AppState;
-
-/// Every problem as CSV rows: file, row, column, value, severity, code, message.
-pub fn problems_csv(problems: &[Problem]) -> String {
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    let _ = writer.write_record([
-        "file", "row", "column", "value", "severity", "code", "message",
-    ]);
-    for p in problems {
-        let severity = match p.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Info => "info",
-        };
-        let _ = writer.write_record([
-            p.file.clone(),
-            p.row.map(|r| r.to_string()).unwrap_or_default(),
-            p.column.clone(),
-            p.value.clone(),
-            severity.to_string(),
-            p.code.to_string(),
-            p.message.clone(),
-        ]);
-    }
-    writer
-        .into_inner()
-        .ok()
-        .and_then(|b| String::from_utf8(b).ok())
-        .unwrap_or_default()
-}
 
 /// A group of repeated problems.
 #[derive(Clone)]
@@ -78,7 +51,7 @@ fn groups(problems: &[Problem], file: &str, severity: Option<Severity>) -> Vec<G
 }
 
 #[component]
-pub fn DataQuality(state: AppState) -> impl IntoView {
+pub(crate) fn DataQuality(state: AppState) -> impl IntoView {
     let card = move || state.scorecard.get().and_then(|r| r.ok());
     let (file, set_file) = signal(String::new());
     let (severity, set_severity) = signal(None::<Severity>);

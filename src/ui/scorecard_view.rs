@@ -2,21 +2,22 @@
 //! indicator's table (Previous 6 months, baseline, the month, one column per
 //! area; the measures; target, rating, trend, benchmarks) with every `data-*`
 //! attribute of outputs.md, its charts, commentary and drill-down. Reads the
-//! `Scorecard`; never recomputes it.
+//! `Scorecard`; never recomputes it: headings, values, the drill-down's CSV
+//! are the engine's (`scorecard`, `format`, `export`).
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::domain::format;
-use crate::domain::indicators::{Definition, Timing};
+use crate::domain::indicators::Definition;
 use crate::domain::month::Month;
 use crate::domain::rating::Rating;
-use crate::domain::scorecard::{IndicatorResult, Scorecard, Values};
-use crate::domain::settings::PreviousMode;
+use crate::domain::scorecard::{IndicatorResult, Scorecard, Values, previous_heading};
+use crate::domain::{export, format};
 use crate::ui::accessibility::TableRegion;
+use crate::ui::browser;
+use crate::ui::engine::{DrillRows, Engine};
 use crate::ui::state::AppState;
-use crate::ui::{browser, engine};
 
 /// A value's `data-value`: the unrounded number, empty when none.
 fn raw(value: Option<f64>) -> String {
@@ -32,27 +33,8 @@ fn rating_class(rating: Rating) -> &'static str {
     }
 }
 
-/// The previous-6-months column's heading.
-fn previous_heading(result: &IndicatorResult) -> String {
-    let kind = if result.definition.timing == Timing::Period
-        && result.previous_mode == PreviousMode::Cumulative
-    {
-        "cumulative"
-    } else {
-        "average"
-    };
-    if result.previous.months < 6 {
-        format!(
-            "Prev. 6 months {kind} ({} of 6 months)",
-            result.previous.months
-        )
-    } else {
-        format!("Prev. 6 months {kind}")
-    }
-}
-
 #[component]
-pub fn ScorecardView(state: AppState) -> impl IntoView {
+pub(crate) fn ScorecardView(state: AppState) -> impl IntoView {
     move || match state.scorecard.get() {
         None => view! {
             <section class="empty" aria-live="polite">
@@ -93,7 +75,7 @@ fn Card(state: AppState, card: Arc<Scorecard>) -> impl IntoView {
             card.la_name
         )
     };
-    let printed = crate::domain::format::date(browser::today());
+    let printed = format::date(browser::today());
     view! {
         <PrintStyle state=state card=card.clone()/>
         <section
@@ -184,7 +166,7 @@ fn SummaryGrid(card: Arc<Scorecard>) -> impl IntoView {
                         let d = result.definition;
                         let style = d.style(d.headline);
                         let value = result.current.headline();
-                        let spark = crate::chart::sparkline(result, 120, 32);
+                        let spark = crate::chart::sparkline(result, crate::chart::SPARKLINE_SIZE.0, crate::chart::SPARKLINE_SIZE.1);
                         view! {
                             <li class="summary-item" data-indicator=d.id>
                                 <a href=format!("#indicator-{}", d.id)>
@@ -248,7 +230,11 @@ fn IndicatorSection(
     let month: Month = card.month;
     let headline_style = d.style(d.headline);
     let baseline_label = result.baseline.as_ref().map(|(m, _)| m.label());
-    let mut heading = vec![previous_heading(&result)];
+    let mut heading = vec![previous_heading(
+        d,
+        result.previous_mode,
+        result.previous.months,
+    )];
     heading.extend(baseline_label.clone());
     heading.push(month.label());
     heading.extend(result.areas.iter().map(|(name, _)| name.clone()));
@@ -474,38 +460,14 @@ fn DrillDown(state: AppState, index: usize, definition: &'static Definition) -> 
         return ().into_any();
     }
     let d = definition;
-    let rows: engine::DrillRows = RwSignal::new(None);
+    let engine = expect_context::<Engine>();
+    let rows: DrillRows = RwSignal::new(None);
     let (open, set_open) = signal(false);
     let file_name = format!("{}-records.csv", d.id);
     let download = move |_| {
-        let Some(rows) = rows.get_untracked() else {
-            return;
-        };
-        let mut writer = csv::Writer::from_writer(Vec::new());
-        let _ = writer.write_record([
-            "measure",
-            "area",
-            "file",
-            "row",
-            "child or worker",
-            "amount",
-        ]);
-        for row in rows.iter() {
-            let _ = writer.write_record([
-                row.measure.to_string(),
-                row.area.clone(),
-                row.file.clone(),
-                row.row.to_string(),
-                row.subject.clone(),
-                row.amount.to_string(),
-            ]);
+        if let Some(rows) = rows.get_untracked() {
+            browser::download(&file_name, "text/csv", &export::drill_csv(&rows));
         }
-        let text = writer
-            .into_inner()
-            .ok()
-            .and_then(|b| String::from_utf8(b).ok())
-            .unwrap_or_default();
-        browser::download(&file_name, "text/csv", &text);
     };
     let label = move |measure: &str| {
         d.measure(measure)
@@ -561,7 +523,7 @@ fn DrillDown(state: AppState, index: usize, definition: &'static Definition) -> 
             on:toggle=move |ev| {
                 let details: web_sys::HtmlDetailsElement = event_target(&ev);
                 if details.open() && rows.get_untracked().is_none() {
-                    engine::drill(index, rows);
+                    engine.drill(index, rows);
                 }
                 set_open.set(details.open());
             }

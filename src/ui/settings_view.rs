@@ -51,8 +51,48 @@ fn text_field(
     }
 }
 
+/// The editor's word for a basis.
+fn basis_label(basis: Basis) -> &'static str {
+    match basis {
+        Basis::Fte => "full-time equivalent",
+        Basis::Headcount => "head",
+    }
+}
+
+/// The editor's word for a polarity ("Better when …").
+fn polarity_label(polarity: Polarity) -> &'static str {
+    match polarity {
+        Polarity::Up => "higher",
+        Polarity::Down => "lower",
+        Polarity::None => "not rated",
+    }
+}
+
+/// A `<select>` of a basis setting; its option values are the settings
+/// document's names.
+fn basis_field(
+    state: AppState,
+    label: &'static str,
+    get: fn(&Settings) -> Basis,
+    set: fn(&mut Settings, Basis),
+) -> impl IntoView {
+    view! {
+        <label class="field">
+            <span>{label}</span>
+            <select prop:value=move || state.settings.with(|s| get(s).as_str())
+                on:change=move |ev| {
+                    if let Some(basis) = Basis::parse(&event_target_value(&ev)) {
+                        state.settings.update(|s| set(s, basis));
+                    }
+                }>
+                {Basis::ALL.map(|b| view! { <option value=b.as_str()>{basis_label(b)}</option> }).collect_view()}
+            </select>
+        </label>
+    }
+}
+
 #[component]
-pub fn SettingsEditor(state: AppState) -> impl IntoView {
+pub(crate) fn SettingsEditor(state: AppState) -> impl IntoView {
     let (message, set_message) = signal(None::<String>);
     view! {
         <section class="settings" aria-labelledby="settings-title">
@@ -120,22 +160,8 @@ pub fn SettingsEditor(state: AppState) -> impl IntoView {
                         on:change=move |ev| { let on = event_target_checked(&ev); state.settings.update(|s| s.exclude_eligible_children = on) }/>
                     <span>"Leave eligible children out of the care leavers' cohort"</span>
                 </label>
-                <label class="field">
-                    <span>"Caseloads per"</span>
-                    <select prop:value=move || state.settings.with(|s| if s.caseload_basis == Basis::Fte { "fte" } else { "headcount" })
-                        on:change=move |ev| { let fte = event_target_value(&ev) == "fte"; state.settings.update(|s| s.caseload_basis = if fte { Basis::Fte } else { Basis::Headcount }) }>
-                        <option value="fte">"full-time equivalent"</option>
-                        <option value="headcount">"head"</option>
-                    </select>
-                </label>
-                <label class="field">
-                    <span>"Agency share by"</span>
-                    <select prop:value=move || state.settings.with(|s| if s.agency_basis == Basis::Fte { "fte" } else { "headcount" })
-                        on:change=move |ev| { let fte = event_target_value(&ev) == "fte"; state.settings.update(|s| s.agency_basis = if fte { Basis::Fte } else { Basis::Headcount }) }>
-                        <option value="fte">"full-time equivalent"</option>
-                        <option value="headcount">"head"</option>
-                    </select>
-                </label>
+                {basis_field(state, "Caseloads per", |s| s.caseload_basis, |s, b| s.caseload_basis = b)}
+                {basis_field(state, "Agency share by", |s| s.agency_basis, |s, b| s.agency_basis = b)}
             </fieldset>
         </section>
     }
@@ -315,10 +341,8 @@ fn IndicatorTable(state: AppState) -> impl IntoView {
                 <tbody>
                     {ALL.iter().map(|d| {
                         let id = d.id;
-                        let polarity = move || state.settings.with(|s| match s.overrides(id).polarity.resolve(Some(d.polarity)) {
-                            Some(Polarity::Up) => "up", Some(Polarity::Down) => "down", _ => "none" });
-                        let mode = move || state.settings.with(|s| match s.overrides(id).previous_mode.resolve(Some(d.previous_mode)) {
-                            Some(PreviousMode::Cumulative) => "cumulative", _ => "average" });
+                        let polarity = move || state.settings.with(|s| s.overrides(id).resolved_polarity(d.polarity).as_str());
+                        let mode = move || state.settings.with(|s| s.overrides(id).resolved_previous_mode(d.previous_mode).as_str());
                         let baseline = move || state.settings.with(|s| s.overrides(id).baseline_month.resolve(None).map(|m| m.to_string()).unwrap_or_default());
                         view! {
                             <tr>
@@ -328,22 +352,19 @@ fn IndicatorTable(state: AppState) -> impl IntoView {
                                 <td>
                                     <select aria-label=format!("Which way is better for {}", d.title) prop:value=polarity
                                         on:change=move |ev| {
-                                            let p = match event_target_value(&ev).as_str() { "up" => Polarity::Up, "down" => Polarity::Down, _ => Polarity::None };
+                                            let p = Polarity::parse(&event_target_value(&ev)).unwrap_or(Polarity::None);
                                             state.settings.update(|s| s.indicators.entry(id.to_string()).or_default().polarity = Override::Set(Some(p)));
                                         }>
-                                        <option value="up">"higher"</option>
-                                        <option value="down">"lower"</option>
-                                        <option value="none">"not rated"</option>
+                                        {Polarity::ALL.map(|p| view! { <option value=p.as_str()>{polarity_label(p)}</option> }).collect_view()}
                                     </select>
                                 </td>
                                 <td>
                                     <select aria-label=format!("Previous 6 months for {}", d.title) prop:value=mode
                                         on:change=move |ev| {
-                                            let m = if event_target_value(&ev) == "cumulative" { PreviousMode::Cumulative } else { PreviousMode::Average };
+                                            let m = PreviousMode::parse(&event_target_value(&ev)).unwrap_or(PreviousMode::Average);
                                             state.settings.update(|s| s.indicators.entry(id.to_string()).or_default().previous_mode = Override::Set(Some(m)));
                                         }>
-                                        <option value="average">"average"</option>
-                                        <option value="cumulative">"cumulative"</option>
+                                        {PreviousMode::ALL.map(|m| view! { <option value=m.as_str()>{m.as_str()}</option> }).collect_view()}
                                     </select>
                                 </td>
                                 {override_input(state, id, format!("National average for {}", d.title), d.national, |o| &mut o.national)}

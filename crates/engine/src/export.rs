@@ -1,12 +1,18 @@
 //! The scorecard as JSON (the CLI's shape, outputs.md "The CLI"), as the
 //! export CSV (one row per indicator × measure × column) and as a text
-//! table an analyst can paste into an email.
+//! table an analyst can paste into an email; an indicator's drill-down
+//! records and the data-quality problems as CSV.
+//!
+//! Owns: every export's text, byte for byte: the page's download buttons
+//! and the CLI only name the file and hand the text over. It must not
+//! compute a figure (it reads the `Scorecard`) or do I/O.
 
 use serde_json::{Map, Value, json};
 
+use crate::diagnostics::{Problem, Severity};
 use crate::format;
 use crate::indicators::MeasureKind;
-use crate::scorecard::{IndicatorResult, Scorecard, Values};
+use crate::scorecard::{DrillRow, IndicatorResult, Scorecard, Values};
 
 /// A number for JSON: counts that are whole print as integers.
 fn number(value: Option<f64>, integral: bool) -> Value {
@@ -118,7 +124,6 @@ pub fn to_json(scorecard: &Scorecard) -> Value {
 
 /// Every figure as one CSV row: indicator, measure, column, value.
 pub fn to_csv(scorecard: &Scorecard) -> String {
-    let mut writer = csv::Writer::from_writer(Vec::new());
     let mut rows: Vec<[String; 6]> = Vec::new();
     let text = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_default();
     for result in &scorecard.indicators {
@@ -158,6 +163,15 @@ pub fn to_csv(scorecard: &Scorecard) -> String {
         push(d.headline, "trend", result.trend.id().to_string());
     }
     let header = ["number", "indicator", "title", "measure", "column", "value"];
+    csv_text(header, rows)
+}
+
+/// A header and rows as CSV text (RFC 4180 quoting, `\n` line ends).
+fn csv_text<const N: usize>(
+    header: [&str; N],
+    rows: impl IntoIterator<Item = [String; N]>,
+) -> String {
+    let mut writer = csv::Writer::from_writer(Vec::new());
     let _ = writer.write_record(header);
     for row in rows {
         let _ = writer.write_record(row);
@@ -167,6 +181,61 @@ pub fn to_csv(scorecard: &Scorecard) -> String {
         .ok()
         .and_then(|bytes| String::from_utf8(bytes).ok())
         .unwrap_or_default()
+}
+
+/// The records behind an indicator's counts (its drill-down), one row each:
+/// the measure it counts in, area, file, row, child or worker, and what it
+/// added (1 for a count; days, cases or FTE otherwise).
+pub fn drill_csv(rows: &[DrillRow]) -> String {
+    let header = [
+        "measure",
+        "area",
+        "file",
+        "row",
+        "child or worker",
+        "amount",
+    ];
+    csv_text(
+        header,
+        rows.iter().map(|row| {
+            [
+                row.measure.clone(),
+                row.area.clone(),
+                row.file.clone(),
+                row.row.to_string(),
+                row.subject.clone(),
+                row.amount.to_string(),
+            ]
+        }),
+    )
+}
+
+/// Every data-quality problem, one row each: file, row (blank for a whole
+/// file), column, value, severity (`error`, `warning`, `info`), code and
+/// message.
+pub fn problems_csv(problems: &[Problem]) -> String {
+    let header = [
+        "file", "row", "column", "value", "severity", "code", "message",
+    ];
+    csv_text(
+        header,
+        problems.iter().map(|p| {
+            let severity = match p.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+                Severity::Info => "info",
+            };
+            [
+                p.file.clone(),
+                p.row.map(|r| r.to_string()).unwrap_or_default(),
+                p.column.clone(),
+                p.value.clone(),
+                severity.to_string(),
+                p.code.to_string(),
+                p.message.clone(),
+            ]
+        }),
+    )
 }
 
 /// A plain-text scorecard: one table per indicator, in the seed's layout.
@@ -195,9 +264,7 @@ fn indicator_text(scorecard: &Scorecard, result: &IndicatorResult) -> String {
     let mut header = vec![String::new()];
     let previous_label = if result.previous.months < 6 {
         format!("Prev. 6 months ({} of 6)", result.previous.months)
-    } else if d.timing == crate::indicators::Timing::Period
-        && result.previous_mode == crate::settings::PreviousMode::Cumulative
-    {
+    } else if crate::scorecard::previous_is_cumulative(d, result.previous_mode) {
         "Prev. 6 months cumulative".to_string()
     } else {
         "Prev. 6 months average".to_string()
@@ -274,4 +341,97 @@ fn indicator_text(scorecard: &Scorecard, result: &IndicatorResult) -> String {
         out.push_str(&format!("  Note: {note}\n"));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::ProblemCode;
+
+    fn drill_row(
+        measure: &str,
+        area: &str,
+        file: &str,
+        row: u32,
+        subject: &str,
+        amount: f64,
+    ) -> DrillRow {
+        DrillRow {
+            measure: measure.into(),
+            area: area.into(),
+            file: file.into(),
+            row,
+            subject: subject.into(),
+            amount,
+        }
+    }
+
+    #[test]
+    fn drill_rows_as_csv() {
+        let rows = [
+            drill_row("count", "EAST", "list7_2017-12-31.csv", 2, "A1", 1.0),
+            // A comma and a quote are quoted; a fraction keeps its digits.
+            drill_row(
+                "fte",
+                "North, West",
+                "staff.csv",
+                14,
+                "Jo \"JJ\" Smith",
+                0.5,
+            ),
+            drill_row("days", "", "list4.csv", 1000, "C9", 45.0),
+        ];
+        assert_eq!(
+            drill_csv(&rows),
+            "measure,area,file,row,child or worker,amount\n\
+             count,EAST,list7_2017-12-31.csv,2,A1,1\n\
+             fte,\"North, West\",staff.csv,14,\"Jo \"\"JJ\"\" Smith\",0.5\n\
+             days,,list4.csv,1000,C9,45\n"
+        );
+        assert_eq!(
+            drill_csv(&[]),
+            "measure,area,file,row,child or worker,amount\n"
+        );
+    }
+
+    #[test]
+    fn problems_as_csv() {
+        let problems = [
+            Problem::cell(
+                "list3.csv",
+                7,
+                "Referral Date",
+                "31/02/2017",
+                ProblemCode::InvalidDate,
+                Severity::Warning,
+                "not a date, so this referral is left out".into(),
+            ),
+            Problem::file(
+                "list6.csv",
+                ProblemCode::AsAtUnknown,
+                Severity::Error,
+                "no date in its name or its date columns".into(),
+            ),
+            Problem::cell(
+                "teams.csv",
+                2,
+                "Team",
+                "North\nEast",
+                ProblemCode::UnmappedTeam,
+                Severity::Info,
+                "counted as \"Unmapped\"".into(),
+            ),
+        ];
+        assert_eq!(
+            problems_csv(&problems),
+            "file,row,column,value,severity,code,message\n\
+             list3.csv,7,Referral Date,31/02/2017,warning,invalid_date,\"not a date, so this referral is left out\"\n\
+             list6.csv,,,,error,as_at_unknown,no date in its name or its date columns\n\
+             teams.csv,2,Team,\"North\nEast\",info,unmapped_team,\"counted as \"\"Unmapped\"\"\"\n"
+        );
+        assert_eq!(
+            problems_csv(&[]),
+            "file,row,column,value,severity,code,message\n"
+        );
+    }
 }

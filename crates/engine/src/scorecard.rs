@@ -536,14 +536,8 @@ fn compute_indicator(
     month: Month,
 ) -> (IndicatorResult, Arc<MonthCounts>) {
     let overrides = context.settings.overrides(definition.id);
-    let polarity = overrides
-        .polarity
-        .resolve(Some(definition.polarity))
-        .unwrap_or(Polarity::None);
-    let previous_mode = overrides
-        .previous_mode
-        .resolve(Some(definition.previous_mode))
-        .unwrap_or(PreviousMode::Average);
+    let polarity = overrides.resolved_polarity(definition.polarity);
+    let previous_mode = overrides.resolved_previous_mode(definition.previous_mode);
     let settings = context.settings;
     let counts: Vec<(Month, Arc<MonthCounts>)> = (-12..=0)
         .map(|offset| {
@@ -570,8 +564,7 @@ fn compute_indicator(
         .filter(|(m, _)| *m >= month.plus(-6) && *m < month)
         .map(|(_, la)| la)
         .collect();
-    let cumulative =
-        previous_mode == PreviousMode::Cumulative && definition.timing == Timing::Period;
+    let cumulative = previous_is_cumulative(definition, previous_mode);
     let previous = previous_six(definition, &previous_months, cumulative);
     let baseline = definition.has_baseline.then(|| {
         let baseline_month = overrides
@@ -666,6 +659,29 @@ pub fn default_baseline(month: Month) -> Month {
         march
     } else {
         march.plus(-12)
+    }
+}
+
+/// Whether an indicator's previous-6-months column sums its percentages'
+/// counts (`cumulative`, which only a period indicator can be) rather than
+/// averaging them (indicators.md, "Previous 6 months").
+pub fn previous_is_cumulative(definition: &Definition, mode: PreviousMode) -> bool {
+    mode == PreviousMode::Cumulative && definition.timing == Timing::Period
+}
+
+/// The previous-6-months column's heading as the page shows it: whether
+/// its counts are summed or averaged, and, when fewer than six months had a
+/// headline (`Previous::months`), how many did.
+pub fn previous_heading(definition: &Definition, mode: PreviousMode, months: usize) -> String {
+    let kind = if previous_is_cumulative(definition, mode) {
+        "cumulative"
+    } else {
+        "average"
+    };
+    if months < 6 {
+        format!("Prev. 6 months {kind} ({months} of 6 months)")
+    } else {
+        format!("Prev. 6 months {kind}")
     }
 }
 
@@ -1159,6 +1175,42 @@ B,01/03/1999,G4
         assert_eq!(default_month(&dataset), Month::parse("2017-12"));
         dataset.latest_as_at = Date::new(2018, 1, 5).ok();
         assert_eq!(default_month(&dataset), Month::parse("2017-12"));
+    }
+
+    #[test]
+    fn previous_six_months_heading() {
+        use crate::indicators::cp_plans::DEFINITION as CP;
+        use crate::indicators::re_referrals::DEFINITION as RE;
+        // Re-referrals is a period indicator: cumulative sums its counts.
+        assert_eq!(
+            previous_heading(&RE, PreviousMode::Cumulative, 6),
+            "Prev. 6 months cumulative"
+        );
+        assert_eq!(
+            previous_heading(&RE, PreviousMode::Average, 6),
+            "Prev. 6 months average"
+        );
+        assert_eq!(
+            previous_heading(&RE, PreviousMode::Cumulative, 4),
+            "Prev. 6 months cumulative (4 of 6 months)"
+        );
+        // CP plans is a snapshot: never cumulative, whatever the setting.
+        assert_eq!(
+            previous_heading(&CP, PreviousMode::Cumulative, 6),
+            "Prev. 6 months average"
+        );
+        assert_eq!(
+            previous_heading(&CP, PreviousMode::Average, 0),
+            "Prev. 6 months average (0 of 6 months)"
+        );
+        // More than six (never made, but not "of 6").
+        assert_eq!(
+            previous_heading(&CP, PreviousMode::Average, 7),
+            "Prev. 6 months average"
+        );
+        assert!(previous_is_cumulative(&RE, PreviousMode::Cumulative));
+        assert!(!previous_is_cumulative(&RE, PreviousMode::Average));
+        assert!(!previous_is_cumulative(&CP, PreviousMode::Cumulative));
     }
 
     #[test]

@@ -1,9 +1,12 @@
 //! The settings document (`settings.md`): teams → areas, populations,
 //! per-indicator targets and benchmarks, and options.
 //!
-//! Owns: the document's shape, its defaults, JSON read/write, and the
-//! resolution of per-indicator overrides against the registry's defaults.
-//! Unknown keys are rejected by name. It must not know how indicators compute.
+//! Owns: the document's shape, its defaults, JSON read/write, the names its
+//! choices have in the document (`Basis`, `Polarity`, `PreviousMode`:
+//! `as_str`, `parse`, `ALL`, which the page's settings editor uses as its
+//! option values), and the resolution of per-indicator overrides against the
+//! registry's defaults. Unknown keys are rejected by name. It must not know
+//! how indicators compute.
 
 use jiff::civil::Date;
 use serde::{Deserialize, Deserializer, Serialize};
@@ -81,6 +84,38 @@ pub enum PreviousMode {
     Average,
 }
 
+/// The document's names of a choice (`"fte"`, `"up"`, `"cumulative"` …),
+/// the same words serde reads and writes: one table per enum, so a name
+/// and its value cannot drift apart.
+macro_rules! names {
+    ($kind:ident { $($value:ident => $name:literal),+ $(,)? }) => {
+        impl $kind {
+            /// Every value, in the order the settings editor offers them.
+            pub const ALL: [$kind; [$($name),+].len()] = [$($kind::$value),+];
+
+            /// The value's name in the settings document.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($kind::$value => $name,)+
+                }
+            }
+
+            /// The value a name in the settings document gives; `None` for
+            /// any other text.
+            pub fn parse(text: &str) -> Option<$kind> {
+                match text {
+                    $($name => Some($kind::$value),)+
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+names!(Basis { Fte => "fte", Headcount => "headcount" });
+names!(Polarity { Up => "up", Down => "down", None => "none" });
+names!(PreviousMode { Average => "average", Cumulative => "cumulative" });
+
 /// A setting that may be absent (take the default) or `null` (none).
 /// `Keep` is "key missing"; `Set(None)` is an explicit `null`.
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -140,6 +175,24 @@ pub struct IndicatorOverrides {
     pub benchmark_year: Override<String>,
     #[serde(skip_serializing_if = "Override::is_keep")]
     pub baseline_month: Override<Month>,
+}
+
+impl IndicatorOverrides {
+    /// The indicator's polarity: the override when one is set (`null` is
+    /// `none`: not rated), else the registry's `default`.
+    pub fn resolved_polarity(&self, default: Polarity) -> Polarity {
+        self.polarity
+            .resolve(Some(default))
+            .unwrap_or(Polarity::None)
+    }
+
+    /// How its previous-6-months column shows counts: the override when one
+    /// is set (`null` is `average`), else the registry's `default`.
+    pub fn resolved_previous_mode(&self, default: PreviousMode) -> PreviousMode {
+        self.previous_mode
+            .resolve(Some(default))
+            .unwrap_or(PreviousMode::Average)
+    }
 }
 
 impl Default for Settings {
@@ -301,6 +354,73 @@ mod tests {
                 assert!(error.0.contains("as_at_grace_days"), "{error}");
             }
         }
+    }
+
+    #[test]
+    fn choices_have_the_documents_names() {
+        // Each name is the one serde reads and writes, and parses back.
+        fn check<T>(all: &[T], as_str: fn(T) -> &'static str, parse: fn(&str) -> Option<T>)
+        where
+            T: Copy + PartialEq + std::fmt::Debug + Serialize,
+        {
+            for &value in all {
+                let name = as_str(value);
+                assert_eq!(
+                    serde_json::to_string(&value).unwrap(),
+                    format!("\"{name}\"")
+                );
+                assert_eq!(parse(name), Some(value));
+            }
+        }
+        check(&Basis::ALL, Basis::as_str, Basis::parse);
+        check(&Polarity::ALL, Polarity::as_str, Polarity::parse);
+        check(
+            &PreviousMode::ALL,
+            PreviousMode::as_str,
+            PreviousMode::parse,
+        );
+        // In the editor's order.
+        assert_eq!(Basis::ALL.map(Basis::as_str), ["fte", "headcount"]);
+        assert_eq!(Polarity::ALL.map(Polarity::as_str), ["up", "down", "none"]);
+        assert_eq!(
+            PreviousMode::ALL.map(PreviousMode::as_str),
+            ["average", "cumulative"]
+        );
+        // Anything else is no value (the names are exact: lower case).
+        assert_eq!(Polarity::parse("Up"), None);
+        assert_eq!(Polarity::parse(""), None);
+        assert_eq!(PreviousMode::parse("sum"), None);
+        assert_eq!(Basis::parse("FTE"), None);
+    }
+
+    #[test]
+    fn polarity_and_previous_mode_resolve_against_the_registry() {
+        let settings = Settings::from_json(
+            r#"{"version": 1, "indicators": {
+                "cp_plans": {"polarity": "up", "previous_mode": "cumulative"},
+                "re_referrals": {"polarity": null, "previous_mode": null}}}"#,
+        )
+        .unwrap();
+        let set = settings.overrides("cp_plans");
+        assert_eq!(set.resolved_polarity(Polarity::Down), Polarity::Up);
+        assert_eq!(
+            set.resolved_previous_mode(PreviousMode::Average),
+            PreviousMode::Cumulative
+        );
+        // `null`: not rated, and averaged.
+        let null = settings.overrides("re_referrals");
+        assert_eq!(null.resolved_polarity(Polarity::Down), Polarity::None);
+        assert_eq!(
+            null.resolved_previous_mode(PreviousMode::Cumulative),
+            PreviousMode::Average
+        );
+        // Absent: the registry's.
+        let absent = settings.overrides("caseload");
+        assert_eq!(absent.resolved_polarity(Polarity::Down), Polarity::Down);
+        assert_eq!(
+            absent.resolved_previous_mode(PreviousMode::Cumulative),
+            PreviousMode::Cumulative
+        );
     }
 
     #[test]
