@@ -653,7 +653,7 @@ fn compute_indicator(
 }
 
 /// The latest March strictly before `month`.
-pub fn default_baseline(month: Month) -> Month {
+pub(crate) fn default_baseline(month: Month) -> Month {
     let march = Month::new(month.year(), 3).unwrap_or(month);
     if march < month {
         march
@@ -665,7 +665,7 @@ pub fn default_baseline(month: Month) -> Month {
 /// Whether an indicator's previous-6-months column sums its percentages'
 /// counts (`cumulative`, which only a period indicator can be) rather than
 /// averaging them (indicators.md, "Previous 6 months").
-pub fn previous_is_cumulative(definition: &Definition, mode: PreviousMode) -> bool {
+pub(crate) fn previous_is_cumulative(definition: &Definition, mode: PreviousMode) -> bool {
     mode == PreviousMode::Cumulative && definition.timing == Timing::Period
 }
 

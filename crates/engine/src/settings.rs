@@ -249,7 +249,7 @@ impl Settings {
     }
 
     /// Whether a text looks like a settings document: a JSON object with `"version"`.
-    pub fn looks_like_settings(text: &str) -> bool {
+    pub(crate) fn looks_like_settings(text: &str) -> bool {
         let trimmed = text.trim_start_matches('\u{feff}').trim_start();
         trimmed.starts_with('{')
             && serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(trimmed)
@@ -270,7 +270,7 @@ impl Settings {
     }
 
     /// The LA's population: the sum of the areas' populations that are set.
-    pub fn total_population(&self) -> Option<f64> {
+    pub(crate) fn total_population(&self) -> Option<f64> {
         let set: Vec<f64> = self
             .areas
             .iter()
