@@ -35,16 +35,16 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// The seed that fixes every random choice.
-pub const SEED: u64 = 0x5EED_2017_1231;
+pub(crate) const SEED: u64 = 0x5EED_2017_1231;
 
 // ================================================================== dates
 
 /// Days since 1970-01-01.
-pub type Day = i32;
+pub(crate) type Day = i32;
 /// Months since year 0: `year * 12 + month - 1`.
-pub type Mon = i32;
+pub(crate) type Mon = i32;
 
-pub const fn ymd(y: i32, m: i32, d: i32) -> Day {
+pub(crate) const fn ymd(y: i32, m: i32, d: i32) -> Day {
     let y = if m <= 2 { y - 1 } else { y };
     let era = if y >= 0 { y } else { y - 399 } / 400;
     let yoe = y - era * 400;
@@ -54,7 +54,7 @@ pub const fn ymd(y: i32, m: i32, d: i32) -> Day {
     era * 146_097 + doe - 719_468
 }
 
-pub fn civil(z: Day) -> (i32, i32, i32) {
+pub(crate) fn civil(z: Day) -> (i32, i32, i32) {
     let z = z + 719_468;
     let era = if z >= 0 { z } else { z - 146_096 } / 146_097;
     let doe = z - era * 146_097;
@@ -67,26 +67,26 @@ pub fn civil(z: Day) -> (i32, i32, i32) {
     (if m <= 2 { y + 1 } else { y }, m, d)
 }
 
-pub const fn mon(y: i32, m: i32) -> Mon {
+pub(crate) const fn mon(y: i32, m: i32) -> Mon {
     y * 12 + m - 1
 }
 
-pub fn first(k: Mon) -> Day {
+pub(crate) fn first(k: Mon) -> Day {
     ymd(k.div_euclid(12), k.rem_euclid(12) + 1, 1)
 }
 
-pub fn last(k: Mon) -> Day {
+pub(crate) fn last(k: Mon) -> Day {
     first(k + 1) - 1
 }
 
-pub fn month_of(d: Day) -> Mon {
+pub(crate) fn month_of(d: Day) -> Mon {
     let (y, m, _) = civil(d);
     mon(y, m)
 }
 
 /// `d` moved by `n` calendar months, the day clamped to the month's length
 /// (29 February minus a year is 28 February, as the engine's look-back).
-pub fn add_months(d: Day, n: i32) -> Day {
+pub(crate) fn add_months(d: Day, n: i32) -> Day {
     let (y, m, day) = civil(d);
     let k = mon(y, m) + n;
     let len = last(k) - first(k) + 1;
@@ -94,20 +94,20 @@ pub fn add_months(d: Day, n: i32) -> Day {
 }
 
 /// Whole years from `dob` to `d`.
-pub fn age_on(dob: Day, d: Day) -> i32 {
+pub(crate) fn age_on(dob: Day, d: Day) -> i32 {
     let (y1, m1, d1) = civil(dob);
     let (y2, m2, d2) = civil(d);
     y2 - y1 - i32::from((m2, d2) < (m1, d1))
 }
 
 /// 0 = Monday (1 January 1970 was a Thursday).
-pub fn weekday(d: Day) -> i32 {
+pub(crate) fn weekday(d: Day) -> i32 {
     (d + 3).rem_euclid(7)
 }
 
 /// `dd/mm/yyyy`, written digit by digit: the example writes a few hundred
 /// thousand dates and `format!` was a third of its time in the page.
-pub fn fmt_date(d: Day) -> String {
+pub(crate) fn fmt_date(d: Day) -> String {
     let (y, m, day) = civil(d);
     let digit = |n: i32| char::from(b'0' + (n.rem_euclid(10)) as u8);
     let mut out = String::with_capacity(10);
@@ -204,14 +204,14 @@ impl Calendar {
 // ==================================================================== rng
 
 /// SplitMix64: tiny, fast, and its output is fixed by this code alone.
-pub struct Rng(u64);
+pub(crate) struct Rng(u64);
 
 impl Rng {
-    pub fn new(seed: u64) -> Rng {
+    pub(crate) fn new(seed: u64) -> Rng {
         Rng(seed)
     }
 
-    pub fn next_u64(&mut self) -> u64 {
+    pub(crate) fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -219,31 +219,31 @@ impl Rng {
         z ^ (z >> 31)
     }
 
-    pub fn below(&mut self, n: usize) -> usize {
+    pub(crate) fn below(&mut self, n: usize) -> usize {
         assert!(n > 0, "below(0)");
         ((u128::from(self.next_u64()) * n as u128) >> 64) as usize
     }
 
     /// Uniform in `lo..=hi`.
-    pub fn int(&mut self, lo: i32, hi: i32) -> i32 {
+    pub(crate) fn int(&mut self, lo: i32, hi: i32) -> i32 {
         assert!(hi >= lo, "int({lo}, {hi})");
         lo + self.below((hi - lo + 1) as usize) as i32
     }
 
     /// Uniform in `[0, 1)`.
-    pub fn unit(&mut self) -> f64 {
+    pub(crate) fn unit(&mut self) -> f64 {
         (self.next_u64() >> 11) as f64 / 9_007_199_254_740_992.0
     }
 
-    pub fn chance(&mut self, p: f64) -> bool {
+    pub(crate) fn chance(&mut self, p: f64) -> bool {
         self.unit() < p
     }
 
-    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+    pub(crate) fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
         &items[self.below(items.len())]
     }
 
-    pub fn shuffle<T>(&mut self, items: &mut [T]) {
+    pub(crate) fn shuffle<T>(&mut self, items: &mut [T]) {
         for i in (1..items.len()).rev() {
             let j = self.below(i + 1);
             items.swap(i, j);
@@ -251,7 +251,7 @@ impl Rng {
     }
 
     /// An index drawn with the given weights.
-    pub fn weighted(&mut self, weights: &[f64]) -> usize {
+    pub(crate) fn weighted(&mut self, weights: &[f64]) -> usize {
         let total: f64 = weights.iter().sum();
         let mut x = self.unit() * total;
         for (i, w) in weights.iter().enumerate() {
@@ -264,7 +264,7 @@ impl Rng {
     }
 
     /// `k` distinct items of `items`, in random order.
-    pub fn sample<T: Copy>(&mut self, items: &[T], k: usize) -> Vec<T> {
+    pub(crate) fn sample<T: Copy>(&mut self, items: &[T], k: usize) -> Vec<T> {
         assert!(k <= items.len(), "sample {k} of {}", items.len());
         let mut pool = items.to_vec();
         for i in 0..k {
@@ -276,7 +276,7 @@ impl Rng {
     }
 
     /// `k` distinct items drawn with weights (without replacement).
-    pub fn weighted_sample(&mut self, items: &[usize], weights: &[f64], k: usize) -> Vec<usize> {
+    pub(crate) fn weighted_sample(&mut self, items: &[usize], weights: &[f64], k: usize) -> Vec<usize> {
         assert!(k <= items.len(), "weighted sample {k} of {}", items.len());
         let mut items = items.to_vec();
         let mut weights = weights.to_vec();
@@ -291,7 +291,7 @@ impl Rng {
 }
 
 /// Splits `total` in proportion to `weights`, largest remainder first.
-pub fn split(total: i32, weights: &[f64]) -> Vec<i32> {
+pub(crate) fn split(total: i32, weights: &[f64]) -> Vec<i32> {
     let sum: f64 = weights.iter().sum();
     let quotas: Vec<f64> = weights.iter().map(|w| f64::from(total) * w / sum).collect();
     let mut out: Vec<i32> = quotas.iter().map(|q| q.floor() as i32).collect();
@@ -315,7 +315,7 @@ pub fn split(total: i32, weights: &[f64]) -> Vec<i32> {
 // =================================================================== plan
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Hash, PartialOrd, Ord)]
-pub enum Area {
+pub(crate) enum Area {
     East,
     Nwc,
     South,
@@ -323,7 +323,7 @@ pub enum Area {
     Other,
 }
 
-pub const AREAS: [Area; 5] = [Area::East, Area::Nwc, Area::South, Area::Dcsc, Area::Other];
+pub(crate) const AREAS: [Area; 5] = [Area::East, Area::Nwc, Area::South, Area::Dcsc, Area::Other];
 const LOCALITIES: [Area; 3] = [Area::East, Area::Nwc, Area::South];
 
 impl Area {
@@ -331,7 +331,7 @@ impl Area {
         self as usize
     }
 
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Area::East => "EAST",
             Area::Nwc => "NWC",
@@ -466,7 +466,7 @@ const UNALLOCATED: [i32; 7] = [3, 4, 2, 3, 4, 2, 1];
 
 /// Which caseload pool a team's workers belong to.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Hash)]
-pub enum Group {
+pub(crate) enum Group {
     Assess(Area),
     Safe(Area),
     Cic(Area),
@@ -478,7 +478,7 @@ pub enum Group {
     None,
 }
 
-pub struct Team {
+pub(crate) struct Team {
     pub name: String,
     pub area: Area,
     pub ttype: &'static str,
@@ -487,7 +487,7 @@ pub struct Team {
     pub unqualified: bool,
 }
 
-pub fn build_teams() -> Vec<Team> {
+pub(crate) fn build_teams() -> Vec<Team> {
     let mut teams = Vec::new();
     let mut add = |name: String, area, ttype, group, unqualified| {
         teams.push(Team {
@@ -965,7 +965,7 @@ struct Leaver {
 
 // =================================================================== city
 
-pub struct City<'t> {
+pub(crate) struct City<'t> {
     rng: Rng,
     copy: u32,
     teams: &'t [Team],
@@ -1012,7 +1012,7 @@ const CARE_STOCK_AGES: [(i32, i32, f64); 5] = [
 ];
 
 impl<'t> City<'t> {
-    pub fn new(copy: u32, teams: &'t [Team]) -> City<'t> {
+    pub(crate) fn new(copy: u32, teams: &'t [Team]) -> City<'t> {
         City {
             rng: Rng::new(SEED ^ u64::from(copy).wrapping_mul(0x9E37_79B9_7F4A_7C15)),
             copy,
@@ -1033,7 +1033,7 @@ impl<'t> City<'t> {
         }
     }
 
-    pub fn build(&mut self) {
+    pub(crate) fn build(&mut self) {
         self.roster();
         self.adopt();
         self.protect();
