@@ -276,7 +276,12 @@ impl Rng {
     }
 
     /// `k` distinct items drawn with weights (without replacement).
-    pub(crate) fn weighted_sample(&mut self, items: &[usize], weights: &[f64], k: usize) -> Vec<usize> {
+    pub(crate) fn weighted_sample(
+        &mut self,
+        items: &[usize],
+        weights: &[f64],
+        k: usize,
+    ) -> Vec<usize> {
         assert!(k <= items.len(), "weighted sample {k} of {}", items.len());
         let mut items = items.to_vec();
         let mut weights = weights.to_vec();
