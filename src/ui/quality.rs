@@ -98,17 +98,10 @@ fn Report(
                 <label>
                     " Severity "
                     <select on:change=move |ev| {
-                        set_severity.set(match event_target_value(&ev).as_str() {
-                            "error" => Some(Severity::Error),
-                            "warning" => Some(Severity::Warning),
-                            "info" => Some(Severity::Info),
-                            _ => None,
-                        })
+                        set_severity.set(Severity::parse(&event_target_value(&ev)))
                     }>
                         <option value="">"All"</option>
-                        <option value="error">"Errors (rows or files left out)"</option>
-                        <option value="warning">"Warnings"</option>
-                        <option value="info">"Information"</option>
+                        {Severity::ALL.map(|s| view! { <option value=s.as_str()>{s.filter_label()}</option> }).collect_view()}
                     </select>
                 </label>
                 " "
@@ -141,11 +134,7 @@ fn Report(
                                     (Some(row), true) => format!("row {row}: {}", g.example.message),
                                     (None, _) => g.example.message.clone(),
                                 };
-                                let severity = match g.severity {
-                                    Severity::Error => "Error",
-                                    Severity::Warning => "Warning",
-                                    Severity::Info => "Information",
-                                };
+                                let severity = g.severity.label();
                                 view! {
                                     <tr>
                                         <td>{severity}</td>

@@ -49,8 +49,8 @@ use crate::indicators::{Definition, MeasureKind, Timing};
 use crate::month::Month;
 use crate::rating::{self, Rating, Trend};
 use crate::schema::Kind;
-use crate::scorecard::{IndicatorResult, Values};
-use crate::settings::{Polarity, PreviousMode, Settings};
+use crate::scorecard::{self, IndicatorResult, Values};
+use crate::settings::{Polarity, Settings};
 
 /// Areas named in a sentence only when their denominator is at least this.
 const MIN_AREA_DENOMINATOR: f64 = 5.0;
@@ -176,8 +176,7 @@ fn previous_object(result: &IndicatorResult, shown: &str) -> String {
 fn summed_previous(result: &IndicatorResult) -> bool {
     let definition = result.definition;
     let headline = definition.headline;
-    result.previous_mode == PreviousMode::Cumulative
-        && definition.timing == Timing::Period
+    scorecard::previous_is_cumulative(definition, result.previous_mode)
         && measure_def(definition, headline)
             .is_some_and(|m| matches!(m.kind, MeasureKind::Count | MeasureKind::Hidden))
         && definition.measures.iter().any(|m| {

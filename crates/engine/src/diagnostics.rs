@@ -22,6 +22,44 @@ pub enum Severity {
     Info,
 }
 
+impl Severity {
+    /// Every severity, most serious first (the data-quality filter's order).
+    pub const ALL: [Severity; 3] = [Severity::Error, Severity::Warning, Severity::Info];
+
+    /// The stable word of the JSON and the CSV download (`error`, `warning`,
+    /// `info`), as serde writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+
+    /// The severity `as_str` names.
+    pub fn parse(text: &str) -> Option<Severity> {
+        Severity::ALL.into_iter().find(|s| s.as_str() == text)
+    }
+
+    /// How a person reads it in the data-quality table.
+    pub fn label(self) -> &'static str {
+        match self {
+            Severity::Error => "Error",
+            Severity::Warning => "Warning",
+            Severity::Info => "Information",
+        }
+    }
+
+    /// The data-quality filter's choice for it.
+    pub fn filter_label(self) -> &'static str {
+        match self {
+            Severity::Error => "Errors (rows or files left out)",
+            Severity::Warning => "Warnings",
+            Severity::Info => "Information",
+        }
+    }
+}
+
 /// One finding about the data.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Problem {
@@ -92,6 +130,17 @@ pub fn shorten(value: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn severities_name_themselves_as_serde_does() {
+        for severity in Severity::ALL {
+            let json = serde_json::to_string(&severity).unwrap();
+            assert_eq!(json, format!("\"{}\"", severity.as_str()));
+            assert_eq!(Severity::parse(severity.as_str()), Some(severity));
+        }
+        assert_eq!(Severity::parse("Error"), None);
+        assert_eq!(Severity::Info.label(), "Information");
+    }
 
     #[test]
     fn long_values_are_cut_on_a_character_boundary() {

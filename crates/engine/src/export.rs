@@ -9,7 +9,7 @@
 
 use serde_json::{Map, Value, json};
 
-use crate::diagnostics::{Problem, Severity};
+use crate::diagnostics::Problem;
 use crate::format;
 use crate::indicators::MeasureKind;
 use crate::scorecard::{DrillRow, IndicatorResult, Scorecard, Values};
@@ -220,17 +220,12 @@ pub fn problems_csv(problems: &[Problem]) -> String {
     csv_text(
         header,
         problems.iter().map(|p| {
-            let severity = match p.severity {
-                Severity::Error => "error",
-                Severity::Warning => "warning",
-                Severity::Info => "info",
-            };
             [
                 p.file.clone(),
                 p.row.map(|r| r.to_string()).unwrap_or_default(),
                 p.column.clone(),
                 p.value.clone(),
-                severity.to_string(),
+                p.severity.as_str().to_string(),
                 p.code.to_string(),
                 p.message.clone(),
             ]
@@ -346,7 +341,7 @@ fn indicator_text(scorecard: &Scorecard, result: &IndicatorResult) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagnostics::ProblemCode;
+    use crate::diagnostics::{ProblemCode, Severity};
 
     fn drill_row(
         measure: &str,
