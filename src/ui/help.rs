@@ -11,8 +11,9 @@ use crate::domain::definitions_doc::{self, IndicatorDoc};
 use crate::domain::schema::{Kind, TEMPLATE_KINDS};
 use crate::ui::browser;
 
-/// The changelog, built into the page (it is small).
-const CHANGELOG: &str = include_str!("../../CHANGELOG.md");
+/// The changelog's latest release, cut from CHANGELOG.md by `build.rs`
+/// (the whole file would only weigh on the page's opening).
+const CHANGELOG: &str = include_str!(concat!(env!("OUT_DIR"), "/latest_release.md"));
 
 /// One release of the changelog: its heading and its groups of changes.
 #[derive(Clone, Debug, PartialEq)]

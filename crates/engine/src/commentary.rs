@@ -45,7 +45,7 @@
 
 use crate::areas::{UNASSIGNED, UNMAPPED};
 use crate::format::{self, Style};
-use crate::indicators::{Definition, MeasureKind, Timing};
+use crate::indicators::{Definition, MeasureKind, Phrasing, Timing};
 use crate::month::Month;
 use crate::rating::{self, Rating, Trend};
 use crate::schema::Kind;
@@ -76,11 +76,10 @@ pub fn draft(result: &IndicatorResult, month: Month, settings: &Settings) -> Str
     let definition = result.definition;
     let phrasing = &definition.commentary;
     let unit = phrasing.unit;
-    // A settings document always serialises; an empty one names no setting.
-    let settings = serde_json::to_value(settings).unwrap_or_default();
     let words = Words {
         values: &result.current,
-        settings: &settings,
+        phrasing,
+        settings,
     };
     let mut sentences = vec![headline_sentence(result, &words, current, month, unit)];
     if let Some(sentence) = national_rate_sentence(result, &words) {
@@ -363,21 +362,18 @@ fn measure_def<'d>(
 
 /// Fills `{measure}` and `{measure|one|other}`; `None` when a figure is missing.
 /// What a phrasing's placeholders are filled from: the month's figures
-/// and, for `{settings.NAME}`, the settings.
+/// and the settings the phrasing names.
 struct Words<'a> {
     values: &'a Values,
-    settings: &'a serde_json::Value,
+    phrasing: &'a Phrasing,
+    settings: &'a Settings,
 }
 
 impl Words<'_> {
     /// One figure or setting as the table shows it.
     fn shown(&self, name: &str) -> Option<String> {
-        if let Some(setting) = name.strip_prefix("settings.") {
-            return match self.settings.get(setting)? {
-                serde_json::Value::Number(number) => number.as_f64().map(format::thousands),
-                serde_json::Value::String(text) => Some(text.clone()),
-                _ => None,
-            };
+        if let Some((_, read)) = self.phrasing.settings.iter().find(|(n, _)| *n == name) {
+            return Some(format::thousands(read(self.settings)));
         }
         let value = self.values.get(name)?;
         Some(format::value(

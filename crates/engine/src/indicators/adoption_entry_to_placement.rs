@@ -56,6 +56,7 @@ pub static DEFINITION: Definition = Definition {
         ],
         unit: " days",
         national_rate: None,
+        settings: &[],
     },
     compute,
     reads: &[Reads::AdoptionA1Window],

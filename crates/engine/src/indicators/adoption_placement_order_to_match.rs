@@ -53,6 +53,7 @@ pub static DEFINITION: Definition = Definition {
         ],
         unit: " days",
         national_rate: None,
+        settings: &[],
     },
     compute,
     reads: &[Reads::AdoptionA2Window],

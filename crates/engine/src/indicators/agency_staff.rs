@@ -67,6 +67,7 @@ pub static DEFINITION: Definition = Definition {
         subjects: &["Agency staff were {percent_all} of qualified social workers"],
         unit: "",
         national_rate: None,
+        settings: &[],
     },
     compute,
     reads: &[Reads::AgencyBasis],

@@ -69,6 +69,7 @@ pub static DEFINITION: Definition = Definition {
         ],
         unit: "",
         national_rate: None,
+        settings: &[],
     },
     compute,
     reads: &[Reads::ExcludeEligibleChildren, Reads::AsAtGraceDays],

@@ -105,6 +105,7 @@ pub static DEFINITION: Definition = Definition {
         subjects: &["The average caseload was {average}"],
         unit: "",
         national_rate: None,
+        settings: &[],
     },
     compute,
     reads: &[

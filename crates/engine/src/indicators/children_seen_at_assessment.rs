@@ -51,6 +51,7 @@ pub static DEFINITION: Definition = Definition {
         ],
         unit: "",
         national_rate: None,
+        settings: &[],
     },
     compute,
     reads: &[],

@@ -47,6 +47,7 @@ pub static DEFINITION: Definition = Definition {
             RATE_PER_10K.name,
             "The rate of {rate_per_10k} per 10,000 children",
         )),
+        settings: &[],
     },
     compute,
     reads: &[],

@@ -52,9 +52,12 @@ pub enum Reads {
     AgencyBasis,
 }
 
+/// A phrasing's placeholder filled from the settings: its name and how to
+/// read it (e.g. indicator 1's `min_days`).
+pub type SettingWord = (&'static str, fn(&Settings) -> f64);
+
 /// How an indicator's headline is put into words in the first draft of its
-/// commentary (`commentary.rs` renders it; `{settings.NAME}` is a setting's
-/// value, so a wording follows the setting it describes).
+/// commentary (`commentary.rs` renders it).
 #[derive(Debug)]
 pub struct Phrasing {
     /// The sentence's subject and verb with `{measure}` for a figure as the
@@ -68,6 +71,9 @@ pub struct Phrasing {
     /// The national average's own measure and subject, when it is not in
     /// the headline's unit.
     pub national_rate: Option<(&'static str, &'static str)>,
+    /// Placeholders filled from the settings (`{name}`, like a measure), so
+    /// a wording follows the setting it describes.
+    pub settings: &'static [SettingWord],
 }
 
 /// One indicator's definition: everything but its arithmetic is data.

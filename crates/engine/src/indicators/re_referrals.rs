@@ -53,6 +53,7 @@ pub static DEFINITION: Definition = Definition {
         subjects: &["Re-referrals were {percent}"],
         unit: "",
         national_rate: None,
+        settings: &[],
     },
     compute,
     reads: &[],

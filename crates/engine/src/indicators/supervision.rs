@@ -53,6 +53,7 @@ pub static DEFINITION: Definition = Definition {
         ],
         unit: "",
         national_rate: None,
+        settings: &[],
     },
     compute,
     reads: &[],

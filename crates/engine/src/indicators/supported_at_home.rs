@@ -55,6 +55,7 @@ pub static DEFINITION: Definition = Definition {
         ],
         unit: "",
         national_rate: None,
+        settings: &[],
     },
     compute,
     reads: &[],

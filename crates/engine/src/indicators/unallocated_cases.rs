@@ -56,11 +56,12 @@ pub static DEFINITION: Definition = Definition {
     percent_decimals: 1,
     commentary: Phrasing {
         subjects: &[
-            "{unallocated} of {open_cases} open {open_cases|case|cases} ({percent}) {unallocated,open_cases|was|were} unallocated for {settings.unallocated_min_days} {settings.unallocated_min_days|day|days} or more",
-            "{unallocated} open {unallocated|case was|cases were} unallocated for {settings.unallocated_min_days} {settings.unallocated_min_days|day|days} or more",
+            "{unallocated} of {open_cases} open {open_cases|case|cases} ({percent}) {unallocated,open_cases|was|were} unallocated for {min_days} {min_days|day|days} or more",
+            "{unallocated} open {unallocated|case was|cases were} unallocated for {min_days} {min_days|day|days} or more",
         ],
         unit: "",
         national_rate: None,
+        settings: &[("min_days", |settings| settings.unallocated_min_days as f64)],
     },
     compute,
     reads: &[
