@@ -11,6 +11,7 @@ pub mod diagnostics;
 pub mod export;
 pub mod file_list;
 pub mod format;
+pub mod history;
 pub mod indicators;
 pub mod ingest;
 pub mod memo;
