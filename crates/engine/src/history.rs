@@ -1,5 +1,7 @@
 //! The history of signed-off months (history.md): the document
-//! `scorecard-history.json` read leniently, and several histories merged.
+//! `scorecard-history.json` and its seeding form (a CSV of `Month,
+//! Indicator, Measure, Area, Value`) read leniently, and several histories
+//! merged.
 //!
 //! Owns: the document's shape, what in it is refused or left out (with the
 //! path and value of each entry left out), and the merge rule (the later
@@ -14,6 +16,7 @@ use serde_json::Value;
 
 use crate::indicators;
 use crate::month::Month;
+use crate::values::normalise_header;
 
 /// The `kind` that marks a history document.
 pub const KIND: &str = "csc-scorecard-history";
@@ -269,6 +272,134 @@ fn read_measures(
     measures
 }
 
+/// The header of a history seeded from a spreadsheet (history.md,
+/// "Seeding from a spreadsheet"), compared as every header is: letters and
+/// digits, any case.
+pub const CSV_HEADER: [&str; 5] = ["Month", "Indicator", "Measure", "Area", "Value"];
+
+/// Whether a header row is the seeding CSV's.
+pub fn is_csv_header(headers: &[String]) -> bool {
+    headers.len() == CSV_HEADER.len()
+        && headers
+            .iter()
+            .zip(CSV_HEADER)
+            .all(|(found, wanted)| normalise_header(found) == normalise_header(wanted))
+}
+
+/// A seeding CSV's month: `2017-12`, `Dec-17` or `December 2017`.
+pub fn parse_month(text: &str) -> Option<Month> {
+    const NAMES: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let text = text.trim();
+    if let Some(month) = Month::parse(text).filter(|_| text.len() == 7) {
+        return Some(month);
+    }
+    let (name, year) = text
+        .split_once('-')
+        .or_else(|| text.split_once(char::is_whitespace))?;
+    let (name, year) = (name.trim().to_lowercase(), year.trim());
+    let number = NAMES
+        .iter()
+        .position(|full| *full == name || (name.len() == 3 && full.starts_with(name.as_str())))?
+        + 1;
+    let year: i32 = match year.len() {
+        2 => 2000 + year.parse::<i32>().ok()?,
+        4 => year.parse().ok()?,
+        _ => return None,
+    };
+    Month::parse(&format!("{year:04}-{number:02}"))
+}
+
+/// Reads a history seeded from a spreadsheet: one row per figure (`Area`
+/// blank for the whole LA, `Value` a number or blank); its months have no
+/// `signed_off`. Rows that are wrong are left out with their row number
+/// (the header is row 1) and the cell.
+pub fn read_csv(text: &str) -> (History, Vec<LeftOut>) {
+    let mut history = History::default();
+    let mut left_out = Vec::new();
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(true)
+        .from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    for (index, record) in reader.records().enumerate() {
+        let row = index + 2;
+        let Ok(record) = record else {
+            left_out.push(leave_text(&format!("row {row}"), "", "not a CSV row"));
+            continue;
+        };
+        let cell = |i: usize| record.get(i).unwrap_or("").trim();
+        let (month, id, measure, area, value) = (cell(0), cell(1), cell(2), cell(3), cell(4));
+        let Some(month) = parse_month(month) else {
+            left_out.push(leave_text(
+                &format!("row {row}, Month"),
+                month,
+                "not a month",
+            ));
+            continue;
+        };
+        let Some(definition) = indicators::by_id(id) else {
+            left_out.push(leave_text(
+                &format!("row {row}, Indicator"),
+                id,
+                "not an indicator",
+            ));
+            continue;
+        };
+        if definition.measure(measure).is_none() {
+            let why = "not a measure of the indicator";
+            left_out.push(leave_text(&format!("row {row}, Measure"), measure, why));
+            continue;
+        }
+        let value = if value.is_empty() {
+            None
+        } else if let Some(number) = value
+            .replace(',', "")
+            .parse::<f64>()
+            .ok()
+            .filter(|n| n.is_finite())
+        {
+            Some(number)
+        } else {
+            left_out.push(leave_text(
+                &format!("row {row}, Value"),
+                value,
+                "not a number or blank",
+            ));
+            continue;
+        };
+        let indicator = history
+            .months
+            .entry(month)
+            .or_default()
+            .indicators
+            .entry(id.to_string())
+            .or_default();
+        let measures = if area.is_empty() {
+            &mut indicator.current
+        } else {
+            indicator.areas.entry(area.to_string()).or_default()
+        };
+        measures.insert(measure.to_string(), value);
+    }
+    (history, left_out)
+}
+
+fn leave_text(path: &str, text: &str, why: &'static str) -> LeftOut {
+    leave(path, &Value::String(text.to_string()), why)
+}
+
 /// Which of two inputs' month won a merge, when their figures differed.
 #[derive(Clone, Debug, PartialEq)]
 pub struct MergeChoice {
@@ -481,5 +612,58 @@ mod tests {
         assert_eq!(count(&merge(&[early.clone(), again]).0), Some(973.0));
         // The same figures twice: nothing to report.
         assert!(merge(&[early.clone(), early]).1.is_empty());
+    }
+
+    #[test]
+    fn seeding_months_in_three_forms() {
+        for text in ["2017-12", "Dec-17", "December 2017", "dec-2017", " DEC 17 "] {
+            assert_eq!(parse_month(text), Some(month("2017-12")), "{text}");
+        }
+        for text in ["2017-13", "Dece-17", "17/12/2017", "Dec", ""] {
+            assert_eq!(parse_month(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_history_seeded_from_a_spreadsheet() {
+        let header: Vec<String> = ["month", " Indicator", "MEASURE", "Area", "Value"]
+            .map(String::from)
+            .to_vec();
+        assert!(is_csv_header(&header));
+        let csv = "Month,Indicator,Measure,Area,Value\n\
+                   Dec-17,cp_plans,count,,972\n\
+                   Dec-17,cp_plans,count,EAST,282\n\
+                   Dec-17,cp_plans,rate_per_10k,,\n\
+                   November 2017,re_referrals,percent,,\"1,234.5\"\n\
+                   Dec-17,cp_plan,count,,1\n\
+                   Dec-17,cp_plans,rate,,1\n\
+                   13/2017,cp_plans,count,,1\n\
+                   Dec-17,cp_plans,count,WEST,n/a\n";
+        let (history, left_out) = read_csv(csv);
+        let december = &history.months[&month("2017-12")];
+        assert_eq!(december.signed_off, None);
+        let cp = &december.indicators["cp_plans"];
+        assert_eq!(cp.current["count"], Some(972.0));
+        assert_eq!(cp.current["rate_per_10k"], None);
+        assert_eq!(cp.areas["EAST"]["count"], Some(282.0));
+        assert!(!cp.areas.contains_key("WEST"));
+        let november = &history.months[&month("2017-11")];
+        assert_eq!(
+            november.indicators["re_referrals"].current["percent"],
+            Some(1234.5)
+        );
+        let found: Vec<(&str, &str)> = left_out
+            .iter()
+            .map(|l| (l.path.as_str(), l.value.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("row 6, Indicator", "\"cp_plan\""),
+                ("row 7, Measure", "\"rate\""),
+                ("row 8, Month", "\"13/2017\""),
+                ("row 9, Value", "\"n/a\""),
+            ]
+        );
     }
 }
