@@ -101,6 +101,73 @@ impl std::fmt::Display for Refused {
     }
 }
 
+impl History {
+    /// The document as `scorecard-history.json` holds it (history.md):
+    /// months in order, every measure unrounded, `null` where no value.
+    pub fn to_json(&self) -> String {
+        let months: serde_json::Map<String, Value> = self
+            .months
+            .iter()
+            .map(|(month, entry)| (month.to_string(), month_json(entry)))
+            .collect();
+        let document = serde_json::json!({
+            "kind": KIND,
+            "version": 1,
+            "la_name": self.la_name,
+            "months": months,
+        });
+        serde_json::to_string_pretty(&document).unwrap_or_default()
+    }
+}
+
+fn month_json(entry: &HistoryMonth) -> Value {
+    let sources: Vec<Value> = entry
+        .sources
+        .iter()
+        .map(|source| {
+            serde_json::json!({
+                "name": source.name,
+                "kind": source.kind,
+                "as_at": source.as_at.map(|d| d.to_string()),
+                "rows": source.rows,
+            })
+        })
+        .collect();
+    let indicators: serde_json::Map<String, Value> = entry
+        .indicators
+        .iter()
+        .map(|(id, figures)| {
+            let areas: serde_json::Map<String, Value> = figures
+                .areas
+                .iter()
+                .map(|(area, measures)| (area.clone(), measures_json(measures)))
+                .collect();
+            let indicator = serde_json::json!({
+                "current": measures_json(&figures.current),
+                "areas": areas,
+                "target": figures.target,
+                "rating": figures.rating,
+                "commentary": figures.commentary,
+            });
+            (id.clone(), indicator)
+        })
+        .collect();
+    serde_json::json!({
+        "signed_off": entry.signed_off.map(|d| d.to_string()),
+        "sources": sources,
+        "indicators": indicators,
+    })
+}
+
+fn measures_json(measures: &BTreeMap<String, Option<f64>>) -> Value {
+    Value::Object(
+        measures
+            .iter()
+            .map(|(name, value)| (name.clone(), serde_json::json!(value)))
+            .collect(),
+    )
+}
+
 /// Whether bytes look like a history document (its `kind`), without
 /// reading it all: how files are recognised wherever they are taken.
 pub fn looks_like_history(text: &str) -> bool {
@@ -497,6 +564,14 @@ mod tests {
         assert_eq!(cp.areas["EAST"]["rate_per_10k"], None);
         assert_eq!((cp.target, cp.rating.as_deref()), (None, Some("none")));
         assert_eq!(cp.commentary.as_deref(), Some("Stable."));
+    }
+
+    #[test]
+    fn written_as_read() {
+        let (history, _) = read(DECEMBER).unwrap();
+        let text = history.to_json();
+        assert!(text.contains("\"kind\": \"csc-scorecard-history\""));
+        assert_eq!(read(&text).unwrap(), (history, Vec::new()));
     }
 
     #[test]

@@ -22,4 +22,5 @@ pub mod schema;
 pub mod scorecard;
 pub mod settings;
 mod settings_document;
+pub mod sign_off;
 pub mod values;
