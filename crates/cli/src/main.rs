@@ -8,15 +8,18 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use csc_engine::export;
+use csc_engine::history::{self, History};
 use csc_engine::ingest::{SHEET_SEPARATOR, overrides_for, same_sheet, split_target};
 use csc_engine::month::Month;
 use csc_engine::scorecard::{self, InputFile, ScorecardError};
 use csc_engine::settings::Settings;
+use csc_engine::sign_off;
+use csc_engine::{commentary, export};
 use jiff::civil::Date;
 
 const USAGE: &str = "usage: scorecard [--month YYYY-MM] [--settings FILE] [--as-at FILE=YYYY-MM-DD] \
-[--covers FILE=YYYY-MM-DD] [--format json|csv|text] [--today YYYY-MM-DD] FILE...
+[--covers FILE=YYYY-MM-DD] [--format json|csv|text] [--today YYYY-MM-DD] \
+[--history FILE]... [--sign-off FILE] FILE...
 (--as-at and --covers take a file, a workbook for every sheet, or one sheet: \"book.xlsx › List 6=2021-02-28\")";
 
 #[derive(Clone, Copy, PartialEq)]
@@ -33,6 +36,10 @@ struct Options {
     covers: Vec<(String, Date)>,
     format: Format,
     today: Option<Date>,
+    /// Histories of signed-off months (JSON or the seeding CSV), merged.
+    history: Vec<PathBuf>,
+    /// Where to write the merged history with the reporting month signed off.
+    sign_off: Option<PathBuf>,
     files: Vec<String>,
 }
 
@@ -56,6 +63,8 @@ fn parse_options() -> Result<Options, String> {
         covers: Vec::new(),
         format: Format::Json,
         today: None,
+        history: Vec::new(),
+        sign_off: None,
         files: Vec::new(),
     };
     let mut parser = lexopt::Parser::from_env();
@@ -75,6 +84,8 @@ fn parse_options() -> Result<Options, String> {
             Long("covers") => options
                 .covers
                 .push(file_date(&value_of(&mut parser)?, "--covers")?),
+            Long("history") => options.history.push(value_of(&mut parser)?.into()),
+            Long("sign-off") => options.sign_off = Some(value_of(&mut parser)?.into()),
             Long("today") => options.today = Some(iso_date(&value_of(&mut parser)?, "--today")?),
             Long("format") => {
                 options.format = match value_of(&mut parser)?.as_str() {
@@ -127,6 +138,7 @@ fn run() -> Result<ExitCode, String> {
             .to_datetime(jiff::Timestamp::now())
             .date()
     });
+    let history = read_histories(&options.history)?;
     let settings = match &options.settings {
         Some(path) => {
             let text =
@@ -188,6 +200,27 @@ fn run() -> Result<ExitCode, String> {
         }
         Err(error) => return Err(error.to_string()),
     };
+    if let Some(path) = &options.sign_off {
+        let mut merged = history;
+        let commentary = card
+            .indicators
+            .iter()
+            .map(|result| {
+                let id = result.definition.id;
+                let kept = merged
+                    .months
+                    .get(&card.month)
+                    .and_then(|month| month.indicators.get(id))
+                    .and_then(|figures| figures.commentary.clone());
+                let text =
+                    kept.unwrap_or_else(|| commentary::draft(result, card.month, &loaded.settings));
+                (id.to_string(), text)
+            })
+            .collect();
+        sign_off::sign_off(&mut merged, &card, &commentary, today);
+        std::fs::write(path, merged.to_json() + "\n")
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+    }
     let output = match options.format {
         Format::Json => {
             let mut text =
@@ -200,4 +233,56 @@ fn run() -> Result<ExitCode, String> {
     };
     print!("{output}");
     Ok(ExitCode::SUCCESS)
+}
+
+/// Every `--history` file read (a JSON document, or the seeding CSV) and
+/// merged. A file that cannot be a history is a usage error; entries left
+/// out of one, and which file won a month two of them held differently,
+/// are said on stderr.
+fn read_histories(paths: &[PathBuf]) -> Result<History, String> {
+    let mut histories = Vec::new();
+    for path in paths {
+        let name = path.display();
+        let text = std::fs::read_to_string(path).map_err(|e| format!("{name}: {e}"))?;
+        let (read, left_out) = if history::looks_like_history(&text) {
+            history::read(&text).map_err(|why| format!("{name}: {why}"))?
+        } else {
+            let header: Vec<String> = text
+                .lines()
+                .next()
+                .unwrap_or_default()
+                .trim_start_matches('\u{feff}')
+                .split(',')
+                .map(String::from)
+                .collect();
+            if !history::is_csv_header(&header) {
+                return Err(format!(
+                    "{name}: not a history (neither a scorecard-history.json nor a CSV of Month, Indicator, Measure, Area, Value)"
+                ));
+            }
+            history::read_csv(&text)
+        };
+        for entry in left_out {
+            eprintln!(
+                "{name}: {}: {} left out: {}",
+                entry.path, entry.value, entry.why
+            );
+        }
+        histories.push(read);
+    }
+    let (merged, choices) = history::merge(&histories);
+    let name = |index: usize| {
+        paths
+            .get(index)
+            .map(|p| p.display().to_string())
+            .unwrap_or_default()
+    };
+    for choice in choices {
+        let (kept, dropped) = (name(choice.kept), name(choice.dropped));
+        eprintln!(
+            "{}: {dropped} and {kept} hold different figures; {kept} is used (the later sign-off)",
+            choice.month
+        );
+    }
+    Ok(merged)
 }

@@ -256,3 +256,114 @@ fn as_at_for_a_workbook_and_for_one_sheet() {
         "{stderr}"
     );
 }
+
+/// The public case's files and settings, as arguments.
+fn public_city_args() -> Vec<String> {
+    let dir = case("");
+    let mut files: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "csv"))
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    let mut args = vec![
+        "--month".to_string(),
+        "2017-12".to_string(),
+        "--settings".to_string(),
+        path("settings.json"),
+    ];
+    args.extend(files);
+    args
+}
+
+#[test]
+fn sign_off_writes_the_history_and_keeps_what_it_held() {
+    let dir =
+        std::env::temp_dir().join(format!("csc-scorecard-cli-history-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let first = dir.join("first.json");
+    let seeded = dir.join("seeded.csv");
+    std::fs::write(
+        &seeded,
+        "Month,Indicator,Measure,Area,Value\nNov-17,cp_plans,count,,41\nNov-17,cp_plans,count,EAST,12\n",
+    )
+    .unwrap();
+    let mut args = public_city_args();
+    args.extend([
+        "--history".to_string(),
+        seeded.to_string_lossy().into_owned(),
+        "--sign-off".to_string(),
+        first.to_string_lossy().into_owned(),
+    ]);
+    let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+    let out = scorecard(&refs);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let scorecard_json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let written: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&first).unwrap()).unwrap();
+    assert_eq!(written["kind"], "csc-scorecard-history");
+    // The seeded month is kept, with no sign-off date.
+    assert_eq!(
+        written["months"]["2017-11"]["indicators"]["cp_plans"]["current"]["count"],
+        41.0
+    );
+    assert_eq!(
+        written["months"]["2017-11"]["signed_off"],
+        serde_json::Value::Null
+    );
+    // December signed off today, with the scorecard's figures and a draft commentary.
+    let december = &written["months"]["2017-12"];
+    assert_eq!(december["signed_off"], "2026-11-26");
+    let cp = scorecard_json["indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == "cp_plans")
+        .unwrap();
+    assert_eq!(
+        december["indicators"]["cp_plans"]["current"]["count"],
+        cp["columns"]["current"]["count"]
+    );
+    let draft = december["indicators"]["cp_plans"]["commentary"]
+        .as_str()
+        .unwrap();
+    assert!(draft.contains("on a child protection plan"), "{draft}");
+
+    // Signed off again from that history: its commentary is kept, not redrafted.
+    let edited = std::fs::read_to_string(&first)
+        .unwrap()
+        .replace(draft, "Edited by the head of service.");
+    std::fs::write(&first, edited).unwrap();
+    let second = dir.join("second.json");
+    let mut args = public_city_args();
+    args.extend([
+        "--history".to_string(),
+        first.to_string_lossy().into_owned(),
+        "--sign-off".to_string(),
+        second.to_string_lossy().into_owned(),
+    ]);
+    let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+    assert_eq!(scorecard(&refs).status.code(), Some(0));
+    let again: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&second).unwrap()).unwrap();
+    assert_eq!(
+        again["months"]["2017-12"]["indicators"]["cp_plans"]["commentary"],
+        "Edited by the head of service."
+    );
+    assert_eq!(
+        again["months"]["2017-11"]["indicators"]["cp_plans"]["areas"]["EAST"]["count"],
+        12.0
+    );
+
+    // A file that is no history is a usage error naming it.
+    let out = scorecard(&["--history", &path("teams.csv"), &path("teams.csv")]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("teams.csv: not a history"));
+    std::fs::remove_dir_all(&dir).ok();
+}

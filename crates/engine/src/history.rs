@@ -145,7 +145,7 @@ fn month_json(entry: &HistoryMonth) -> Value {
             let indicator = serde_json::json!({
                 "current": measures_json(&figures.current),
                 "areas": areas,
-                "target": figures.target,
+                "target": number(figures.target),
                 "rating": figures.rating,
                 "commentary": figures.commentary,
             });
@@ -163,9 +163,20 @@ fn measures_json(measures: &BTreeMap<String, Option<f64>>) -> Value {
     Value::Object(
         measures
             .iter()
-            .map(|(name, value)| (name.clone(), serde_json::json!(value)))
+            .map(|(name, value)| (name.clone(), number(*value)))
             .collect(),
     )
+}
+
+/// A figure as JSON: whole numbers as integers (`972`, as the CLI's JSON
+/// writes them), others unrounded, `null` for no value.
+fn number(value: Option<f64>) -> Value {
+    match value {
+        #[allow(clippy::cast_possible_truncation, reason = "whole and below 2^53")]
+        Some(v) if v.fract() == 0.0 && v.abs() < 9.0e15 => serde_json::json!(v as i64),
+        Some(v) => serde_json::json!(v),
+        None => Value::Null,
+    }
 }
 
 /// Whether bytes look like a history document (its `kind`), without
