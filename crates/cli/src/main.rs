@@ -8,13 +8,13 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use csc_engine::export;
 use csc_engine::history::{self, History};
 use csc_engine::ingest::{SHEET_SEPARATOR, overrides_for, same_sheet, split_target};
 use csc_engine::month::Month;
 use csc_engine::scorecard::{self, InputFile, ScorecardError};
 use csc_engine::settings::Settings;
 use csc_engine::sign_off;
-use csc_engine::{commentary, export};
 use jiff::civil::Date;
 
 const USAGE: &str = "usage: scorecard [--month YYYY-MM] [--settings FILE] [--as-at FILE=YYYY-MM-DD] \
@@ -202,21 +202,7 @@ fn run() -> Result<ExitCode, String> {
     };
     if let Some(path) = &options.sign_off {
         let mut merged = history;
-        let commentary = card
-            .indicators
-            .iter()
-            .map(|result| {
-                let id = result.definition.id;
-                let kept = merged
-                    .months
-                    .get(&card.month)
-                    .and_then(|month| month.indicators.get(id))
-                    .and_then(|figures| figures.commentary.clone());
-                let text =
-                    kept.unwrap_or_else(|| commentary::draft(result, card.month, &loaded.settings));
-                (id.to_string(), text)
-            })
-            .collect();
+        let commentary = sign_off::commentary(&merged, &card, &loaded.settings);
         sign_off::sign_off(&mut merged, &card, &commentary, today);
         std::fs::write(path, merged.to_json() + "\n")
             .map_err(|e| format!("{}: {e}", path.display()))?;
@@ -235,8 +221,8 @@ fn run() -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Every `--history` file read (a JSON document, or the seeding CSV) and
-/// merged. A file that cannot be a history is a usage error; entries left
+/// Every `--history` file read (`history::read_any`) and merged. A file
+/// that cannot be a history is a usage error; entries left
 /// out of one, and which file won a month two of them held differently,
 /// are said on stderr.
 fn read_histories(paths: &[PathBuf]) -> Result<History, String> {
@@ -244,24 +230,7 @@ fn read_histories(paths: &[PathBuf]) -> Result<History, String> {
     for path in paths {
         let name = path.display();
         let text = std::fs::read_to_string(path).map_err(|e| format!("{name}: {e}"))?;
-        let (read, left_out) = if history::looks_like_history(&text) {
-            history::read(&text).map_err(|why| format!("{name}: {why}"))?
-        } else {
-            let header: Vec<String> = text
-                .lines()
-                .next()
-                .unwrap_or_default()
-                .trim_start_matches('\u{feff}')
-                .split(',')
-                .map(String::from)
-                .collect();
-            if !history::is_csv_header(&header) {
-                return Err(format!(
-                    "{name}: not a history (neither a scorecard-history.json nor a CSV of Month, Indicator, Measure, Area, Value)"
-                ));
-            }
-            history::read_csv(&text)
-        };
+        let (read, left_out) = history::read_any(&text).map_err(|why| format!("{name}: {why}"))?;
         for entry in left_out {
             eprintln!(
                 "{name}: {}: {} left out: {}",

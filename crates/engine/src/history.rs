@@ -14,6 +14,7 @@ use std::collections::BTreeMap;
 use jiff::civil::Date;
 use serde_json::Value;
 
+use crate::diagnostics::shorten;
 use crate::indicators;
 use crate::month::Month;
 use crate::values::normalise_header;
@@ -232,18 +233,9 @@ pub fn read(text: &str) -> Result<(History, Vec<LeftOut>), Refused> {
 }
 
 fn leave(path: &str, value: &Value, why: &'static str) -> LeftOut {
-    let mut value = value.to_string();
-    if value.len() > 80 {
-        let cut = (0..=80)
-            .rev()
-            .find(|i| value.is_char_boundary(*i))
-            .unwrap_or(0);
-        value.truncate(cut);
-        value.push('…');
-    }
     LeftOut {
         path: path.to_string(),
-        value,
+        value: shorten(&value.to_string()),
         why,
     }
 }
@@ -364,42 +356,6 @@ pub fn is_csv_header(headers: &[String]) -> bool {
             .all(|(found, wanted)| normalise_header(found) == normalise_header(wanted))
 }
 
-/// A seeding CSV's month: `2017-12`, `Dec-17` or `December 2017`.
-pub fn parse_month(text: &str) -> Option<Month> {
-    const NAMES: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    let text = text.trim();
-    if let Some(month) = Month::parse(text).filter(|_| text.len() == 7) {
-        return Some(month);
-    }
-    let (name, year) = text
-        .split_once('-')
-        .or_else(|| text.split_once(char::is_whitespace))?;
-    let (name, year) = (name.trim().to_lowercase(), year.trim());
-    let number = NAMES
-        .iter()
-        .position(|full| *full == name || (name.len() == 3 && full.starts_with(name.as_str())))?
-        + 1;
-    let year: i32 = match year.len() {
-        2 => 2000 + year.parse::<i32>().ok()?,
-        4 => year.parse().ok()?,
-        _ => return None,
-    };
-    Month::parse(&format!("{year:04}-{number:02}"))
-}
-
 /// Reads a history seeded from a spreadsheet: one row per figure (`Area`
 /// blank for the whole LA, `Value` a number or blank); its months have no
 /// `signed_off`. Rows that are wrong are left out with their row number
@@ -419,7 +375,7 @@ pub fn read_csv(text: &str) -> (History, Vec<LeftOut>) {
         };
         let cell = |i: usize| record.get(i).unwrap_or("").trim();
         let (month, id, measure, area, value) = (cell(0), cell(1), cell(2), cell(3), cell(4));
-        let Some(month) = parse_month(month) else {
+        let Some(month) = Month::parse_written(month) else {
             left_out.push(leave_text(
                 &format!("row {row}, Month"),
                 month,
@@ -476,6 +432,29 @@ pub fn read_csv(text: &str) -> (History, Vec<LeftOut>) {
 
 fn leave_text(path: &str, text: &str, why: &'static str) -> LeftOut {
     leave(path, &Value::String(text.to_string()), why)
+}
+
+/// Why a file given as a history is neither form of one.
+pub const NOT_A_HISTORY: &str = "not a history (neither a scorecard-history.json nor a CSV of Month, Indicator, Measure, Area, Value)";
+
+/// Reads a file given as a history, in either form: the document, or the
+/// seeding CSV (recognised by its header row).
+pub fn read_any(text: &str) -> Result<(History, Vec<LeftOut>), String> {
+    if looks_like_history(text) {
+        return read(text).map_err(|why| why.to_string());
+    }
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let header: Vec<String> = match reader.records().next() {
+        Some(Ok(row)) => row.iter().map(String::from).collect(),
+        _ => Vec::new(),
+    };
+    if is_csv_header(&header) {
+        Ok(read_csv(text))
+    } else {
+        Err(NOT_A_HISTORY.to_string())
+    }
 }
 
 /// Which of two inputs' month won a merge, when their figures differed.
@@ -703,11 +682,23 @@ mod tests {
     #[test]
     fn seeding_months_in_three_forms() {
         for text in ["2017-12", "Dec-17", "December 2017", "dec-2017", " DEC 17 "] {
-            assert_eq!(parse_month(text), Some(month("2017-12")), "{text}");
+            assert_eq!(Month::parse_written(text), Some(month("2017-12")), "{text}");
         }
         for text in ["2017-13", "Dece-17", "17/12/2017", "Dec", ""] {
-            assert_eq!(parse_month(text), None, "{text}");
+            assert_eq!(Month::parse_written(text), None, "{text}");
         }
+    }
+
+    #[test]
+    fn either_form_is_read_and_anything_else_refused() {
+        assert_eq!(read_any(DECEMBER).unwrap(), read(DECEMBER).unwrap());
+        let csv = "\u{feff}Month,Indicator,Measure,Area,Value\nDec-17,cp_plans,count,,972\n";
+        assert_eq!(read_any(csv).unwrap(), read_csv(csv));
+        assert_eq!(
+            read_any("Team,Area\nEast,EAST\n").unwrap_err(),
+            NOT_A_HISTORY
+        );
+        assert!(read_any(&DECEMBER.replace("\"version\": 1", "\"version\": 2")).is_err());
     }
 
     #[test]

@@ -20,6 +20,21 @@ const MONTH_ABBREVIATIONS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
 
+const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 impl Month {
     /// The month `year-month`, or `None` when out of range (1–12, years 1000–9998).
     pub fn new(year: i16, month: i8) -> Option<Month> {
@@ -87,23 +102,39 @@ impl Month {
         format!("{name}-{:02}", self.year.rem_euclid(100))
     }
 
+    /// A month as people write it: `2017-12`, its label `Dec-17` or its
+    /// long label `December 2017` (any case; `Dec 2017` and `dec-2017` too).
+    /// Two-digit years are 20YY.
+    pub fn parse_written(text: &str) -> Option<Month> {
+        let text = text.trim();
+        if text.len() == 7 {
+            if let Some(month) = Month::parse(text) {
+                return Some(month);
+            }
+        }
+        let (name, year) = text
+            .split_once('-')
+            .or_else(|| text.split_once(char::is_whitespace))?;
+        let name = name.trim().to_lowercase();
+        let number = MONTH_NAMES
+            .iter()
+            .zip(MONTH_ABBREVIATIONS)
+            .position(|(full, short)| {
+                full.to_lowercase() == name || short.to_lowercase() == name
+            })?
+            + 1;
+        let year = year.trim();
+        let year: i32 = match year.len() {
+            2 => 2000 + year.parse::<i32>().ok()?,
+            4 => year.parse().ok()?,
+            _ => return None,
+        };
+        Month::parse(&format!("{year:04}-{number:02}"))
+    }
+
     /// The long label, e.g. `December 2017`.
     pub fn long_label(self) -> String {
-        const NAMES: [&str; 12] = [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ];
-        let name = NAMES
+        let name = MONTH_NAMES
             .get(usize::try_from(self.month - 1).unwrap_or(0))
             .copied()
             .unwrap_or("");

@@ -10,8 +10,10 @@ use std::collections::BTreeMap;
 
 use jiff::civil::Date;
 
+use crate::commentary;
 use crate::history::{History, HistoryIndicator, HistoryMonth, HistorySource};
 use crate::scorecard::{Scorecard, Values};
+use crate::settings::Settings;
 
 /// The month of `card` as signed off on `today`, each indicator with the
 /// commentary `commentary` gives it (by indicator id; none when absent).
@@ -69,6 +71,28 @@ pub fn signed_off(
     }
 }
 
+/// Each indicator's commentary to sign off when no person has written one
+/// here (the CLI): the history's for the month, else the engine's draft
+/// (history.md, "Sign-off").
+pub fn commentary(
+    history: &History,
+    card: &Scorecard,
+    settings: &Settings,
+) -> BTreeMap<String, String> {
+    let kept = history.months.get(&card.month);
+    card.indicators
+        .iter()
+        .map(|result| {
+            let id = result.definition.id;
+            let text = kept
+                .and_then(|month| month.indicators.get(id))
+                .and_then(|figures| figures.commentary.clone())
+                .unwrap_or_else(|| commentary::draft(result, card.month, settings));
+            (id.to_string(), text)
+        })
+        .collect()
+}
+
 /// `history` with `card`'s month signed off (replacing that month if it
 /// held it), and the LA's name when the history had none.
 pub fn sign_off(
@@ -91,7 +115,6 @@ mod tests {
     use crate::history::read;
     use crate::month::Month;
     use crate::scorecard::{InputFile, compute, load};
-    use crate::settings::Settings;
     use jiff::civil::date;
     use std::path::Path;
 
