@@ -11,17 +11,9 @@ use serde_json::{Map, Value, json};
 
 use crate::diagnostics::Problem;
 use crate::format;
+use crate::format::json_number;
 use crate::indicators::MeasureKind;
 use crate::scorecard::{DrillRow, IndicatorResult, Scorecard, Values};
-
-/// A number for JSON: counts that are whole print as integers.
-fn number(value: Option<f64>, integral: bool) -> Value {
-    match value {
-        Some(v) if integral && v.fract() == 0.0 && v.abs() < 9.0e15 => json!(v as i64),
-        Some(v) => serde_json::Number::from_f64(v).map_or(Value::Null, Value::Number),
-        None => Value::Null,
-    }
-}
 
 /// The shown measures of a column as a JSON object, in the definition's order.
 fn measures(values: &Values, counts_integral: bool) -> Map<String, Value> {
@@ -33,7 +25,7 @@ fn measures(values: &Values, counts_integral: bool) -> Map<String, Value> {
         .filter(|(m, _)| m.is_shown())
         .map(|(m, v)| {
             let integral = counts_integral && m.kind == MeasureKind::Count;
-            (m.name.to_string(), number(*v, integral))
+            (m.name.to_string(), json_number(*v, integral))
         })
         .collect()
 }
@@ -82,12 +74,12 @@ fn indicator_json(result: &IndicatorResult) -> Value {
         "missing_inputs": result.missing_inputs.iter().map(|k| k.id()).collect::<Vec<_>>(),
         "columns": columns,
         "series": series,
-        "target": number(result.target, true),
-        "tolerance": number(result.tolerance, true),
+        "target": json_number(result.target, true),
+        "tolerance": json_number(result.tolerance, true),
         "rating": result.rating,
         "trend": result.trend,
-        "national": number(result.national, true),
-        "statistical_neighbours": number(result.statistical_neighbours, true),
+        "national": json_number(result.national, true),
+        "statistical_neighbours": json_number(result.statistical_neighbours, true),
         "benchmark_year": result.benchmark_year,
         "notes": result.notes,
     })

@@ -48,6 +48,18 @@ pub fn thousands(value: f64) -> String {
     grouped
 }
 
+/// A figure as JSON writes it (the CLI's JSON, the history): whole
+/// numbers as integers when `integral` (`972`, not `972.0`), others
+/// unrounded, `null` for no value or a non-finite one.
+pub(crate) fn json_number(value: Option<f64>, integral: bool) -> serde_json::Value {
+    match value {
+        Some(v) if integral && v.fract() == 0.0 && v.abs() < 9.0e15 => serde_json::json!(v as i64),
+        Some(v) => serde_json::Number::from_f64(v)
+            .map_or(serde_json::Value::Null, serde_json::Value::Number),
+        None => serde_json::Value::Null,
+    }
+}
+
 /// A date as a UK reader writes it (`31/12/2017`).
 pub fn date(date: Date) -> String {
     format!("{:02}/{:02}/{:04}", date.day(), date.month(), date.year())

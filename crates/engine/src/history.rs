@@ -15,6 +15,7 @@ use jiff::civil::Date;
 use serde_json::Value;
 
 use crate::diagnostics::shorten;
+use crate::format::json_number;
 use crate::indicators;
 use crate::month::Month;
 use crate::values::normalise_header;
@@ -146,7 +147,7 @@ fn month_json(entry: &HistoryMonth) -> Value {
             let indicator = serde_json::json!({
                 "current": measures_json(&figures.current),
                 "areas": areas,
-                "target": number(figures.target),
+                "target": json_number(figures.target, true),
                 "rating": figures.rating,
                 "commentary": figures.commentary,
             });
@@ -164,20 +165,9 @@ fn measures_json(measures: &BTreeMap<String, Option<f64>>) -> Value {
     Value::Object(
         measures
             .iter()
-            .map(|(name, value)| (name.clone(), number(*value)))
+            .map(|(name, value)| (name.clone(), json_number(*value, true)))
             .collect(),
     )
-}
-
-/// A figure as JSON: whole numbers as integers (`972`, as the CLI's JSON
-/// writes them), others unrounded, `null` for no value.
-fn number(value: Option<f64>) -> Value {
-    match value {
-        #[allow(clippy::cast_possible_truncation, reason = "whole and below 2^53")]
-        Some(v) if v.fract() == 0.0 && v.abs() < 9.0e15 => serde_json::json!(v as i64),
-        Some(v) => serde_json::json!(v),
-        None => Value::Null,
-    }
 }
 
 /// Whether bytes look like a history document (its `kind`), without
