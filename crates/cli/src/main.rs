@@ -222,15 +222,23 @@ fn run() -> Result<ExitCode, String> {
 }
 
 /// Every `--history` file read (`history::read_any`) and merged. A file
-/// that cannot be a history is a usage error; entries left
-/// out of one, and which file won a month two of them held differently,
-/// are said on stderr.
+/// that is missing is a usage error, as a missing settings file is; one
+/// that is not a usable history is refused in one sentence on stderr and
+/// the rest are still used (history.md, "Bad input"), as are entries left
+/// out of one and which file won a month two of them held differently.
 fn read_histories(paths: &[PathBuf]) -> Result<History, String> {
     let mut histories = Vec::new();
+    let mut names = Vec::new();
     for path in paths {
-        let name = path.display();
+        let name = path.display().to_string();
         let text = std::fs::read_to_string(path).map_err(|e| format!("{name}: {e}"))?;
-        let (read, left_out) = history::read_any(&text).map_err(|why| format!("{name}: {why}"))?;
+        let (read, left_out) = match history::read_any(&text) {
+            Ok(read) => read,
+            Err(why) => {
+                eprintln!("{name}: {why}");
+                continue;
+            }
+        };
         for entry in left_out {
             eprintln!(
                 "{name}: {}: {} left out: {}",
@@ -238,14 +246,10 @@ fn read_histories(paths: &[PathBuf]) -> Result<History, String> {
             );
         }
         histories.push(read);
+        names.push(name);
     }
     let (merged, choices) = history::merge(&histories);
-    let name = |index: usize| {
-        paths
-            .get(index)
-            .map(|p| p.display().to_string())
-            .unwrap_or_default()
-    };
+    let name = |index: usize| names.get(index).cloned().unwrap_or_default();
     for choice in choices {
         let (kept, dropped) = (name(choice.kept), name(choice.dropped));
         eprintln!(

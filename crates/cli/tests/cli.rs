@@ -361,9 +361,17 @@ fn sign_off_writes_the_history_and_keeps_what_it_held() {
         12.0
     );
 
-    // A file that is no history is a usage error naming it.
-    let out = scorecard(&["--history", &path("teams.csv"), &path("teams.csv")]);
-    assert_eq!(out.status.code(), Some(2));
+    // A file that is no history is refused in one sentence naming it, and
+    // the rest still used (history.md, "Bad input"); a missing one is a
+    // usage error.
+    let mut args = public_city_args();
+    args.extend(["--history".to_string(), path("teams.csv")]);
+    let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+    let out = scorecard(&refs);
+    assert_eq!(out.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&out.stderr).contains("teams.csv: not a history"));
+    let missing = dir.join("missing.json").to_string_lossy().into_owned();
+    let out = scorecard(&["--history", &missing, &path("teams.csv")]);
+    assert_eq!(out.status.code(), Some(2));
     std::fs::remove_dir_all(&dir).ok();
 }
