@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use csc_engine::export;
-use csc_engine::history::{self, History};
+use csc_engine::history;
 use csc_engine::ingest::{SHEET_SEPARATOR, overrides_for, same_sheet, split_target};
 use csc_engine::month::Month;
 use csc_engine::scorecard::{self, InputFile, ScorecardError};
@@ -105,7 +105,7 @@ fn parse_options() -> Result<Options, String> {
             _ => return Err(arg.unexpected().to_string()),
         }
     }
-    if options.files.is_empty() {
+    if options.files.is_empty() && options.history.is_empty() {
         return Err("no input files".to_string());
     }
     Ok(options)
@@ -138,7 +138,7 @@ fn run() -> Result<ExitCode, String> {
             .to_datetime(jiff::Timestamp::now())
             .date()
     });
-    let history = read_histories(&options.history)?;
+    let histories = usable_histories(&options.history)?;
     let settings = match &options.settings {
         Some(path) => {
             let text =
@@ -156,17 +156,21 @@ fn run() -> Result<ExitCode, String> {
         }
     }
     // Each file is read from disk when the engine comes to it and
-    // dropped once parsed: one file's bytes in memory at a time.
-    let inputs = options.files.iter().filter_map(|path| {
-        let bytes = std::fs::read(path)
-            .map_err(|error| eprintln!("{path}: cannot read: {error}"))
-            .ok()?;
-        Some(InputFile {
-            name: path.clone(),
-            bytes,
-            overrides: overrides_for(path, &options.as_at, &options.covers),
-        })
-    });
+    // dropped once parsed: one file's bytes in memory at a time. The
+    // `--history` files come first, so a history among the files given
+    // after them wins a tie (history.md, "Several histories").
+    let inputs = histories
+        .into_iter()
+        .chain(options.files.iter().filter_map(|path| {
+            let bytes = std::fs::read(path)
+                .map_err(|error| eprintln!("{path}: cannot read: {error}"))
+                .ok()?;
+            Some(InputFile {
+                name: path.clone(),
+                bytes,
+                overrides: overrides_for(path, &options.as_at, &options.covers),
+            })
+        }));
     // No progress line here, so no sizes are needed for one.
     let loaded = scorecard::load(inputs, settings, today, |_| {});
     for file in &loaded.files {
@@ -201,7 +205,7 @@ fn run() -> Result<ExitCode, String> {
         Err(error) => return Err(error.to_string()),
     };
     if let Some(path) = &options.sign_off {
-        let mut merged = history;
+        let mut merged = loaded.history.clone();
         let commentary = sign_off::commentary(&merged, &card, &loaded.settings);
         sign_off::sign_off(&mut merged, &card, &commentary, today);
         std::fs::write(path, merged.to_json() + "\n")
@@ -221,41 +225,27 @@ fn run() -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Every `--history` file read (`history::read_any`) and merged. A file
-/// that is missing is a usage error, as a missing settings file is; one
-/// that is not a usable history is refused in one sentence on stderr and
-/// the rest are still used (history.md, "Bad input"), as are entries left
-/// out of one and which file won a month two of them held differently.
-fn read_histories(paths: &[PathBuf]) -> Result<History, String> {
-    let mut histories = Vec::new();
-    let mut names = Vec::new();
+/// Every `--history` file that is a history (`history::read_any`), as an
+/// input for the engine, which reads and merges it with any history among
+/// the files. A file that is missing is a usage error, as a missing
+/// settings file is; one that is not a usable history is refused in one
+/// sentence on stderr and the rest are still used (history.md, "Bad
+/// input"). Entries left out of one, and which file won a month two of
+/// them held differently, are in the scorecard's problems.
+fn usable_histories(paths: &[PathBuf]) -> Result<Vec<InputFile>, String> {
+    let mut inputs = Vec::new();
     for path in paths {
         let name = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|e| format!("{name}: {e}"))?;
-        let (read, left_out) = match history::read_any(&text) {
-            Ok(read) => read,
-            Err(why) => {
-                eprintln!("{name}: {why}");
-                continue;
-            }
-        };
-        for entry in left_out {
-            eprintln!(
-                "{name}: {}: {} left out: {}",
-                entry.path, entry.value, entry.why
-            );
+        let bytes = std::fs::read(path).map_err(|e| format!("{name}: {e}"))?;
+        if let Err(why) = history::read_any(&String::from_utf8_lossy(&bytes)) {
+            eprintln!("{name}: {why}");
+            continue;
         }
-        histories.push(read);
-        names.push(name);
+        inputs.push(InputFile {
+            name,
+            bytes,
+            overrides: Default::default(),
+        });
     }
-    let (merged, choices) = history::merge(&histories);
-    let name = |index: usize| names.get(index).cloned().unwrap_or_default();
-    for choice in choices {
-        let (kept, dropped) = (name(choice.kept), name(choice.dropped));
-        eprintln!(
-            "{}: {dropped} and {kept} hold different figures; {kept} is used (the later sign-off)",
-            choice.month
-        );
-    }
-    Ok(merged)
+    Ok(inputs)
 }

@@ -509,7 +509,11 @@ mod tests {
         for (name, value) in figures {
             values[definition.measure(name).unwrap()] = Some(*value);
         }
-        Values { definition, values }
+        Values {
+            definition,
+            values,
+            source: None,
+        }
     }
 
     // --- public_city, December 2017 ---

@@ -13,7 +13,9 @@ use crate::diagnostics::Problem;
 use crate::format;
 use crate::format::json_number;
 use crate::indicators::MeasureKind;
-use crate::scorecard::{DrillRow, IndicatorResult, Scorecard, Values};
+use crate::month::Month;
+use crate::scorecard::{DrillRow, IndicatorResult, Previous, Scorecard, Values};
+use crate::sources::{Restatement, Source};
 
 /// The shown measures of a column as a JSON object, in the definition's order.
 fn measures(values: &Values, counts_integral: bool) -> Map<String, Value> {
@@ -30,39 +32,63 @@ fn measures(values: &Values, counts_integral: bool) -> Map<String, Value> {
         .collect()
 }
 
+/// A column as a JSON object: its month when it has one, its measures, and
+/// where its figures came from (history.md: `extracts`, `history` or null).
+fn column(month: Option<Month>, values: &Values, counts_integral: bool) -> Map<String, Value> {
+    let mut column = Map::new();
+    if let Some(month) = month {
+        column.insert("month".into(), json!(month.to_string()));
+    }
+    column.extend(measures(values, counts_integral));
+    column.insert("source".into(), json!(values.source.map(Source::as_str)));
+    column
+}
+
+/// A column combined from several months, with how many had a headline.
+fn combined(previous: &Previous) -> Map<String, Value> {
+    let mut column = column(None, &previous.values, false);
+    column.insert("months".into(), json!(previous.months));
+    column
+}
+
 fn indicator_json(result: &IndicatorResult) -> Value {
     let definition = result.definition;
     let mut columns = Map::new();
     columns.insert(
         "current".into(),
-        Value::Object(measures(&result.current, true)),
+        Value::Object(column(None, &result.current, true)),
     );
-    let mut previous = measures(&result.previous.values, false);
-    previous.insert("months".into(), json!(result.previous.months));
-    columns.insert("previous".into(), Value::Object(previous));
+    columns.insert("previous".into(), Value::Object(combined(&result.previous)));
+    let (last_year_month, last_year) = &result.last_year;
+    columns.insert(
+        "last_year".into(),
+        Value::Object(column(Some(*last_year_month), last_year, true)),
+    );
+    columns.insert(
+        "year_to_date".into(),
+        result
+            .year_to_date
+            .as_ref()
+            .map_or(Value::Null, |ytd| Value::Object(combined(ytd))),
+    );
     if let Some((month, values)) = &result.baseline {
-        let mut baseline = Map::new();
-        baseline.insert("month".into(), json!(month.to_string()));
-        baseline.extend(measures(values, true));
-        columns.insert("baseline".into(), Value::Object(baseline));
+        columns.insert(
+            "baseline".into(),
+            Value::Object(column(Some(*month), values, true)),
+        );
     }
     if definition.has_areas {
         let areas: Map<String, Value> = result
             .areas
             .iter()
-            .map(|(name, values)| (name.clone(), Value::Object(measures(values, true))))
+            .map(|(name, values)| (name.clone(), Value::Object(column(None, values, true))))
             .collect();
         columns.insert("areas".into(), Value::Object(areas));
     }
     let series: Vec<Value> = result
         .series
         .iter()
-        .map(|(month, values)| {
-            let mut row = Map::new();
-            row.insert("month".into(), json!(month.to_string()));
-            row.extend(measures(values, true));
-            Value::Object(row)
-        })
+        .map(|(month, values)| Value::Object(column(Some(*month), values, true)))
         .collect();
     json!({
         "number": definition.number,
@@ -82,6 +108,18 @@ fn indicator_json(result: &IndicatorResult) -> Value {
         "statistical_neighbours": json_number(result.statistical_neighbours, true),
         "benchmark_year": result.benchmark_year,
         "notes": result.notes,
+    })
+}
+
+/// history.md, "Restatements": `{indicator, month, measure, area, published, now}`.
+fn restatement_json(restated: &Restatement) -> Value {
+    json!({
+        "indicator": restated.indicator,
+        "month": restated.month.to_string(),
+        "measure": restated.measure,
+        "area": restated.area,
+        "published": json_number(restated.published, false),
+        "now": json_number(restated.now, false),
     })
 }
 
@@ -110,6 +148,7 @@ pub fn to_json(scorecard: &Scorecard) -> Value {
         "la_name": scorecard.la_name,
         "files": files,
         "indicators": scorecard.indicators.iter().map(indicator_json).collect::<Vec<_>>(),
+        "restatements": scorecard.restatements.iter().map(restatement_json).collect::<Vec<_>>(),
         "problems": scorecard.problems,
     })
 }

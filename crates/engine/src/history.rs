@@ -23,6 +23,9 @@ use crate::values::normalise_header;
 /// The `kind` that marks a history document.
 pub const KIND: &str = "csc-scorecard-history";
 
+/// The kind id a history file has in the file list (inputs.md).
+pub const FILE_KIND: &str = "history";
+
 /// Largest history document read (history.md, "Bad input").
 pub const MAX_BYTES: usize = 20 * 1024 * 1024;
 

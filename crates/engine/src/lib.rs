@@ -23,4 +23,5 @@ pub mod scorecard;
 pub mod settings;
 mod settings_document;
 pub mod sign_off;
+pub mod sources;
 pub mod values;

@@ -15,13 +15,15 @@ use crate::areas::Areas;
 use crate::calendar::Calendar;
 use crate::dataset::{Dataset, SettingsImports};
 use crate::diagnostics::{Problem, ProblemCode, Severity};
+use crate::history::History;
 use crate::indicators::{ALL, Context, Definition, MeasureKind, MonthCounts, Timing};
 use crate::ingest::{AsAtSource, FileOverrides, LoadedFile, load_files};
 use crate::memo::{FiguresCache, Session};
 use crate::month::Month;
 use crate::rating::{Rating, Trend, rate, trend};
 use crate::schema::Kind;
-use crate::settings::{Polarity, PreviousMode, Settings};
+use crate::settings::{Polarity, PreviousMode, SERIES_MONTHS, Settings};
+use crate::sources::{Chooser, Chosen, Restatement, Source};
 
 /// One input file as given to the engine.
 #[derive(Clone, Debug)]
@@ -37,6 +39,9 @@ pub struct Values {
     #[serde(with = "crate::indicators::definition_by_id")]
     pub definition: &'static Definition,
     pub values: Vec<Option<f64>>,
+    /// Where the figures came from (history.md): `None` when nothing is known.
+    #[serde(default)]
+    pub source: Option<Source>,
 }
 
 impl Values {
@@ -51,7 +56,8 @@ impl Values {
     }
 }
 
-/// The previous-6-months column: values and how many months are behind the headline.
+/// The previous-6-months column (and the year to date, combined the same
+/// way): values and how many months are behind the headline.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Previous {
     pub values: Values,
@@ -68,10 +74,15 @@ pub struct IndicatorResult {
     pub missing_inputs: Vec<Kind>,
     pub current: Values,
     pub previous: Previous,
+    /// The same month a year before (history.md, "New columns").
+    pub last_year: (Month, Values),
+    /// April of the month's financial year to the month, for period
+    /// indicators only.
+    pub year_to_date: Option<Previous>,
     pub baseline: Option<(Month, Values)>,
     /// Areas in column order (only for indicators with areas).
     pub areas: Vec<(String, Values)>,
-    /// Months `M-12 … M`.
+    /// Months `M-(n-1) … M`, `n` the settings' `series_months` (13 by default).
     pub series: Vec<(Month, Values)>,
     pub target: Option<f64>,
     pub tolerance: Option<f64>,
@@ -144,6 +155,8 @@ pub struct Scorecard {
     /// as-at month has its extract).
     pub late_extracts: Vec<LateExtract>,
     pub indicators: Vec<IndicatorResult>,
+    /// Published figures the extracts now give differently (history.md).
+    pub restatements: Vec<Restatement>,
     pub problems: Vec<Problem>,
 }
 
@@ -178,6 +191,9 @@ pub struct Loaded {
     pub imports: SettingsImports,
     /// The starting settings with the imports applied.
     pub settings: Settings,
+    /// Every history among the files, merged (history.md, "Several
+    /// histories"); empty when none was given.
+    pub history: History,
     /// Month figures already counted from these files, so computing
     /// another month or with other targets recounts only what changed
     /// (see `memo` for what empties it).
@@ -241,13 +257,59 @@ pub fn load<I: std::borrow::Borrow<InputFile>>(
     let (dataset, imports) = Dataset::build(&mut files);
     let imports = imports.by_input(&input_of);
     let settings = imports.apply(&settings);
+    let history = merge_histories(&mut files);
     Loaded {
         files,
         dataset,
         imports,
         settings,
+        history,
         cache: FiguresCache::default(),
     }
+}
+
+/// The histories among the files merged, in the order given; where two
+/// held a month with different figures, the file whose month lost is told
+/// which won.
+fn merge_histories(files: &mut [LoadedFile]) -> History {
+    let held: Vec<(usize, History)> = files
+        .iter()
+        .enumerate()
+        .filter_map(|(index, file)| Some((index, file.history()?.clone())))
+        .collect();
+    if held.is_empty() {
+        return History::default();
+    }
+    let histories: Vec<History> = held.iter().map(|(_, history)| history.clone()).collect();
+    let (merged, choices) = crate::history::merge(&histories);
+    for choice in choices {
+        let (Some((kept, kept_history)), Some((dropped, _))) =
+            (held.get(choice.kept), held.get(choice.dropped))
+        else {
+            continue;
+        };
+        let kept_name = files.get(*kept).map(|f| f.name.clone()).unwrap_or_default();
+        let signed = match kept_history
+            .months
+            .get(&choice.month)
+            .and_then(|entry| entry.signed_off)
+        {
+            Some(date) => format!(" (signed off {})", crate::format::date(date)),
+            None => String::new(),
+        };
+        if let Some(file) = files.get_mut(*dropped) {
+            file.problems.push(Problem::file(
+                &file.name,
+                ProblemCode::HistoryMonthReplaced,
+                Severity::Info,
+                format!(
+                    "{}: this file's figures differ from {kept_name}'s{signed}, which are used",
+                    choice.month.label()
+                ),
+            ));
+        }
+    }
+    merged
 }
 
 /// The default month: the latest whose `M_end` is on or before the latest
@@ -360,6 +422,8 @@ fn compute_counting_with(
     }
     let month = month
         .or_else(|| default_month(&loaded.dataset))
+        // history.md: with no extract, the latest month the history holds.
+        .or_else(|| loaded.history.months.keys().next_back().copied())
         .ok_or(ScorecardError::NoMonth)?;
     let calendar = Calendar::new(&settings.extra_bank_holidays);
     let areas = Areas::new(settings);
@@ -384,14 +448,23 @@ fn compute_counting_with(
     let mut session = loaded.cache.session();
     let mut indicators = Vec::with_capacity(ALL.len());
     let mut drills = Vec::with_capacity(ALL.len());
+    let mut restatements = Vec::new();
     for (definition, (settings, calendar, areas)) in ALL.iter().zip(&counting) {
         let counter = context.with_settings(settings, calendar, areas);
-        let (result, counts) =
-            compute_indicator(definition, &context, &counter, &mut session, month);
+        let (result, counts, restated) = compute_indicator(
+            definition,
+            &context,
+            &counter,
+            &mut session,
+            &loaded.history,
+            month,
+        );
         indicators.push(result);
         problems.extend(counts.problems.iter().cloned());
         drills.push(counts);
+        restatements.extend(restated);
     }
+    problems.extend(history_problems(loaded, settings, &restatements));
     drop(session);
     problems.extend(unmapped_teams(&loaded.dataset, &areas));
     let derived = calendar.derived_years(month.plus(-24).first_day(), month.last_day());
@@ -414,6 +487,7 @@ fn compute_counting_with(
         files,
         late_extracts: late_extracts(&loaded.dataset, settings.as_at_grace_days, month),
         indicators,
+        restatements,
         problems,
     };
     drop(context);
@@ -423,6 +497,72 @@ fn compute_counting_with(
         file_names: loaded.dataset.file_names.clone(),
     };
     Ok((card, drills))
+}
+
+/// What the Data quality view says about the history: one line per
+/// restatement (history.md, "Restatements"), and a history naming another
+/// authority than the settings (used, with a warning).
+fn history_problems(
+    loaded: &Loaded,
+    settings: &Settings,
+    restatements: &[Restatement],
+) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for file in &loaded.files {
+        let Some(history) = file.history() else {
+            continue;
+        };
+        if !history.la_name.is_empty()
+            && !settings.la_name.is_empty()
+            && history.la_name.trim() != settings.la_name.trim()
+        {
+            problems.push(Problem::file(
+                &file.name,
+                ProblemCode::HistoryOtherAuthority,
+                Severity::Warning,
+                format!(
+                    "this history is for {}, the settings for {}: its figures are used all the same",
+                    history.la_name, settings.la_name
+                ),
+            ));
+        }
+    }
+    let history_file = loaded
+        .files
+        .iter()
+        .filter(|file| file.history().is_some())
+        .map(|file| file.name.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
+    problems.extend(restatements.iter().map(|restated| {
+        let shown = |value: Option<f64>| match value {
+            Some(value) => crate::format::json_number(Some(value), false).to_string(),
+            None => "no value".to_string(),
+        };
+        let indicator = crate::indicators::by_id(&restated.indicator);
+        let title = indicator.map_or(restated.indicator.as_str(), |d| d.title);
+        let area = restated
+            .area
+            .as_deref()
+            .map(|area| format!(" ({area})"))
+            .unwrap_or_default();
+        Problem {
+            file: history_file.clone(),
+            row: None,
+            column: format!("{} {}", restated.indicator, restated.measure),
+            value: restated.month.to_string(),
+            message: format!(
+                "restated: {title}, {}{area}, {} was published as {} and is now {}",
+                restated.month.label(),
+                restated.measure,
+                shown(restated.published),
+                shown(restated.now)
+            ),
+            code: ProblemCode::Restated,
+            severity: Severity::Info,
+        }
+    }));
+    problems
 }
 
 /// Every loaded file as the file list shows it.
@@ -505,6 +645,11 @@ fn summarise(file: &LoadedFile) -> FileSummary {
             Some("settings".to_string()),
             "Settings document".to_string(),
         )
+    } else if file.history().is_some() {
+        (
+            Some(crate::history::FILE_KIND.to_string()),
+            "History of signed-off months".to_string(),
+        )
     } else {
         match file.kind {
             Some(kind) => (Some(kind.id().to_string()), kind.name().to_string()),
@@ -527,70 +672,105 @@ fn summarise(file: &LoadedFile) -> FileSummary {
 
 /// One indicator's result: `context` holds the scorecard's settings and
 /// team table (rating, areas, populations), `counter` the indicator's
-/// counting settings (what its counts are computed and cached with).
+/// counting settings (what its counts are computed and cached with). Every
+/// month shown takes its figures by the source rule (`sources`), the
+/// history filling what the extracts do not cover.
 fn compute_indicator(
     definition: &'static Definition,
     context: &Context<'_>,
     counter: &Context<'_>,
     session: &mut Session<'_>,
+    history: &History,
     month: Month,
-) -> (IndicatorResult, Arc<MonthCounts>) {
+) -> (IndicatorResult, Arc<MonthCounts>, Vec<Restatement>) {
     let overrides = context.settings.overrides(definition.id);
     let polarity = overrides.resolved_polarity(definition.polarity);
     let previous_mode = overrides.resolved_previous_mode(definition.previous_mode);
     let settings = context.settings;
-    let counts: Vec<(Month, Arc<MonthCounts>)> = (-12..=0)
+    let mut chooser = Chooser {
+        definition,
+        history,
+        areas: context.areas,
+        settings,
+        restatements: Vec::new(),
+    };
+    let span = series_span(settings);
+    let mut current_counts = Arc::new(MonthCounts::none(definition));
+    let mut current = None;
+    let series: Vec<(Month, Chosen)> = (1 - span..=0)
         .map(|offset| {
             let m = month.plus(offset);
-            (m, session.counts(definition, counter, m, offset == 0))
+            let counts = session.counts(definition, counter, m, offset == 0);
+            let chosen = chooser.choose(m, &counts, offset == 0);
+            if offset == 0 {
+                current_counts = counts;
+                current = Some(chosen.clone());
+            }
+            (m, chosen)
         })
         .collect();
-    let series: Vec<(Month, Vec<Option<f64>>)> = counts
-        .iter()
-        .map(|(m, counts)| (*m, counts.la_values(definition, settings)))
-        .collect();
-    let values = |figures: &[Option<f64>]| Values {
+    let current = current.unwrap_or_else(|| chooser.choose(month, &current_counts, true));
+    let values = |chosen: &Chosen| Values {
         definition,
-        values: figures.to_vec(),
+        values: chosen.la.clone(),
+        source: chosen.source,
     };
-    let current_counts = counts
-        .last()
-        .map(|(_, counts)| Arc::clone(counts))
-        .unwrap_or_else(|| Arc::new(MonthCounts::none(definition)));
-    let current_figures = current_counts.figures(definition, context.areas, settings);
-    let current = values(&current_figures.la);
-    let previous_months: Vec<&Vec<Option<f64>>> = series
-        .iter()
-        .filter(|(m, _)| *m >= month.plus(-6) && *m < month)
-        .map(|(_, la)| la)
-        .collect();
+    let in_series = |m: Month| series.iter().find(|(at, _)| *at == m).map(|(_, c)| c);
     let cumulative = previous_is_cumulative(definition, previous_mode);
-    let previous = previous_six(definition, &previous_months, cumulative);
+    let combine = |from: Month, to: Month| {
+        let months: Vec<&Chosen> = series
+            .iter()
+            .filter(|(m, _)| *m >= from && *m <= to)
+            .map(|(_, chosen)| chosen)
+            .collect();
+        combine_months(definition, &months, cumulative)
+    };
+    let previous = combine(month.plus(-6), month.plus(-1));
+    let last_year = {
+        let m = month.plus(-12);
+        let none = Chosen {
+            la: vec![None; definition.measures.len()],
+            areas: Vec::new(),
+            source: None,
+        };
+        (m, values(in_series(m).unwrap_or(&none)))
+    };
+    let year_to_date =
+        (definition.timing == Timing::Period).then(|| combine(financial_year_start(month), month));
     let baseline = definition.has_baseline.then(|| {
         let baseline_month = overrides
             .baseline_month
             .resolve(Some(default_baseline(month)))
             .unwrap_or_else(|| default_baseline(month));
-        let counts = session.counts(definition, counter, baseline_month, false);
-        (
-            baseline_month,
-            values(&counts.la_values(definition, settings)),
-        )
+        let chosen = match in_series(baseline_month) {
+            Some(chosen) => chosen.clone(),
+            None => {
+                let counts = session.counts(definition, counter, baseline_month, false);
+                chooser.choose(baseline_month, &counts, false)
+            }
+        };
+        (baseline_month, values(&chosen))
     });
     let areas = if definition.has_areas {
-        current_figures
+        current
             .areas
             .iter()
-            .enumerate()
-            .filter_map(|(slot, figures)| {
-                figures
-                    .as_ref()
-                    .map(|f| (context.areas.name(slot).to_string(), values(f)))
+            .map(|(name, figures)| {
+                (
+                    name.clone(),
+                    Values {
+                        definition,
+                        values: figures.clone(),
+                        source: current.source,
+                    },
+                )
             })
             .collect()
     } else {
         Vec::new()
     };
+    let from_history = current.source == Some(Source::History);
+    let current = values(&current);
     let target = overrides.target.resolve(definition.target);
     let tolerance = overrides.tolerance.resolve(definition.tolerance);
     let rating = rate(polarity, target, tolerance, current.headline());
@@ -600,8 +780,17 @@ fn compute_indicator(
         previous.values.headline(),
         definition.headline_is_percent(),
     );
-    let missing_inputs = definition.missing_inputs(context, month);
-    let mut notes = current_figures.notes.clone();
+    // Shown from the history, the indicator lacks nothing.
+    let missing_inputs = if from_history {
+        Vec::new()
+    } else {
+        definition.missing_inputs(context, month)
+    };
+    let mut notes = if from_history {
+        vec![published_note(history, month)]
+    } else {
+        current_counts.notes.clone()
+    };
     if !missing_inputs.is_empty() {
         notes.push(format!(
             "needs {}",
@@ -620,7 +809,7 @@ fn compute_indicator(
                 ));
             }
         }
-    } else if current.headline().is_none() && current.values.iter().all(Option::is_none) {
+    } else if current.source.is_none() {
         notes.push(format!("the loaded files do not cover {}", month.label()));
     }
     if previous.months < 6 {
@@ -633,9 +822,14 @@ fn compute_indicator(
         missing_inputs,
         current,
         previous,
+        last_year,
+        year_to_date,
         baseline,
         areas,
-        series: series.iter().map(|(m, la)| (*m, values(la))).collect(),
+        series: series
+            .iter()
+            .map(|(m, chosen)| (*m, values(chosen)))
+            .collect(),
         target,
         tolerance,
         rating,
@@ -649,7 +843,45 @@ fn compute_indicator(
         // Made on demand from the counts (`Drills`).
         drill: Vec::new(),
     };
-    (result, current_counts)
+    (result, current_counts, chooser.restatements)
+}
+
+/// How many months the series shows (settings `series_months`, kept to
+/// 13–60 whatever the settings say).
+fn series_span(settings: &Settings) -> i32 {
+    let months = settings
+        .series_months
+        .clamp(SERIES_MONTHS.start, SERIES_MONTHS.end - 1);
+    i32::try_from(months).unwrap_or(13)
+}
+
+/// The April that starts `month`'s financial year.
+pub(crate) fn financial_year_start(month: Month) -> Month {
+    let april = Month::new(month.year(), 4).unwrap_or(month);
+    if april <= month {
+        april
+    } else {
+        april.plus(-12)
+    }
+}
+
+/// The note of an indicator whose reporting month is shown from the history.
+fn published_note(history: &History, month: Month) -> String {
+    match history
+        .months
+        .get(&month)
+        .and_then(|entry| entry.signed_off)
+    {
+        Some(date) => format!(
+            "as signed off on {} (from the history: the files given do not cover {})",
+            crate::format::date(date),
+            month.label()
+        ),
+        None => format!(
+            "from the history (the files given do not cover {})",
+            month.label()
+        ),
+    }
 }
 
 /// The latest March strictly before `month`.
@@ -685,18 +917,20 @@ pub fn previous_heading(definition: &Definition, mode: PreviousMode, months: usi
     }
 }
 
-/// indicators.md, "Previous 6 months": percentages are Σnum ÷ Σden over
-/// the months where both have values; counts are sums (cumulative) or
-/// monthly means; every other measure is the mean of its monthly values.
-fn previous_six(
+/// indicators.md, "Previous 6 months", and history.md's year to date
+/// (combined "exactly as the previous-6-months column combines its
+/// months"): percentages are Σnum ÷ Σden over the months where both have
+/// values; counts are sums (cumulative) or monthly means; every other
+/// measure is the mean of its monthly values.
+fn combine_months(
     definition: &'static Definition,
-    months: &[&Vec<Option<f64>>],
+    months: &[&Chosen],
     cumulative: bool,
 ) -> Previous {
     let column = |index: usize| -> Vec<f64> {
         months
             .iter()
-            .filter_map(|m| m.get(index).copied().flatten())
+            .filter_map(|m| m.la.get(index).copied().flatten())
             .collect()
     };
     let index_of = |name: &str| definition.measure(name).unwrap_or(usize::MAX);
@@ -704,7 +938,12 @@ fn previous_six(
         let (n, d) = (index_of(num), index_of(den));
         months
             .iter()
-            .filter_map(|m| Some((m.get(n).copied().flatten()?, m.get(d).copied().flatten()?)))
+            .filter_map(|m| {
+                Some((
+                    m.la.get(n).copied().flatten()?,
+                    m.la.get(d).copied().flatten()?,
+                ))
+            })
             .fold((0.0, 0.0, 0), |(sn, sd, k), (a, b)| (sn + a, sd + b, k + 1))
     };
     let mut headline_months = 0;
@@ -743,7 +982,11 @@ fn previous_six(
         })
         .collect();
     Previous {
-        values: Values { definition, values },
+        values: Values {
+            definition,
+            values,
+            source: Source::of_months(months.iter().map(|m| m.source)),
+        },
         months: headline_months,
     }
 }
@@ -1213,27 +1456,44 @@ B,01/03/1999,G4
         assert!(!previous_is_cumulative(&CP, PreviousMode::Cumulative));
     }
 
+    /// A month's LA figures for `combine_months`, from the extracts.
+    fn month_of(la: Vec<Option<f64>>) -> Chosen {
+        let source = la.iter().any(Option::is_some).then_some(Source::Extracts);
+        Chosen {
+            la,
+            areas: Vec::new(),
+            source,
+        }
+    }
+
     #[test]
     fn previous_six_months_rules() {
         use crate::indicators::cp_plans::DEFINITION as CP;
         use crate::indicators::re_referrals::DEFINITION as RE;
         // Re-referrals (cumulative): 2 of 10 and 3 of 20, and a month without values.
-        let a = vec![Some(2.0), Some(10.0), Some(20.0)];
-        let b = vec![Some(3.0), Some(20.0), Some(15.0)];
-        let none = vec![None, None, None];
-        let previous = previous_six(&RE, &[&a, &b, &none], true);
+        let a = month_of(vec![Some(2.0), Some(10.0), Some(20.0)]);
+        let b = month_of(vec![Some(3.0), Some(20.0), Some(15.0)]);
+        let none = month_of(vec![None, None, None]);
+        let previous = combine_months(&RE, &[&a, &b, &none], true);
         assert_eq!(previous.values.get("re_referrals"), Some(5.0));
         assert_eq!(previous.values.get("referrals"), Some(30.0));
         // 5 ÷ 30, not the mean of 20% and 15%.
         assert_eq!(previous.values.get("percent"), Some(500.0 / 30.0));
         assert_eq!(previous.months, 2);
-        let averaged = previous_six(&RE, &[&a, &b], false);
+        assert_eq!(previous.values.source, Some(Source::Extracts));
+        let averaged = combine_months(&RE, &[&a, &b], false);
         assert_eq!(averaged.values.get("referrals"), Some(15.0));
         // Rates are the mean of monthly rates.
-        let c = vec![Some(10.0), Some(30.0)];
-        let d = vec![Some(20.0), Some(40.0)];
-        let cp = previous_six(&CP, &[&c, &d], false);
+        let c = month_of(vec![Some(10.0), Some(30.0)]);
+        let mut d = month_of(vec![Some(20.0), Some(40.0)]);
+        let cp = combine_months(&CP, &[&c, &d], false);
         assert_eq!(cp.values.get("count"), Some(15.0));
         assert_eq!(cp.values.get("rate_per_10k"), Some(35.0));
+        // One month published: the column rests on the history.
+        d.source = Some(Source::History);
+        let cp = combine_months(&CP, &[&c, &d], false);
+        assert_eq!(cp.values.source, Some(Source::History));
+        // Nothing known: no source.
+        assert_eq!(combine_months(&CP, &[&none], false).values.source, None);
     }
 }

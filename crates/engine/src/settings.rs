@@ -20,6 +20,12 @@ pub struct Settings {
     pub version: u32,
     pub la_name: String,
     pub protective_marking: String,
+    /// Heads the print, Word and Excel (settings.md).
+    pub report_title: String,
+    /// E.g. "Agenda item 4".
+    pub report_subtitle: String,
+    /// E.g. the performance team's name.
+    pub report_author: String,
     pub teams: Vec<TeamRow>,
     pub areas: Vec<AreaRow>,
     pub population_year: Option<String>,
@@ -38,6 +44,12 @@ pub struct Settings {
     pub caseload_basis: Basis,
     pub agency_basis: Basis,
     pub suppress_below: Option<u32>,
+    /// Show the same month last year as a column (history.md).
+    pub show_last_year: bool,
+    /// Show the financial year to date as a column, for period indicators.
+    pub show_year_to_date: bool,
+    /// Months in the series, the charts and their figures tables (13–60).
+    pub series_months: u32,
 }
 
 /// One row of the team table.
@@ -201,6 +213,9 @@ impl Default for Settings {
             version: 1,
             la_name: String::new(),
             protective_marking: "OFFICIAL".to_string(),
+            report_title: "Performance scorecard".to_string(),
+            report_subtitle: String::new(),
+            report_author: String::new(),
             teams: Vec::new(),
             areas: Vec::new(),
             population_year: None,
@@ -226,9 +241,16 @@ impl Default for Settings {
             caseload_basis: Basis::Fte,
             agency_basis: Basis::Fte,
             suppress_below: None,
+            show_last_year: false,
+            show_year_to_date: false,
+            series_months: SERIES_MONTHS.start,
         }
     }
 }
+
+/// How many months a series may show (settings.md, `series_months`): at
+/// least the 13 the previous 6 months and last year need, at most 60.
+pub const SERIES_MONTHS: std::ops::Range<u32> = 13..61;
 
 /// Why a settings document was refused.
 #[derive(Clone, Debug, PartialEq)]

@@ -44,6 +44,12 @@ impl Settings {
                 settings.as_at_grace_days
             )));
         }
+        if !crate::settings::SERIES_MONTHS.contains(&settings.series_months) {
+            return Err(SettingsError(format!(
+                "settings: `series_months` of {} is out of range (13–60)",
+                settings.series_months
+            )));
+        }
         Ok(settings)
     }
 }

@@ -147,6 +147,22 @@ problem_codes! {
     HeaderNotFirst = "header_not_first",
     "The header row was found below row 1 and the rows above it were ignored; nothing to do if they are only titles.";
 
+    /// An entry of a history that is wrong (a month key that is not
+    /// `YYYY-MM`, an unknown indicator or measure, a value that is not a
+    /// number) and is left out (`history`, read by `ingest`).
+    HistoryEntryLeftOut = "history_entry_left_out",
+    "An entry of a history file is not what a history holds (its path and value are given), so it is left out and the rest of the history is used: correct or remove it.";
+
+    /// A month two histories hold with different figures: the later
+    /// signed-off one is used (`scorecard::load`, `history::merge`).
+    HistoryMonthReplaced = "history_month_replaced",
+    "Two histories hold the same month with different figures; the one signed off later (or, on a tie, given later) is used whole: keep one history file to avoid this.";
+
+    /// A history whose authority name differs from the settings'
+    /// (`scorecard`).
+    HistoryOtherAuthority = "history_other_authority",
+    "The history names a different local authority from the settings; its figures are still used, so check it is the right file.";
+
     /// An activity code that is not one of List 9's (`ingest::build`).
     InvalidActivity = "invalid_activity",
     "A care leaver's activity is not a known code (F1–F5, P1–P5, G4–G6 or 0), so the row is left out of indicator 8: correct the code.";
@@ -183,6 +199,11 @@ problem_codes! {
     /// A row with more or fewer cells than the header (`ingest`).
     RaggedRow = "ragged_row",
     "A row has a different number of cells from the header: check that a stray comma or line break has not split or shifted it.";
+
+    /// A published figure that the extracts now give differently
+    /// (`scorecard`, history.md "Restatements").
+    Restated = "restated",
+    "A figure signed off in the history is different now that the month is computed again from the extracts (a record was corrected or added since): the figure shown is the new one, marked restated with the published value beside it.";
 
     /// A totals row at the bottom of a table, ignored (`ingest`).
     TotalsRow = "totals_row",

@@ -72,6 +72,16 @@ impl MonthCounts {
         }
     }
 
+    /// Whether every input the indicator reads covers the month by the
+    /// coverage rules of inputs.md (history.md, "Using it", rule 1): no
+    /// measure went without a value for want of an input, its coverage or
+    /// an as-at extract. Only then do the extracts win over the history.
+    /// (An adoption window partly covered counts as covered: inputs.md
+    /// computes it once `M_end` is covered.)
+    pub fn covered(&self) -> bool {
+        !self.unavailable.iter().any(|&unavailable| unavailable)
+    }
+
     /// The LA's values: percentages, averages and rates derived from the
     /// sums with one rule (a zero denominator gives no value).
     pub(crate) fn la_values(

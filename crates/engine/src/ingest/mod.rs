@@ -18,6 +18,7 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostics::{Problem, ProblemCode, Severity};
+use crate::history::{self, History, LeftOut};
 use crate::records::*;
 use crate::schema::{Kind, Layout, Recognition, recognise};
 use crate::settings::Settings;
@@ -161,6 +162,8 @@ pub enum Content {
     /// Annex A Lists 1, 2, 5, 11: recognised, named, not used.
     NotUsed,
     Settings(Box<Settings>),
+    /// A history of signed-off months (history.md), in either form.
+    History(Box<History>),
     Unreadable,
 }
 
@@ -207,6 +210,43 @@ impl LoadedFile {
 
     pub(crate) fn is_settings(&self) -> bool {
         matches!(self.content, Content::Settings(_))
+    }
+
+    /// The history the file holds, when it is one.
+    pub(crate) fn history(&self) -> Option<&History> {
+        match &self.content {
+            Content::History(history) => Some(history),
+            _ => None,
+        }
+    }
+
+    /// A history file, its wrong entries reported (history.md, "Bad input").
+    fn from_history(
+        name: &str,
+        (history, left_out): (History, Vec<LeftOut>),
+        mut problems: Vec<Problem>,
+    ) -> LoadedFile {
+        problems.extend(left_out.into_iter().map(|entry| Problem {
+            file: name.to_string(),
+            row: None,
+            column: entry.path,
+            value: entry.value,
+            message: format!("left out of the history: {}", entry.why),
+            code: ProblemCode::HistoryEntryLeftOut,
+            severity: Severity::Warning,
+        }));
+        LoadedFile {
+            name: name.to_string(),
+            kind: None,
+            layout: None,
+            rows: history.months.len(),
+            as_at: None,
+            as_at_source: AsAtSource::Unknown,
+            coverage: None,
+            content: Content::History(Box::new(history)),
+            error: None,
+            problems,
+        }
     }
 }
 
@@ -403,6 +443,13 @@ fn load_text(
             ),
         _ => {}
     }
+    // A history has a `version` too: its `kind` says which it is.
+    if history::looks_like_history(&decoded.text) {
+        return match history::read(&decoded.text) {
+            Ok(read) => LoadedFile::from_history(name, read, sink.finish()),
+            Err(refused) => LoadedFile::unreadable(name, refused.to_string(), sink.finish()),
+        };
+    }
     if Settings::looks_like_settings(&decoded.text) {
         return match Settings::from_json(&decoded.text) {
             Ok(settings) => LoadedFile {
@@ -430,6 +477,9 @@ fn load_text(
             return LoadedFile::unreadable(name, capitalise(&why.to_string()), sink.finish());
         }
     };
+    if history::is_csv_header(&table.headers) {
+        return LoadedFile::from_history(name, history::read_csv(&decoded.text), sink.finish());
+    }
     drop(decoded);
     match recognise_table(name, table, sink) {
         Ok(mut recognised) => {
@@ -735,6 +785,7 @@ fn coverage_marker(content: &Content) -> Option<Date> {
         | Content::Teams(_)
         | Content::NotUsed
         | Content::Settings(_)
+        | Content::History(_)
         | Content::Unreadable => None,
     }
 }
