@@ -1,3 +1,9 @@
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 //! The history through the CLI, as an analyst uses it month after month
 //! (history.md; issue 15's property): sign off months from the full
 //! example, then the December extracts with the history give the same

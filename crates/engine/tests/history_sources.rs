@@ -1,3 +1,9 @@
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 //! The source rule and restatements (history.md, "Using it" and
 //! "Restatements"), on a case small enough to work by hand: one CP
 //! extract and a history, through `scorecard::load` and `compute` as the
