@@ -289,7 +289,7 @@ fn december_extracts_with_the_history_give_what_every_extract_gives() {
         indicator(&alone, "cp_plans")["columns"]["areas"]["EAST"]["count"]
     );
     // With no month given and no extract, the latest month the history holds.
-    let latest = scorecard_json(&args("2017-12", &[&history], &[])[2..].to_vec());
+    let latest = scorecard_json(&args("2017-12", &[&history], &[])[2..]);
     assert_eq!(latest["month"], "2017-12");
 }
 

@@ -89,7 +89,8 @@ fn extracts_win_where_they_cover_and_differences_are_restatements() {
     assert_eq!(cp.current.source, Some(Source::Extracts));
     // Four restatements: LA count 3 → 2 and rate 6 → 4, EAST count 2 → 1
     // and rate 20 → 10 (1 ÷ 1,000 × 10,000); WEST is as published.
-    let restated: Vec<(Option<&str>, &str, Option<f64>, Option<f64>)> = card
+    type Restated<'a> = (Option<&'a str>, &'a str, Option<f64>, Option<f64>);
+    let restated: Vec<Restated> = card
         .restatements
         .iter()
         .map(|r| (r.area.as_deref(), r.measure.as_str(), r.published, r.now))
