@@ -16,7 +16,9 @@ use wasm_bindgen::prelude::*;
 use crate::domain::scorecard::{self, Drills, InputFile, LoadStep, Loaded};
 use crate::domain::settings::Settings;
 use crate::ui::browser::{self, heap_bytes};
-use crate::worker_protocol::{Request, Response, Unread, compute_apart};
+use crate::worker_protocol::{
+    Request, Response, Unread, compute_apart, history_json, signed_off_history,
+};
 
 thread_local! {
     static LOADED: RefCell<Option<Loaded>> = const { RefCell::new(None) };
@@ -210,7 +212,8 @@ fn handle(scope: &web_sys::DedicatedWorkerGlobalScope, data: &JsValue) {
             let response = Response::Loaded {
                 id,
                 imports: Box::new(loaded.imports.clone()),
-                latest_month: scorecard::default_month(&loaded.dataset),
+                latest_month: scorecard::latest_month(&loaded),
+                earliest_month: scorecard::earliest_history_month(&loaded),
                 read_ms,
                 heap_bytes: heap_bytes(),
                 unread,
@@ -285,6 +288,30 @@ fn handle(scope: &web_sys::DedicatedWorkerGlobalScope, data: &JsValue) {
                 _ => Vec::new(),
             });
             post(scope, &Response::Drill { id, rows });
+        }
+        Request::SignOff {
+            id,
+            settings,
+            month,
+            commentary,
+            today,
+        } => {
+            let json = LOADED.with(|slot| {
+                signed_off_history(slot.borrow().as_ref(), &settings, month, &commentary, today)
+            });
+            let signed = Some(month);
+            post(scope, &Response::History { id, json, signed });
+        }
+        Request::History { id } => {
+            let json = LOADED.with(|slot| history_json(slot.borrow().as_ref()));
+            post(
+                scope,
+                &Response::History {
+                    id,
+                    json,
+                    signed: None,
+                },
+            );
         }
     }
 }

@@ -4,6 +4,8 @@
 //! them), the worker sends the example's bytes (transferred, not copied).
 //! Native-testable.
 
+use std::collections::BTreeMap;
+
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
@@ -12,6 +14,7 @@ use crate::domain::ingest::FileOverrides;
 use crate::domain::month::Month;
 use crate::domain::scorecard::{self, DrillRow, Drills, FileSummary, Loaded, Scorecard};
 use crate::domain::settings::Settings;
+use crate::domain::sign_off;
 
 /// A file's name and overrides; its `File` handle travels beside the message.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -67,6 +70,17 @@ pub(crate) enum Request {
         compute: u32,
         indicator: usize,
     },
+    /// The history of what was read with `month` signed off on `today`
+    /// with this commentary (by indicator id): answered by `History`.
+    SignOff {
+        id: u32,
+        settings: Box<Settings>,
+        month: Month,
+        commentary: BTreeMap<String, String>,
+        today: Date,
+    },
+    /// The history of what was read, as it stands: answered by `History`.
+    History { id: u32 },
 }
 
 /// What the worker answers.
@@ -85,8 +99,12 @@ pub(crate) enum Response {
     Loaded {
         id: u32,
         imports: Box<SettingsImports>,
-        /// The default month (latest computable), if any file has a date.
+        /// The default month (latest computable), if any file has a date,
+        /// else the latest month a history holds.
         latest_month: Option<Month>,
+        /// The earliest month a history holds (the month picker reaches it).
+        #[serde(default)]
+        earliest_month: Option<Month>,
         read_ms: f64,
         /// The worker's WebAssembly memory, which only grows: its high-water mark.
         heap_bytes: f64,
@@ -124,6 +142,36 @@ pub(crate) enum Response {
     /// The rows a `Drill` request asked for (empty when that scorecard has
     /// been replaced since).
     Drill { id: u32, rows: Vec<DrillRow> },
+    /// A history document (`scorecard-history.json`), or why there is
+    /// none; `signed` is the month a `SignOff` added.
+    History {
+        id: u32,
+        json: Result<String, String>,
+        signed: Option<Month>,
+    },
+}
+
+/// `scorecard-history.json` of what was read with `month` signed off
+/// (history.md, "Sign-off"): every history among the files merged, plus
+/// the month's figures, targets, ratings and `commentary`.
+pub(crate) fn signed_off_history(
+    loaded: Option<&Loaded>,
+    settings: &Settings,
+    month: Month,
+    commentary: &BTreeMap<String, String>,
+    today: Date,
+) -> Result<String, String> {
+    let loaded = loaded.ok_or("no files have been read")?;
+    let card = scorecard::compute(loaded, settings, Some(month)).map_err(|e| e.to_string())?;
+    let mut history = loaded.history.clone();
+    sign_off::sign_off(&mut history, &card.scorecard, commentary, today);
+    Ok(history.to_json() + "\n")
+}
+
+/// `scorecard-history.json` of what was read, as it stands.
+pub(crate) fn history_json(loaded: Option<&Loaded>) -> Result<String, String> {
+    let loaded = loaded.ok_or("no files have been read")?;
+    Ok(loaded.history.to_json() + "\n")
 }
 
 /// The scorecard of what was read (or why there is none), and apart from

@@ -27,6 +27,7 @@
 //! `expect_context::<Engine>()`.
 
 use std::cell::RefCell;
+use std::collections::BTreeMap;
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -41,8 +42,11 @@ use crate::domain::scorecard::{self, DrillRow, Drills, Loaded};
 use crate::domain::settings::Settings;
 use crate::ui::files::ChosenFile;
 use crate::ui::state::{AppState, LoadInfo, Steps};
-use crate::ui::{browser, files};
-use crate::worker_protocol::{FileMeta, Request, Response, Unread, compute_apart, index_without};
+use crate::ui::{browser, files, history_kept};
+use crate::worker_protocol::{
+    FileMeta, Request, Response, Unread, compute_apart, history_json, index_without,
+    signed_off_history,
+};
 
 /// Where an indicator's drill-down rows go when they arrive.
 pub(crate) type DrillRows = RwSignal<Option<Arc<Vec<DrillRow>>>>;
@@ -116,6 +120,8 @@ struct Requests {
     import_from: Option<usize>,
     /// Drill-down requests sent to the worker, and where their rows go.
     drills: Vec<(u32, DrillRows)>,
+    /// The history request in flight (a sign-off or a download; 0 when none).
+    history: u32,
 }
 
 impl Requests {
@@ -345,6 +351,65 @@ impl Engine {
         }
     }
 
+    /// Signs `month` off with `commentary` (by indicator id): the history
+    /// of what was read with the month added arrives in `on_history`.
+    pub(crate) fn sign_off(
+        self,
+        settings: Settings,
+        month: Month,
+        commentary: BTreeMap<String, String>,
+    ) {
+        let today = browser::today();
+        let request = |id| Request::SignOff {
+            id,
+            settings: Box::new(settings.clone()),
+            month,
+            commentary: commentary.clone(),
+            today,
+        };
+        let on_page = self.with_history_request(request);
+        if let Some((id, loaded)) = on_page {
+            let json = signed_off_history(loaded.as_deref(), &settings, month, &commentary, today);
+            self.answer(Response::History {
+                id,
+                json,
+                signed: Some(month),
+            });
+        }
+    }
+
+    /// Downloads the history of what was read, as it stands.
+    pub(crate) fn download_history(self) {
+        let on_page = self.with_history_request(|id| Request::History { id });
+        if let Some((id, loaded)) = on_page {
+            let json = history_json(loaded.as_deref());
+            self.answer(Response::History {
+                id,
+                json,
+                signed: None,
+            });
+        }
+    }
+
+    /// Sends a history request to the worker when it holds the files;
+    /// otherwise gives its id and the page's files to answer it here.
+    fn with_history_request(
+        self,
+        request: impl FnOnce(u32) -> Request,
+    ) -> Option<(u32, Option<Arc<Loaded>>)> {
+        self.with_core(|core| {
+            let id = core.requests.next_id();
+            core.requests.history = id;
+            if core.mode == Mode::Worker && core.worker.running() {
+                core.worker.send(&request(id), None);
+                None
+            } else {
+                Some((id, core.page.loaded.clone()))
+            }
+        })
+        .flatten()
+    }
+
     /// Stops reading: the worker is ended (a fresh one starts on the next
     /// need) and the files are forgotten.
     pub(crate) fn cancel(self) {
@@ -456,7 +521,8 @@ impl Engine {
         let response = Response::Loaded {
             id,
             imports: Box::new(loaded.imports.clone()),
-            latest_month: scorecard::default_month(&loaded.dataset),
+            latest_month: scorecard::latest_month(&loaded),
+            earliest_month: scorecard::earliest_history_month(&loaded),
             read_ms: browser::now_ms() - started,
             // The page's own memory is `data-heap-bytes`.
             heap_bytes: 0.0,
@@ -586,14 +652,17 @@ impl Engine {
 
     /// Writes an answer into the state, unless a newer request replaced it.
     fn answer(self, response: Response) {
-        let Some((load_id, compute_id, import_from, in_worker)) = self.with_core(|core| {
-            (
-                core.requests.load,
-                core.requests.compute,
-                core.requests.import_from,
-                core.mode == Mode::Worker,
-            )
-        }) else {
+        let Some((load_id, compute_id, history_id, import_from, in_worker)) =
+            self.with_core(|core| {
+                (
+                    core.requests.load,
+                    core.requests.compute,
+                    core.requests.history,
+                    core.requests.import_from,
+                    core.mode == Mode::Worker,
+                )
+            })
+        else {
             return;
         };
         let state = self.state;
@@ -606,6 +675,7 @@ impl Engine {
                 id,
                 imports,
                 latest_month,
+                earliest_month,
                 read_ms,
                 heap_bytes,
                 unread,
@@ -641,9 +711,10 @@ impl Engine {
                     if in_worker { " in the background" } else { "" }
                 )));
                 state.busy.set(Some("Computing the scorecard…".into()));
-                state
-                    .loaded
-                    .set((count > 0).then_some(LoadInfo { latest_month }));
+                state.loaded.set((count > 0).then_some(LoadInfo {
+                    latest_month,
+                    earliest_month,
+                }));
             }
             Response::Scorecard {
                 id,
@@ -686,6 +757,10 @@ impl Engine {
             } if files > 0 => {
                 state.steps.update(|s| s.parse = parse_ms);
             }
+            Response::History { id, json, signed } if id == history_id => match json {
+                Ok(json) => self.on_history(&json, signed),
+                Err(why) => state.notice.set(Some(format!("No history: {why}."))),
+            },
             Response::Drill { id, rows } => {
                 let into = self
                     .with_core(|core| {
@@ -700,6 +775,31 @@ impl Engine {
                 }
             }
             _ => {}
+        }
+    }
+}
+
+impl Engine {
+    /// A history arrived: downloaded as `scorecard-history.json`; after a
+    /// sign-off, also kept in this browser and read again in place of the
+    /// copy kept before, so the month shows as signed off.
+    fn on_history(self, json: &str, signed: Option<Month>) {
+        browser::download(history_kept::FILE_NAME, "application/json", json);
+        let Some(month) = signed else {
+            return;
+        };
+        let kept = history_kept::keep(json);
+        self.state.notice.set(Some(format!(
+            "{} signed off: scorecard-history.json is downloaded{}.",
+            month.label(),
+            if kept {
+                ", and a copy is kept in this browser"
+            } else {
+                " (this browser could not keep a copy: save the file)"
+            }
+        )));
+        if let Some(file) = history_kept::as_file(json) {
+            self.add_files(vec![file]);
         }
     }
 }

@@ -10,14 +10,18 @@
 mod accessibility;
 mod attention;
 pub mod browser;
+mod commentary;
 mod engine;
 mod file_list;
 mod files;
 mod help;
+mod history_kept;
 mod intake;
+mod marks;
 mod quality;
 mod scorecard_view;
 mod settings_view;
+mod sign_off;
 mod state;
 
 use leptos::prelude::*;
@@ -55,7 +59,13 @@ pub fn start() {
 #[component]
 fn App() -> impl IntoView {
     let state = AppState::new();
-    provide_context(Engine::new(state));
+    let engine = Engine::new(state);
+    provide_context(engine);
+    // history.md, "Sign-off": the history kept at the last sign-off is
+    // used again when the page opens.
+    if let Some(kept) = history_kept::kept_file() {
+        engine.add_files(vec![kept]);
+    }
     view! {
         <header class="page-header">
             <h1>"Children's services performance scorecard"</h1>
@@ -65,6 +75,7 @@ fn App() -> impl IntoView {
             <div class="intake no-print">
                 <DropZone state=state/>
                 <Progress state=state/>
+                <sign_off::KeptHistoryNote state=state/>
                 <AsAtAttention state=state/>
                 <FileList state=state/>
                 <Checklist state=state/>
@@ -76,6 +87,7 @@ fn App() -> impl IntoView {
                 <TabButton state=state tab=Tab::Help label="Help"/>
                 <MonthPicker state=state/>
                 <Exports state=state/>
+                <sign_off::SignOffButtons state=state/>
             </nav>
             {move || match state.tab.get() {
                 Tab::Scorecard => view! { <ScorecardView state=state/> }.into_any(),
@@ -138,10 +150,22 @@ fn TabButton(state: AppState, tab: Tab, label: &'static str) -> impl IntoView {
 #[component]
 fn MonthPicker(state: AppState) -> impl IntoView {
     let months = move || {
-        let Some(latest) = state.loaded.get().and_then(|info| info.latest_month) else {
+        let Some(info) = state.loaded.get() else {
             return Vec::new();
         };
-        (0..36)
+        let Some(latest) = info.latest_month else {
+            return Vec::new();
+        };
+        // Three years back, or to the earliest month the history holds
+        // (twenty years at most).
+        let mut back = 35;
+        while let Some(earliest) = info.earliest_month
+            && latest.plus(-back) > earliest
+            && back < 240
+        {
+            back += 1;
+        }
+        (0..=back)
             .map(|back| latest.plus(-back))
             .collect::<Vec<Month>>()
     };

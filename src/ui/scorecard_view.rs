@@ -12,11 +12,15 @@ use leptos::prelude::*;
 use crate::domain::indicators::Definition;
 use crate::domain::month::Month;
 use crate::domain::rating::Rating;
-use crate::domain::scorecard::{IndicatorResult, Scorecard, Values, previous_heading};
+use crate::domain::scorecard::{
+    IndicatorResult, Scorecard, Values, previous_heading, year_to_date_heading,
+};
 use crate::domain::{export, format};
 use crate::ui::accessibility::TableRegion;
 use crate::ui::browser;
+use crate::ui::commentary::Commentary;
 use crate::ui::engine::{DrillRows, Engine};
+use crate::ui::marks;
 use crate::ui::state::AppState;
 
 /// A value's `data-value`: the unrounded number, empty when none.
@@ -95,6 +99,7 @@ fn Card(state: AppState, card: Arc<Scorecard>) -> impl IntoView {
                     </p>
                 })}
             </header>
+            <marks::MarksLegend card=card.clone()/>
             <SummaryGrid card=card.clone()/>
             {sections}
             <AboutSection about=about/>
@@ -138,6 +143,12 @@ fn AboutSection(about: crate::domain::about::About) -> impl IntoView {
         <section class="about" aria-labelledby="about-title">
             <h3 id="about-title">"About these figures"</h3>
             {about.conventions.into_iter().map(|c| view! { <p>{c}</p> }).collect_view()}
+            {(!about.restatements.is_empty()).then(|| view! {
+                <h4>"Restated since signed off"</h4>
+                <ul class="restatements" data-testid="restatements">
+                    {about.restatements.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}
+                </ul>
+            })}
             <dl>
                 {about
                     .indicators
@@ -187,34 +198,58 @@ fn SummaryGrid(card: Arc<Scorecard>) -> impl IntoView {
     }
 }
 
-/// One value cell with its machine-readable attributes.
-/// The screen shows the true figure; a publishable print shows the
-/// suppressed form instead (CSS chooses, so toggling needs no recompute).
-fn value_cell(
-    result: &IndicatorResult,
-    measure: &'static str,
-    column: String,
-    values: Option<&Values>,
+/// What every value cell of an indicator's table needs to know.
+struct Cells<'a> {
+    card: &'a Scorecard,
+    result: &'a IndicatorResult,
     suppress_below: Option<u32>,
-) -> impl IntoView + use<> {
-    let value = values.and_then(|v| v.get(measure));
-    let style = result.definition.style(measure);
-    let suppressed = values.and_then(|v| {
-        result
+}
+
+impl Cells<'_> {
+    /// One value cell with its machine-readable attributes (outputs.md:
+    /// `data-source`, and `data-published` when restated) and its mark.
+    /// The screen shows the true figure; a publishable print shows the
+    /// suppressed form instead (CSS chooses, so toggling needs no
+    /// recompute). `month` is the figure's own month (with `area`, for
+    /// its restatement), `None` for a column combined from several.
+    fn cell(
+        &self,
+        measure: &'static str,
+        column: String,
+        values: &Values,
+        month: Option<(Month, Option<&str>)>,
+    ) -> impl IntoView + use<> {
+        let result = self.result;
+        let value = values.get(measure);
+        let style = result.definition.style(measure);
+        let suppressed = result
             .definition
-            .suppressed(measure, &v.values, suppress_below)
-    });
-    let shown = format::value(value, style);
-    view! {
-        <td class="number" data-measure=measure data-column=column data-value=raw(value)>
-            {match suppressed {
-                Some(text) => view! {
-                    <span class="true-value">{shown}</span>
-                    <span class="suppressed-value">{text}</span>
-                }.into_any(),
-                None => view! { {shown} }.into_any(),
-            }}
-        </td>
+            .suppressed(measure, &values.values, self.suppress_below);
+        let shown = format::value(value, style);
+        let published = month.and_then(|(month, area)| {
+            marks::published(self.card, result.definition.id, month, area, measure)
+        });
+        let source = values.source.map(|s| s.as_str());
+        let published_attribute = published.map(raw);
+        view! {
+            <td
+                class="number"
+                data-measure=measure
+                data-column=column
+                data-value=raw(value)
+                data-source=source
+                data-published=published_attribute
+            >
+                {match suppressed {
+                    Some(text) => view! {
+                        <span class="true-value">{shown}</span>
+                        <span class="suppressed-value">{text}</span>
+                    }.into_any(),
+                    None => view! { {shown} }.into_any(),
+                }}
+                {marks::mark(values.source, published, style)}
+            </td>
+        }
     }
 }
 
@@ -230,32 +265,49 @@ fn IndicatorSection(
     let month: Month = card.month;
     let headline_style = d.style(d.headline);
     let baseline_label = result.baseline.as_ref().map(|(m, _)| m.label());
+    let (show_last_year, show_year_to_date) = state
+        .settings
+        .with_untracked(|s| (s.show_last_year, s.show_year_to_date));
+    let year_to_date = result.year_to_date.as_ref().filter(|_| show_year_to_date);
     let mut heading = vec![previous_heading(
         d,
         result.previous_mode,
         result.previous.months,
     )];
+    if show_last_year {
+        heading.push(format!("{} (last year)", result.last_year.0.label()));
+    }
+    if let Some(ytd) = year_to_date {
+        heading.push(year_to_date_heading(month, ytd.months));
+    }
     heading.extend(baseline_label.clone());
     heading.push(month.label());
     heading.extend(result.areas.iter().map(|(name, _)| name.clone()));
     let columns = heading.len();
-    let suppress = state.settings.with_untracked(|s| s.suppress_below);
+    let cells = Cells {
+        card: &card,
+        result: &result,
+        suppress_below: state.settings.with_untracked(|s| s.suppress_below),
+    };
     let rows = d
         .measures
         .iter()
         .filter(|m| m.is_shown())
         .map(|measure| {
             let name = measure.name;
+            let (last_year_month, last_year) = &result.last_year;
             view! {
                 <tr>
                     <th scope="row">{measure.label}</th>
-                    {value_cell(&result, name, "previous".into(), Some(&result.previous.values), suppress)}
-                    {result.baseline.as_ref().map(|(_, values)| value_cell(&result, name, "baseline".into(), Some(values), suppress))}
-                    {value_cell(&result, name, "current".into(), Some(&result.current), suppress)}
+                    {cells.cell(name, "previous".into(), &result.previous.values, None)}
+                    {show_last_year.then(|| cells.cell(name, "last_year".into(), last_year, Some((*last_year_month, None))))}
+                    {year_to_date.map(|ytd| cells.cell(name, "year_to_date".into(), &ytd.values, None))}
+                    {result.baseline.as_ref().map(|(at, values)| cells.cell(name, "baseline".into(), values, Some((*at, None))))}
+                    {cells.cell(name, "current".into(), &result.current, Some((month, None)))}
                     {result
                         .areas
                         .iter()
-                        .map(|(area, values)| value_cell(&result, name, format!("area:{area}"), Some(values), suppress))
+                        .map(|(area, values)| cells.cell(name, format!("area:{area}"), values, Some((month, Some(area.as_str())))))
                         .collect_view()}
                 </tr>
             }
@@ -400,50 +452,6 @@ fn ChartFigures(title: &'static str, figures: crate::chart::SeriesFigures) -> im
                 </table>
             </TableRegion>
         </details>
-    }
-}
-
-/// The commentary box: the user's text, kept per LA, month and indicator in
-/// local storage, starting from the engine's draft.
-#[component]
-fn Commentary(state: AppState, card: Arc<Scorecard>, result: IndicatorResult) -> impl IntoView {
-    let key = format!(
-        "csc-scorecard:commentary:{}:{}:{}",
-        card.la_name, card.month, result.definition.id
-    );
-    let draft = state
-        .settings
-        .with_untracked(|settings| crate::domain::commentary::draft(&result, card.month, settings));
-    let stored = browser::load(&key);
-    let text = stored.unwrap_or(draft.clone());
-    let id = format!("commentary-{}", result.definition.id);
-    let (key_for_input, key_for_reset) = (key.clone(), key);
-    let value = RwSignal::new(text);
-    view! {
-        <div class="commentary">
-            <label for=id.clone()>"Commentary"</label>
-            <textarea
-                id=id
-                rows="3"
-                prop:value=move || value.get()
-                on:input=move |ev| {
-                    let text = event_target_value(&ev);
-                    browser::save(&key_for_input, &text);
-                    value.set(text);
-                }
-            ></textarea>
-            <p class="print-only commentary-print">{move || value.get()}</p>
-            <button
-                type="button"
-                class="link"
-                on:click=move |_| {
-                    browser::forget(&key_for_reset);
-                    value.set(draft.clone());
-                }
-            >
-                "Start again from the draft"
-            </button>
-        </div>
     }
 }
 

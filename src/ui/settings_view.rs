@@ -10,7 +10,8 @@ use crate::domain::diagnostics::ProblemCode;
 use crate::domain::indicators::ALL;
 use crate::domain::month::Month;
 use crate::domain::settings::{
-    AreaRow, Basis, IndicatorOverrides, Override, Polarity, PreviousMode, Settings, TeamRow,
+    AreaRow, Basis, IndicatorOverrides, Override, Polarity, PreviousMode, SERIES_MONTHS, Settings,
+    TeamRow,
 };
 use crate::ui::accessibility::TableRegion;
 use crate::ui::browser;
@@ -162,6 +163,21 @@ pub(crate) fn SettingsEditor(state: AppState) -> impl IntoView {
                 </label>
                 {basis_field(state, "Caseloads per", |s| s.caseload_basis, |s, b| s.caseload_basis = b)}
                 {basis_field(state, "Agency share by", |s| s.agency_basis, |s, b| s.agency_basis = b)}
+            </fieldset>
+
+            <fieldset>
+                <legend>"Columns and series"</legend>
+                <label class="field checkbox">
+                    <input type="checkbox" data-testid="show-last-year" prop:checked=move || state.settings.with(|s| s.show_last_year)
+                        on:change=move |ev| { let on = event_target_checked(&ev); state.settings.update(|s| s.show_last_year = on) }/>
+                    <span>"Show the same month last year"</span>
+                </label>
+                <label class="field checkbox">
+                    <input type="checkbox" data-testid="show-year-to-date" prop:checked=move || state.settings.with(|s| s.show_year_to_date)
+                        on:change=move |ev| { let on = event_target_checked(&ev); state.settings.update(|s| s.show_year_to_date = on) }/>
+                    <span>"Show the financial year to date (indicators of events in the month)"</span>
+                </label>
+                {text_field(state, "Months in the series and charts (13 to 60)", |s| s.series_months.to_string(), |s, v| if let Ok(n) = v.trim().parse::<u32>() { s.series_months = n.clamp(SERIES_MONTHS.start, SERIES_MONTHS.end - 1) })}
             </fieldset>
         </section>
     }

@@ -36,8 +36,11 @@ pub(crate) struct Steps {
 /// What the page knows of the files read (they live in the worker).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(crate) struct LoadInfo {
-    /// The default month: the latest computable.
+    /// The default month: the latest computable (or the latest a
+    /// history holds).
     pub(crate) latest_month: Option<Month>,
+    /// The earliest month a history holds.
+    pub(crate) earliest_month: Option<Month>,
 }
 
 /// Which view is showing.

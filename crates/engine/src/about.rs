@@ -6,6 +6,7 @@
 use crate::indicators::{Definition, Timing};
 use crate::scorecard::{IndicatorResult, Scorecard};
 use crate::settings::Settings;
+use crate::sources::{Restatement, Source};
 
 /// One indicator's paragraph.
 #[derive(Clone, Debug, PartialEq)]
@@ -20,6 +21,8 @@ pub struct AboutIndicator {
 pub struct About {
     pub conventions: Vec<String>,
     pub indicators: Vec<AboutIndicator>,
+    /// Every restatement, one sentence each (history.md, "Restatements").
+    pub restatements: Vec<String>,
 }
 
 /// Writes the section for a scorecard and the settings it was computed with.
@@ -50,10 +53,44 @@ pub fn about(card: &Scorecard, settings: &Settings) -> About {
             text: paragraph(result),
         })
         .collect();
+    if card.indicators.iter().any(|i| {
+        i.series
+            .iter()
+            .any(|(_, v)| v.source == Some(Source::History))
+    }) {
+        conventions.push(PUBLISHED.to_string());
+    }
     About {
         conventions,
         indicators,
+        restatements: card.restatements.iter().map(restatement).collect(),
     }
+}
+
+/// What a figure marked published is (history.md, "Using it").
+pub(crate) const PUBLISHED: &str = "Figures marked P are as signed off in the history of signed-off months: the files given do not cover their month, so the published figure is shown (a column over several months is marked when any of them is). Figures marked R are restated: the files now give a different figure from the one signed off, shown beside it as \"was …\".";
+
+/// One restatement as a sentence: which figure, what was published, what
+/// it is now.
+fn restatement(restated: &Restatement) -> String {
+    let definition = crate::indicators::by_id(&restated.indicator);
+    let title = definition.map_or(restated.indicator.as_str(), |d| d.title);
+    let (label, style) = definition
+        .and_then(|d| {
+            let index = d.measure(&restated.measure)?;
+            Some((d.measures.get(index)?.label, d.style(&restated.measure)))
+        })
+        .unwrap_or((restated.measure.as_str(), crate::format::Style::Count));
+    let area = restated
+        .area
+        .as_deref()
+        .map_or("the authority".to_string(), str::to_string);
+    format!(
+        "{title}, {}, {label} ({area}): published {}, now {}.",
+        restated.month.label(),
+        crate::format::value(restated.published, style),
+        crate::format::value(restated.now, style),
+    )
 }
 
 /// What is counted and what a missing month shows (the same whatever the data).

@@ -92,6 +92,10 @@ pub struct IndicatorResult {
     pub statistical_neighbours: Option<f64>,
     pub benchmark_year: Option<String>,
     pub notes: Vec<String>,
+    /// The commentary the history holds for the month (history.md,
+    /// "Sign-off": where the page's commentary starts from).
+    #[serde(default)]
+    pub published_commentary: Option<String>,
     /// The records behind the reporting month's counts.
     pub drill: Vec<DrillRow>,
 }
@@ -155,6 +159,11 @@ pub struct Scorecard {
     /// as-at month has its extract).
     pub late_extracts: Vec<LateExtract>,
     pub indicators: Vec<IndicatorResult>,
+    /// Whether the history holds the month, and when it was signed off
+    /// (`None` inside when seeded from a spreadsheet): the page asks before
+    /// signing it off again.
+    #[serde(default)]
+    pub held: Option<Option<Date>>,
     /// Published figures the extracts now give differently (history.md).
     pub restatements: Vec<Restatement>,
     pub problems: Vec<Problem>,
@@ -324,6 +333,18 @@ pub fn default_month(dataset: &Dataset) -> Option<Month> {
     })
 }
 
+/// The month a scorecard shows when none is chosen: the default month of
+/// the files, or with no dated extract the latest month the history holds
+/// (history.md, "Using it").
+pub fn latest_month(loaded: &Loaded) -> Option<Month> {
+    default_month(&loaded.dataset).or_else(|| loaded.history.months.keys().next_back().copied())
+}
+
+/// The earliest month the history holds (the month picker reaches back to it).
+pub fn earliest_history_month(loaded: &Loaded) -> Option<Month> {
+    loaded.history.months.keys().next().copied()
+}
+
 /// A computed scorecard and the records behind its figures, kept apart:
 /// the page shows one indicator's list at a time, and making them all (four
 /// strings each, a hundred thousand rows for a large authority) was most of
@@ -421,9 +442,7 @@ fn compute_counting_with(
         return Err(ScorecardError::NoReadableFile);
     }
     let month = month
-        .or_else(|| default_month(&loaded.dataset))
-        // history.md: with no extract, the latest month the history holds.
-        .or_else(|| loaded.history.months.keys().next_back().copied())
+        .or_else(|| latest_month(loaded))
         .ok_or(ScorecardError::NoMonth)?;
     let calendar = Calendar::new(&settings.extra_bank_holidays);
     let areas = Areas::new(settings);
@@ -487,6 +506,11 @@ fn compute_counting_with(
         files,
         late_extracts: late_extracts(&loaded.dataset, settings.as_at_grace_days, month),
         indicators,
+        held: loaded
+            .history
+            .months
+            .get(&month)
+            .map(|entry| entry.signed_off),
         restatements,
         problems,
     };
@@ -840,6 +864,11 @@ fn compute_indicator(
             .resolve(definition.statistical_neighbours),
         benchmark_year: overrides.benchmark_year.resolve(None),
         notes,
+        published_commentary: history
+            .months
+            .get(&month)
+            .and_then(|entry| entry.indicators.get(definition.id))
+            .and_then(|held| held.commentary.clone()),
         // Made on demand from the counts (`Drills`).
         drill: Vec::new(),
     };
@@ -856,7 +885,7 @@ fn series_span(settings: &Settings) -> i32 {
 }
 
 /// The April that starts `month`'s financial year.
-pub(crate) fn financial_year_start(month: Month) -> Month {
+pub fn financial_year_start(month: Month) -> Month {
     let april = Month::new(month.year(), 4).unwrap_or(month);
     if april <= month {
         april
@@ -914,6 +943,19 @@ pub fn previous_heading(definition: &Definition, mode: PreviousMode, months: usi
         format!("Prev. 6 months {kind} ({months} of 6 months)")
     } else {
         format!("Prev. 6 months {kind}")
+    }
+}
+
+/// The year-to-date column's heading as the page shows it: April to the
+/// month, and how many months had a headline when not all did.
+pub fn year_to_date_heading(month: Month, months: usize) -> String {
+    let from = financial_year_start(month);
+    let all = usize::try_from((i32::from(month.number()) - 4).rem_euclid(12) + 1).unwrap_or(12);
+    let span = format!("Year to date, {}–{}", from.label(), month.label());
+    if months < all {
+        format!("{span} ({months} of {all} months)")
+    } else {
+        span
     }
 }
 
@@ -1464,6 +1506,26 @@ B,01/03/1999,G4
             areas: Vec::new(),
             source,
         }
+    }
+
+    #[test]
+    fn the_year_to_date_runs_from_april() {
+        let month = |text: &str| Month::parse(text).unwrap();
+        assert_eq!(financial_year_start(month("2017-12")), month("2017-04"));
+        assert_eq!(financial_year_start(month("2018-03")), month("2017-04"));
+        assert_eq!(financial_year_start(month("2017-04")), month("2017-04"));
+        assert_eq!(
+            year_to_date_heading(month("2017-12"), 9),
+            "Year to date, Apr-17–Dec-17"
+        );
+        assert_eq!(
+            year_to_date_heading(month("2018-03"), 7),
+            "Year to date, Apr-17–Mar-18 (7 of 12 months)"
+        );
+        assert_eq!(
+            year_to_date_heading(month("2017-04"), 1),
+            "Year to date, Apr-17–Apr-17"
+        );
     }
 
     #[test]
