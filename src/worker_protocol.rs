@@ -236,6 +236,40 @@ mod tests {
     }
 
     #[test]
+    fn a_sign_off_gives_the_history_with_the_month_added() {
+        let csv = "Child Unique ID,Child Protection Plan Start Date,Child Protection Plan End Date\nA,01/01/2017,\nB,01/02/2017,\n";
+        let inputs = [crate::domain::scorecard::InputFile {
+            name: "list7_2017-12-31.csv".into(),
+            bytes: csv.as_bytes().to_vec(),
+            overrides: FileOverrides::default(),
+        }];
+        let today = jiff::civil::date(2018, 1, 10);
+        let loaded = scorecard::load(&inputs, Settings::default(), today, |_| {});
+        let month = Month::parse("2017-12").unwrap();
+        let commentary = BTreeMap::from([("cp_plans".to_string(), "Two plans.".to_string())]);
+        let json = signed_off_history(
+            Some(&loaded),
+            &Settings::default(),
+            month,
+            &commentary,
+            today,
+        )
+        .unwrap();
+        let (history, left_out) = crate::domain::history::read(&json).unwrap();
+        assert!(left_out.is_empty());
+        let december = &history.months[&month];
+        assert_eq!(december.signed_off, Some(today));
+        let cp = &december.indicators["cp_plans"];
+        assert_eq!(cp.current["count"], Some(2.0));
+        assert_eq!(cp.commentary.as_deref(), Some("Two plans."));
+        // The history of what was read holds nothing until signed off.
+        let (empty, _) =
+            crate::domain::history::read(&history_json(Some(&loaded)).unwrap()).unwrap();
+        assert!(empty.months.is_empty());
+        assert_eq!(history_json(None).unwrap_err(), "no files have been read");
+    }
+
+    #[test]
     fn the_drill_rows_come_apart_from_the_scorecard() {
         let csv = "Child Unique ID,Child Protection Plan Start Date,Child Protection Plan End Date\nA,01/01/2017,\nB,01/02/2017,\n";
         let inputs = [crate::domain::scorecard::InputFile {
