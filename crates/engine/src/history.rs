@@ -16,15 +16,9 @@ use serde_json::Value;
 
 use crate::diagnostics::shorten;
 use crate::format::json_number;
+pub use crate::history_kind::{CSV_HEADER, FILE_KIND, KIND, is_csv_header, looks_like_history};
 use crate::indicators;
 use crate::month::Month;
-use crate::values::normalise_header;
-
-/// The `kind` that marks a history document.
-pub const KIND: &str = "csc-scorecard-history";
-
-/// The kind id a history file has in the file list (inputs.md).
-pub const FILE_KIND: &str = "history";
 
 /// Largest history document read (history.md, "Bad input").
 pub const MAX_BYTES: usize = 20 * 1024 * 1024;
@@ -171,13 +165,6 @@ fn measures_json(measures: &BTreeMap<String, Option<f64>>) -> Value {
             .map(|(name, value)| (name.clone(), json_number(*value, true)))
             .collect(),
     )
-}
-
-/// Whether bytes look like a history document (its `kind`), without
-/// reading it all: how files are recognised wherever they are taken.
-pub fn looks_like_history(text: &str) -> bool {
-    let start: String = text.chars().take(4096).collect();
-    start.trim_start().starts_with('{') && start.contains(KIND)
 }
 
 /// Reads a history document: refused whole when it is not one, else every
@@ -333,20 +320,6 @@ fn read_measures(
         }
     }
     measures
-}
-
-/// The header of a history seeded from a spreadsheet (history.md,
-/// "Seeding from a spreadsheet"), compared as every header is: letters and
-/// digits, any case.
-pub const CSV_HEADER: [&str; 5] = ["Month", "Indicator", "Measure", "Area", "Value"];
-
-/// Whether a header row is the seeding CSV's.
-pub fn is_csv_header(headers: &[String]) -> bool {
-    headers.len() == CSV_HEADER.len()
-        && headers
-            .iter()
-            .zip(CSV_HEADER)
-            .all(|(found, wanted)| normalise_header(found) == normalise_header(wanted))
 }
 
 /// Reads a history seeded from a spreadsheet: one row per figure (`Area`

@@ -12,6 +12,8 @@ pub mod export;
 pub mod file_list;
 pub mod format;
 pub mod history;
+pub mod history_inputs;
+pub mod history_kind;
 pub mod indicators;
 pub mod ingest;
 pub mod memo;

@@ -16,6 +16,7 @@ use crate::calendar::Calendar;
 use crate::dataset::{Dataset, SettingsImports};
 use crate::diagnostics::{Problem, ProblemCode, Severity};
 use crate::history::History;
+use crate::history_inputs;
 use crate::indicators::{ALL, Context, Definition, MeasureKind, MonthCounts, Timing};
 use crate::ingest::{AsAtSource, FileOverrides, LoadedFile, load_files};
 use crate::memo::{FiguresCache, Session};
@@ -200,6 +201,8 @@ pub struct Loaded {
     pub imports: SettingsImports,
     /// The starting settings with the imports applied.
     pub settings: Settings,
+    /// Each history among the files, by its position in `files`.
+    pub histories: Vec<(usize, History)>,
     /// Every history among the files, merged (history.md, "Several
     /// histories"); empty when none was given.
     pub history: History,
@@ -266,59 +269,17 @@ pub fn load<I: std::borrow::Borrow<InputFile>>(
     let (dataset, imports) = Dataset::build(&mut files);
     let imports = imports.by_input(&input_of);
     let settings = imports.apply(&settings);
-    let history = merge_histories(&mut files);
+    let histories = history_inputs::read(&mut files);
+    let history = history_inputs::merge(&mut files, &histories);
     Loaded {
         files,
         dataset,
         imports,
         settings,
+        histories,
         history,
         cache: FiguresCache::default(),
     }
-}
-
-/// The histories among the files merged, in the order given; where two
-/// held a month with different figures, the file whose month lost is told
-/// which won.
-fn merge_histories(files: &mut [LoadedFile]) -> History {
-    let held: Vec<(usize, History)> = files
-        .iter()
-        .enumerate()
-        .filter_map(|(index, file)| Some((index, file.history()?.clone())))
-        .collect();
-    if held.is_empty() {
-        return History::default();
-    }
-    let histories: Vec<History> = held.iter().map(|(_, history)| history.clone()).collect();
-    let (merged, choices) = crate::history::merge(&histories);
-    for choice in choices {
-        let (Some((kept, kept_history)), Some((dropped, _))) =
-            (held.get(choice.kept), held.get(choice.dropped))
-        else {
-            continue;
-        };
-        let kept_name = files.get(*kept).map(|f| f.name.clone()).unwrap_or_default();
-        let signed = match kept_history
-            .months
-            .get(&choice.month)
-            .and_then(|entry| entry.signed_off)
-        {
-            Some(date) => format!(" (signed off {})", crate::format::date(date)),
-            None => String::new(),
-        };
-        if let Some(file) = files.get_mut(*dropped) {
-            file.problems.push(Problem::file(
-                &file.name,
-                ProblemCode::HistoryMonthReplaced,
-                Severity::Info,
-                format!(
-                    "{}: this file's figures differ from {kept_name}'s{signed}, which are used",
-                    choice.month.label()
-                ),
-            ));
-        }
-    }
-    merged
 }
 
 /// The default month: the latest whose `M_end` is on or before the latest
@@ -483,7 +444,12 @@ fn compute_counting_with(
         drills.push(counts);
         restatements.extend(restated);
     }
-    problems.extend(history_problems(loaded, settings, &restatements));
+    problems.extend(history_inputs::problems(
+        &loaded.files,
+        &loaded.histories,
+        settings,
+        &restatements,
+    ));
     drop(session);
     problems.extend(unmapped_teams(&loaded.dataset, &areas));
     let derived = calendar.derived_years(month.plus(-24).first_day(), month.last_day());
@@ -521,72 +487,6 @@ fn compute_counting_with(
         file_names: loaded.dataset.file_names.clone(),
     };
     Ok((card, drills))
-}
-
-/// What the Data quality view says about the history: one line per
-/// restatement (history.md, "Restatements"), and a history naming another
-/// authority than the settings (used, with a warning).
-fn history_problems(
-    loaded: &Loaded,
-    settings: &Settings,
-    restatements: &[Restatement],
-) -> Vec<Problem> {
-    let mut problems = Vec::new();
-    for file in &loaded.files {
-        let Some(history) = file.history() else {
-            continue;
-        };
-        if !history.la_name.is_empty()
-            && !settings.la_name.is_empty()
-            && history.la_name.trim() != settings.la_name.trim()
-        {
-            problems.push(Problem::file(
-                &file.name,
-                ProblemCode::HistoryOtherAuthority,
-                Severity::Warning,
-                format!(
-                    "this history is for {}, the settings for {}: its figures are used all the same",
-                    history.la_name, settings.la_name
-                ),
-            ));
-        }
-    }
-    let history_file = loaded
-        .files
-        .iter()
-        .filter(|file| file.history().is_some())
-        .map(|file| file.name.as_str())
-        .collect::<Vec<_>>()
-        .join(", ");
-    problems.extend(restatements.iter().map(|restated| {
-        let shown = |value: Option<f64>| match value {
-            Some(value) => crate::format::json_number(Some(value), false).to_string(),
-            None => "no value".to_string(),
-        };
-        let indicator = crate::indicators::by_id(&restated.indicator);
-        let title = indicator.map_or(restated.indicator.as_str(), |d| d.title);
-        let area = restated
-            .area
-            .as_deref()
-            .map(|area| format!(" ({area})"))
-            .unwrap_or_default();
-        Problem {
-            file: history_file.clone(),
-            row: None,
-            column: format!("{} {}", restated.indicator, restated.measure),
-            value: restated.month.to_string(),
-            message: format!(
-                "restated: {title}, {}{area}, {} was published as {} and is now {}",
-                restated.month.label(),
-                restated.measure,
-                shown(restated.published),
-                shown(restated.now)
-            ),
-            code: ProblemCode::Restated,
-            severity: Severity::Info,
-        }
-    }));
-    problems
 }
 
 /// Every loaded file as the file list shows it.
@@ -669,7 +569,7 @@ fn summarise(file: &LoadedFile) -> FileSummary {
             Some("settings".to_string()),
             "Settings document".to_string(),
         )
-    } else if file.history().is_some() {
+    } else if file.is_history() && file.error.is_none() {
         (
             Some(crate::history::FILE_KIND.to_string()),
             "History of signed-off months".to_string(),

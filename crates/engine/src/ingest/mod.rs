@@ -18,7 +18,7 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostics::{Problem, ProblemCode, Severity};
-use crate::history::{self, History, LeftOut};
+use crate::history_kind::{is_csv_header, looks_like_history};
 use crate::records::*;
 use crate::schema::{Kind, Layout, Recognition, recognise};
 use crate::settings::Settings;
@@ -162,8 +162,13 @@ pub enum Content {
     /// Annex A Lists 1, 2, 5, 11: recognised, named, not used.
     NotUsed,
     Settings(Box<Settings>),
-    /// A history of signed-off months (history.md), in either form.
-    History(Box<History>),
+    /// A history of signed-off months (history.md): its text, which the
+    /// scorecard reads (`scorecard::load`; it checks indicator ids, which
+    /// sit above this module), and whether it is the seeding CSV.
+    History {
+        text: String,
+        csv: bool,
+    },
     Unreadable,
 }
 
@@ -212,38 +217,22 @@ impl LoadedFile {
         matches!(self.content, Content::Settings(_))
     }
 
-    /// The history the file holds, when it is one.
-    pub(crate) fn history(&self) -> Option<&History> {
-        match &self.content {
-            Content::History(history) => Some(history),
-            _ => None,
-        }
+    /// Whether the file is a history of signed-off months.
+    pub(crate) fn is_history(&self) -> bool {
+        matches!(self.content, Content::History { .. })
     }
 
-    /// A history file, its wrong entries reported (history.md, "Bad input").
-    fn from_history(
-        name: &str,
-        (history, left_out): (History, Vec<LeftOut>),
-        mut problems: Vec<Problem>,
-    ) -> LoadedFile {
-        problems.extend(left_out.into_iter().map(|entry| Problem {
-            file: name.to_string(),
-            row: None,
-            column: entry.path,
-            value: entry.value,
-            message: format!("left out of the history: {}", entry.why),
-            code: ProblemCode::HistoryEntryLeftOut,
-            severity: Severity::Warning,
-        }));
+    /// A history file, read later by the scorecard.
+    fn history(name: &str, text: String, csv: bool, problems: Vec<Problem>) -> LoadedFile {
         LoadedFile {
             name: name.to_string(),
             kind: None,
             layout: None,
-            rows: history.months.len(),
+            rows: 0,
             as_at: None,
             as_at_source: AsAtSource::Unknown,
             coverage: None,
-            content: Content::History(Box::new(history)),
+            content: Content::History { text, csv },
             error: None,
             problems,
         }
@@ -444,11 +433,8 @@ fn load_text(
         _ => {}
     }
     // A history has a `version` too: its `kind` says which it is.
-    if history::looks_like_history(&decoded.text) {
-        return match history::read(&decoded.text) {
-            Ok(read) => LoadedFile::from_history(name, read, sink.finish()),
-            Err(refused) => LoadedFile::unreadable(name, refused.to_string(), sink.finish()),
-        };
+    if looks_like_history(&decoded.text) {
+        return LoadedFile::history(name, decoded.text.into_owned(), false, sink.finish());
     }
     if Settings::looks_like_settings(&decoded.text) {
         return match Settings::from_json(&decoded.text) {
@@ -477,8 +463,9 @@ fn load_text(
             return LoadedFile::unreadable(name, capitalise(&why.to_string()), sink.finish());
         }
     };
-    if history::is_csv_header(&table.headers) {
-        return LoadedFile::from_history(name, history::read_csv(&decoded.text), sink.finish());
+    if is_csv_header(&table.headers) {
+        drop(table);
+        return LoadedFile::history(name, decoded.text.into_owned(), true, sink.finish());
     }
     drop(decoded);
     match recognise_table(name, table, sink) {
@@ -785,7 +772,7 @@ fn coverage_marker(content: &Content) -> Option<Date> {
         | Content::Teams(_)
         | Content::NotUsed
         | Content::Settings(_)
-        | Content::History(_)
+        | Content::History { .. }
         | Content::Unreadable => None,
     }
 }
