@@ -259,22 +259,79 @@ fn another_authority_and_two_histories_of_a_month_are_reported() {
 }
 
 #[test]
-fn a_refused_history_leaves_the_other_files_in_use() {
+fn a_hostile_history_is_refused_in_one_sentence_and_the_other_files_used() {
+    let big = format!(
+        r#"{{"kind": "csc-scorecard-history", "version": 1, "la_name": "{}", "months": {{}}}}"#,
+        "x".repeat(25 * 1024 * 1024)
+    );
+    let deep = format!(
+        r#"{{"kind": "csc-scorecard-history", "version": 1, "months": {}{}}}"#,
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
+    let hostile = [
+        (
+            "broken.json",
+            r#"{"kind": "csc-scorecard-history", "version": 1, "months": {"#.to_string(),
+            "not valid JSON",
+        ),
+        (
+            "version2.json",
+            r#"{"kind": "csc-scorecard-history", "version": 2, "months": {}}"#.to_string(),
+            "version 2",
+        ),
+        ("big.json", big, "20 MB"),
+        ("deep.json", deep, ""),
+    ];
+    for (name, text, says) in hostile {
+        let card = card(
+            &[input(name, &text), input("list7_cp_2017-12-31.csv", LIST7)],
+            Some("2017-12"),
+        );
+        let refused = &card.files[0];
+        let why = refused
+            .error
+            .as_deref()
+            .unwrap_or_else(|| panic!("{name} refused"));
+        assert!(why.contains(says), "{name}: {why}");
+        assert!(
+            !why.contains('\n') && why.len() < 200,
+            "{name}: one sentence: {why}"
+        );
+        assert_eq!(refused.kind, None, "{name}");
+        assert_eq!(cp_plans(&card).current.get("count"), Some(2.0), "{name}");
+    }
+    // Wrong entries: left out, each with its path and value, the rest used.
+    let wrong = HISTORY
+        .replace(r#""count": 7,"#, r#""count": "seven","#)
+        .replace(r#""2017-12": {"#, r#""Dec 2017": {"#);
     let card = card(
         &[
-            input(
-                "broken.json",
-                r#"{"kind": "csc-scorecard-history", "version": 2, "months": {}}"#,
-            ),
+            input("wrong.json", &wrong),
             input("list7_cp_2017-12-31.csv", LIST7),
         ],
-        Some("2017-12"),
+        Some("2017-06"),
     );
-    let broken = &card.files[0];
-    assert!(
-        broken.error.as_deref().unwrap().contains("version 2"),
+    let left_out: Vec<(&str, &str)> = card
+        .problems
+        .iter()
+        .filter(|p| p.code == ProblemCode::HistoryEntryLeftOut)
+        .map(|p| (p.column.as_str(), p.value.as_str()))
+        .collect();
+    assert_eq!(
+        left_out,
+        [
+            (
+                "months.2017-06.indicators.cp_plans.current.count",
+                "\"seven\""
+            ),
+            ("months.Dec 2017", "\"Dec 2017\""),
+        ],
         "{:?}",
-        broken.error
+        card.problems
     );
-    assert_eq!(cp_plans(&card).current.get("count"), Some(2.0));
+    // June is still used: its rate as published, its count left out.
+    let cp = cp_plans(&card);
+    assert_eq!(cp.current.get("rate_per_10k"), Some(14.0));
+    assert_eq!(cp.current.get("count"), None);
 }
