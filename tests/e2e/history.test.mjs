@@ -63,7 +63,7 @@ test('sign-off downloads the history, asks before replacing it, and a reload use
     assert.doesNotMatch(text, /Worker \d+/, 'no worker name from the example');
 
     // Kept in this browser and read again with the files: the month is now held.
-    await page.waitForSelector(`tr[data-file="${KEPT}"][data-kind="history"]`, { timeout: 60000 });
+    await page.waitForSelector(`tr[data-file="${KEPT}"][data-kind="history"]`, { state: 'attached', timeout: 60000 });
     await page.waitForSelector('[data-testid="kept-history"]');
 
     // Signed off again: the page asks first and says when it was signed off.
