@@ -688,6 +688,17 @@ mod tests {
     }
 
     #[test]
+    fn a_document_with_a_byte_order_mark_is_read_in_either_way() {
+        // Found by the fuzz target's check that `read_any` reads what `read`
+        // does (docs/fuzzing.md): a document saved with a UTF-8 BOM (as
+        // Windows Notepad may) was `read`, but `read_any` (the CLI's
+        // `--history`) refused it as not a history.
+        let text = format!("\u{feff}{DECEMBER}");
+        assert!(looks_like_history(&text));
+        assert_eq!(read_any(&text).unwrap(), read(DECEMBER).unwrap());
+    }
+
+    #[test]
     fn a_history_seeded_from_a_spreadsheet() {
         let header: Vec<String> = ["month", " Indicator", "MEASURE", "Area", "Value"]
             .map(String::from)
