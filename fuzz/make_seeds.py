@@ -114,6 +114,77 @@ def settings():
     write("settings", "bom.json", b'\xef\xbb\xbf{"version": 1, "la_name": "\\u00e9"}')
 
 
+def history():
+    # The document as history.md gives it, with two months.
+    cp_plans = lambda count, east, rate: {
+        "current": {"count": count, "rate_per_10k": rate},
+        "areas": {"EAST": {"count": east, "rate_per_10k": None}},
+        "target": None, "rating": "none", "commentary": "Stable.",
+    }
+    document = {
+        "kind": "csc-scorecard-history", "version": 1, "la_name": "Example City",
+        "months": {
+            "2017-11": {
+                "signed_off": "2017-12-08",
+                "sources": [{"name": "list7_cp_2017-11-30.csv", "kind": "list7_cp",
+                             "as_at": "2017-11-30", "rows": 2301}],
+                "indicators": {
+                    "cp_plans": cp_plans(965, 280, 33.72),
+                    "re_referrals": {"current": {"percent": 21.5, "re_referrals": 86,
+                                                 "referrals": 400},
+                                     "areas": {}, "target": 22, "rating": "green",
+                                     "commentary": None},
+                },
+            },
+            "2017-12": {
+                "signed_off": "2018-01-10",
+                "sources": [{"name": "list7_cp_2017-12-31.csv", "kind": "list7_cp",
+                             "as_at": "2017-12-31", "rows": 2320}],
+                "indicators": {"cp_plans": cp_plans(972, 282, 33.97)},
+            },
+        },
+    }
+    write("history", "two-months.json", json.dumps(document, indent=1).encode())
+    # The same saved with a UTF-8 byte-order mark (as Windows Notepad may).
+    write("history", "bom.json", b"\xef\xbb\xbf" + json.dumps(document).encode())
+    # The seeding CSV: months in its three forms, the LA and an area, a blank
+    # value, a quoted thousands separator, a BOM and CRLF line ends.
+    write("history", "seeding.csv", (
+        "\ufeffMonth,Indicator,Measure,Area,Value\r\n"
+        "Dec-17,cp_plans,count,,972\r\n"
+        "Dec-17,cp_plans,count,EAST,282\r\n"
+        "2017-12,cp_plans,rate_per_10k,,\r\n"
+        "November 2017,re_referrals,referrals,,\"1,234\"\r\n"
+        "nov-2017,re_referrals,percent,WEST,21.5\r\n"
+    ).encode())
+    # Wrong entries, each left out with its path and value: a month key not
+    # YYYY-MM, a signed_off not a date, an unknown indicator and measure, a
+    # value not a number, and the same in the CSV.
+    wrong = json.loads(json.dumps(document))
+    december = wrong["months"].pop("2017-12")
+    december["signed_off"] = "10/01/2018"
+    december["indicators"]["cp_plan"] = {"current": {"count": 1}}
+    december["indicators"]["cp_plans"]["current"] = {"count": "972", "rate": 1,
+                                                     "rate_per_10k": [33.97]}
+    wrong["months"]["Dec-17"] = {}
+    wrong["months"]["2017-12"] = december
+    write("history", "wrong-entries.json", json.dumps(wrong).encode())
+    write("history", "wrong-rows.csv", (
+        "Month,Indicator,Measure,Area,Value\n"
+        "Dec-17,cp_plan,count,,1\n"
+        "Dec-17,cp_plans,rate,,1\n"
+        "13/2017,cp_plans,count,,1\n"
+        "Dec-17,cp_plans,count,WEST,n/a\n"
+        "Dec-17,cp_plans,count\n"
+        "Dec-17,cp_plans,count,,\"1\n"
+    ).encode())
+    # Refused whole: another version, not JSON, another kind of JSON.
+    write("history", "version-2.json", b'{"kind": "csc-scorecard-history", "version": 2, "months": {}}')
+    write("history", "not-json.json", b'{"kind": "csc-scorecard-history", "version": 1, "months": {')
+    write("history", "settings.json", b'{"version": 1, "la_name": "Example City"}')
+
+
 if __name__ == "__main__":
     ingest()
     settings()
+    history()

@@ -16,7 +16,8 @@ pub const FILE_KIND: &str = "history";
 /// reading it all: how files are recognised wherever they are taken.
 pub fn looks_like_history(text: &str) -> bool {
     let start: String = text.chars().take(4096).collect();
-    start.trim_start().starts_with('{') && start.contains(KIND)
+    let start = start.trim_start_matches('\u{feff}').trim_start();
+    start.starts_with('{') && start.contains(KIND)
 }
 
 /// The header of a history seeded from a spreadsheet (history.md,
