@@ -132,8 +132,3 @@ pub(crate) fn heap_bytes() -> f64 {
         .and_then(|memory| memory.buffer().dyn_into::<js_sys::ArrayBuffer>().ok())
         .map_or(0.0, |buffer| f64::from(buffer.byte_length()))
 }
-
-/// Lets the browser paint before a long synchronous step.
-pub(crate) async fn yield_to_browser() {
-    gloo_timers::future::TimeoutFuture::new(0).await;
-}

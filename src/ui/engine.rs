@@ -2,23 +2,22 @@
 //! read the files, compute the scorecard, fetch an indicator's drill-down
 //! rows, make the example or cancel, and the answers land in the state's
 //! signals (`AppState`). Whether the work runs in a Web Worker or on the
-//! page is decided here and nowhere else.
+//! page talks to the worker here and nowhere else.
 //!
-//! Large reads (over `WORKER_ABOVE_BYTES`) and workbooks go to the worker
-//! (`engine_worker`), started on first need, so the page stays responsive
-//! and its first download stays small; smaller reads run on the page until
-//! the worker has started (no second module to fetch and compile for
-//! them), and in the worker once it runs. The worker also holds the
-//! example's generator, so the page's module need not. Without a worker
-//! (one that failed to start) reads run on the page and the example cannot
-//! be made; the single-file build starts its worker from a `blob:` URL, so
-//! it has one even from `file://`. The URL query `?worker=always|never`
-//! forces a choice (tests).
+//! Every read, computation, drill-down and history runs in the worker
+//! (`engine_worker`), so the page stays responsive and its own module
+//! holds no reader and no indicator: what the engine needs lives in the
+//! worker's module, fetched once, and the page's first download stays
+//! under its 600 KB budget (decision 53). The worker starts on the first
+//! sign that files are coming (the pointer over the drop zone, a drag, a
+//! chosen file, the example), so it downloads and compiles while the
+//! analyst picks files. The single-file build starts it from a `blob:`
+//! URL, so it has one even from `file://`. A browser that cannot start it
+//! (a policy forbidding workers) is told so in one sentence.
 //!
 //! The page holds the files as handles (`files`): the worker is sent the
 //! `File` objects themselves (a structured clone is a reference, not a
-//! copy) and reads them; on the page they are read just before a load and
-//! their bytes dropped after it. Answers to replaced requests are dropped.
+//! copy) and reads them. Answers to replaced requests are dropped.
 //!
 //! Owns: where the engine runs, the requests and their ids, and writing
 //! the answers into the state. Must not: compute or word a figure (the
@@ -38,15 +37,12 @@ use wasm_bindgen::prelude::*;
 use jiff::civil::Date;
 
 use crate::domain::month::Month;
-use crate::domain::scorecard::{self, DrillRow, Drills, Loaded};
+use crate::domain::scorecard::DrillRow;
 use crate::domain::settings::Settings;
 use crate::ui::files::ChosenFile;
 use crate::ui::state::{AppState, LoadInfo, Steps};
 use crate::ui::{browser, files, history_kept};
-use crate::worker_protocol::{
-    FileMeta, Request, Response, Unread, compute_apart, history_json, index_without,
-    signed_off_history,
-};
+use crate::worker_protocol::{FileMeta, Request, Response, Unread, index_without};
 
 /// Where an indicator's drill-down rows go when they arrive.
 pub(crate) type DrillRows = RwSignal<Option<Arc<Vec<DrillRow>>>>;
@@ -54,11 +50,14 @@ pub(crate) type DrillRows = RwSignal<Option<Arc<Vec<DrillRow>>>>;
 /// The worker's loader, written by Trunk (`data-loader-shim`).
 const WORKER_URL: &str = "./worker_loader.js";
 
-/// Reads bigger than this go to the worker.
-const WORKER_ABOVE_BYTES: usize = 20 * 1024 * 1024;
+/// Why nothing can be read: said once, in place of every answer.
+const NO_WORKER: &str = "This browser could not start the page's background reader, which \
+     reads the files and computes the figures (a browser policy may forbid it): nothing can \
+     be read here. Your files stay on this computer; try another browser.";
 
-const NO_EXAMPLE: &str =
-    "The example is made by the page's background reader, which this browser could not start.";
+/// A fault of ours in the worker, never of the files.
+const WORKER_STOPPED: &str = "The background reader stopped unexpectedly (a fault in this \
+     page, not in your files). Add the files again to read them afresh, and please report it.";
 
 /// The page's engine. `Copy`: components and the worker's callbacks hold
 /// it by value; what it keeps between requests (`Core`) lives in one
@@ -69,22 +68,11 @@ pub(crate) struct Engine {
     core: StoredValue<Rc<RefCell<Core>>, LocalStorage>,
 }
 
-/// Where the files of the last read live.
-#[derive(Clone, Copy, Default, PartialEq)]
-enum Mode {
-    #[default]
-    Page,
-    Worker,
-}
-
 /// What the engine keeps between requests. Local: a worker handle cannot
 /// cross threads, and the page has one.
 #[derive(Default)]
 struct Core {
     worker: WorkerLink,
-    mode: Mode,
-    /// The engine on the page, when it read the files.
-    page: PageEngine,
     requests: Requests,
 }
 
@@ -93,19 +81,11 @@ struct Core {
 struct WorkerLink {
     /// `None` until started, or once it failed or was cancelled.
     worker: Option<web_sys::Worker>,
-    /// It could not start or stopped: reads stay on the page.
+    /// It could not start: no other is tried.
     failed: bool,
     /// It has said it is listening; messages wait till then.
     ready: bool,
     waiting: Vec<JsValue>,
-}
-
-/// What the page's engine read, and the shown scorecard's drill-downs when
-/// the page computed it.
-#[derive(Default)]
-struct PageEngine {
-    loaded: Option<Arc<Loaded>>,
-    drills: Option<Drills>,
 }
 
 /// The requests in flight: an answer to any other id is stale.
@@ -187,11 +167,10 @@ impl WorkerLink {
         self.waiting.clear();
     }
 
-    /// It could not start, or stopped: no other is started.
+    /// It could not start: no other is tried.
     fn fail(&mut self) {
-        self.worker = None;
+        self.stop();
         self.failed = true;
-        self.waiting.clear();
     }
 }
 
@@ -215,23 +194,11 @@ fn spawn_worker(engine: Engine) -> Option<web_sys::Worker> {
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
     let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |_event: web_sys::Event| {
-        engine.worker_failed("the background reader could not start; reading on the page instead");
+        engine.worker_failed(NO_WORKER, true);
     });
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     on_error.forget();
     Some(worker)
-}
-
-/// The `?worker=` choice, if any.
-fn forced() -> Option<bool> {
-    let search = web_sys::window()?.location().search().ok()?;
-    if search.contains("worker=always") {
-        Some(true)
-    } else if search.contains("worker=never") {
-        Some(false)
-    } else {
-        None
-    }
 }
 
 impl Engine {
@@ -290,12 +257,10 @@ impl Engine {
         self.reload(None);
     }
 
-    /// Starts the worker now if files this big (or workbooks) are coming, so it
-    /// downloads and compiles while the browser reads them (≈0.1 s saved).
-    pub(crate) fn warm_up(self, bytes: usize, workbook: bool) {
-        if forced().unwrap_or(bytes > WORKER_ABOVE_BYTES || workbook) {
-            self.with_core(|core| core.worker.start(self));
-        }
+    /// Starts the worker now that files are likely to come, so it downloads
+    /// and compiles while the analyst picks them. Does nothing once it runs.
+    pub(crate) fn warm_up(self) {
+        self.with_core(|core| core.worker.start(self));
     }
 
     /// Makes the built-in example's files in the worker, which holds the
@@ -313,42 +278,29 @@ impl Engine {
             true
         });
         if sent == Some(false) {
-            self.state.busy.set(None);
-            self.state.notice.set(Some(NO_EXAMPLE.to_string()));
+            self.cannot_read();
         }
     }
 
     /// Fills `into` with the drill-down rows of the shown scorecard's
-    /// indicator at `index`: at once when the page computed it, else when the
-    /// worker answers.
+    /// indicator at `index` when the worker answers.
     pub(crate) fn drill(self, index: usize, into: DrillRows) {
-        let on_page = self.with_core(|core| {
-            if core.mode == Mode::Worker && core.worker.running() {
-                let id = core.requests.next_id();
-                core.requests.drills.push((id, into));
-                let compute = core.requests.compute;
-                core.worker.send(
-                    &Request::Drill {
-                        id,
-                        compute,
-                        indicator: index,
-                    },
-                    None,
-                );
-                None
-            } else {
-                Some(
-                    core.page
-                        .drills
-                        .as_ref()
-                        .map(|drills| drills.rows(index))
-                        .unwrap_or_default(),
-                )
+        self.with_core(|core| {
+            if !core.worker.running() {
+                return;
             }
+            let id = core.requests.next_id();
+            core.requests.drills.push((id, into));
+            let compute = core.requests.compute;
+            core.worker.send(
+                &Request::Drill {
+                    id,
+                    compute,
+                    indicator: index,
+                },
+                None,
+            );
         });
-        if let Some(Some(rows)) = on_page {
-            into.try_set(Some(Arc::new(rows)));
-        }
     }
 
     /// Signs `month` off with `commentary` (by indicator id): the history
@@ -360,54 +312,37 @@ impl Engine {
         commentary: BTreeMap<String, String>,
     ) {
         let today = browser::today();
-        let request = |id| Request::SignOff {
+        self.history_request(|id| Request::SignOff {
             id,
-            settings: Box::new(settings.clone()),
+            settings: Box::new(settings),
             month,
-            commentary: commentary.clone(),
+            commentary,
             today,
-        };
-        let on_page = self.with_history_request(request);
-        if let Some((id, loaded)) = on_page {
-            let json = signed_off_history(loaded.as_deref(), &settings, month, &commentary, today);
-            self.answer(Response::History {
-                id,
-                json,
-                signed: Some(month),
-            });
-        }
+        });
     }
 
     /// Downloads the history of what was read, as it stands.
     pub(crate) fn download_history(self) {
-        let on_page = self.with_history_request(|id| Request::History { id });
-        if let Some((id, loaded)) = on_page {
-            let json = history_json(loaded.as_deref());
-            self.answer(Response::History {
-                id,
-                json,
-                signed: None,
-            });
-        }
+        self.history_request(|id| Request::History { id });
     }
 
-    /// Sends a history request to the worker when it holds the files;
-    /// otherwise gives its id and the page's files to answer it here.
-    fn with_history_request(
-        self,
-        request: impl FnOnce(u32) -> Request,
-    ) -> Option<(u32, Option<Arc<Loaded>>)> {
-        self.with_core(|core| {
+    /// Sends a history request to the worker, which holds the files read;
+    /// its answer arrives in `on_history`.
+    fn history_request(self, request: impl FnOnce(u32) -> Request) {
+        let sent = self.with_core(|core| {
+            if !core.worker.running() {
+                return false;
+            }
             let id = core.requests.next_id();
             core.requests.history = id;
-            if core.mode == Mode::Worker && core.worker.running() {
-                core.worker.send(&request(id), None);
-                None
-            } else {
-                Some((id, core.page.loaded.clone()))
-            }
-        })
-        .flatten()
+            core.worker.send(&request(id), None);
+            true
+        });
+        if sent == Some(false) {
+            self.state
+                .notice
+                .set(Some("No history: no files have been read.".into()));
+        }
     }
 
     /// Stops reading: the worker is ended (a fresh one starts on the next
@@ -439,154 +374,86 @@ impl Engine {
         self.load(import_from);
     }
 
-    /// Reads the state's files (all of them: the engine keeps no old data).
-    /// The page holds only their handles; where the engine runs, they are read.
+    /// Reads the state's files (all of them: the engine keeps no old data)
+    /// in the worker, which is sent their handles and reads them itself.
     fn load(self, import_from: Option<usize>) {
         let state = self.state;
         let today = browser::today();
-        let (count, size, workbook) = state.inputs.with_untracked(|inputs| {
-            (
-                inputs.len(),
-                inputs.iter().map(|f| f.size).sum::<usize>(),
-                inputs.iter().any(|f| f.workbook),
-            )
-        });
+        let count = state.inputs.with_untracked(Vec::len);
         state
             .busy
             .set(Some(format!("Reading and checking {count} file(s)…")));
-        let on_page = self.with_core(|core| {
+        let sent = self.with_core(|core| {
+            core.worker.start(self);
+            if !core.worker.running() {
+                return false;
+            }
             let id = core.requests.next_id();
             core.requests.load = id;
             core.requests.import_from = import_from;
-            // Workbooks need the worker: the page's own module leaves the xlsx
-            // reader out to stay small. Once the worker runs (the example
-            // started it, or a large read), it takes every read: it is built
-            // for speed, the page's module for size, and it keeps the page free.
-            let wanted =
-                forced().unwrap_or(size > WORKER_ABOVE_BYTES || workbook || core.worker.running());
-            if wanted {
-                core.worker.start(self);
-            }
-            // The drill-downs were counted from what is now replaced.
-            core.page = PageEngine::default();
-            if wanted && core.worker.running() {
-                core.mode = Mode::Worker;
-                let (handles, files) = state.inputs.with_untracked(|inputs| {
-                    let metas = inputs
-                        .iter()
-                        .map(|f| FileMeta {
-                            name: f.name.clone(),
-                            overrides: f.overrides.clone(),
-                        })
-                        .collect();
-                    (files::handles(inputs), metas)
-                });
-                let request = Request::Load {
-                    id,
-                    today,
-                    files,
-                    #[cfg(feature = "bench")]
-                    measure_parse: bench::parse_wanted(),
-                };
-                core.worker.send(&request, Some(handles));
-                None
-            } else {
-                core.mode = Mode::Page;
-                Some(id)
-            }
+            let (handles, files) = state.inputs.with_untracked(|inputs| {
+                let metas = inputs
+                    .iter()
+                    .map(|f| FileMeta {
+                        name: f.name.clone(),
+                        overrides: f.overrides.clone(),
+                    })
+                    .collect();
+                (files::handles(inputs), metas)
+            });
+            let request = Request::Load {
+                id,
+                today,
+                files,
+                #[cfg(feature = "bench")]
+                measure_parse: bench::parse_wanted(),
+            };
+            core.worker.send(&request, Some(handles));
+            true
         });
-        if let Some(Some(id)) = on_page {
-            leptos::task::spawn_local(self.load_on_page(id, today));
+        if sent == Some(false) {
+            self.cannot_read();
         }
-    }
-
-    /// The load on the page: reads the files (the bytes live only for the
-    /// load; the data set the engine made of them stays) and loads them.
-    async fn load_on_page(self, id: u32, today: Date) {
-        let current = move || {
-            self.with_core(|core| core.requests.load == id)
-                .unwrap_or(false)
-        };
-        browser::yield_to_browser().await;
-        let chosen = self.state.inputs.get_untracked();
-        let (inputs, unread) = files::read_all(&chosen).await;
-        drop(chosen);
-        // Another load (or a cancel) came while the files were read.
-        if !current() {
-            return;
-        }
-        let started = browser::now_ms();
-        let loaded = scorecard::load(&inputs, Settings::default(), today, |_| {});
-        drop(inputs);
-        let response = Response::Loaded {
-            id,
-            imports: Box::new(loaded.imports.clone()),
-            latest_month: scorecard::latest_month(&loaded),
-            earliest_month: scorecard::earliest_history_month(&loaded),
-            read_ms: browser::now_ms() - started,
-            // The page's own memory is `data-heap-bytes`.
-            heap_bytes: 0.0,
-            unread,
-            files: scorecard::summaries(&loaded),
-        };
-        self.with_core(|core| core.page.loaded = Some(Arc::new(loaded)));
-        self.answer(response);
     }
 
     /// Computes the scorecard of what was read with these settings.
     fn compute(self, settings: Settings, month: Option<Month>) {
-        let Some((id, in_worker, loaded)) = self.with_core(|core| {
+        self.with_core(|core| {
             let id = core.requests.next_id();
             core.requests.compute = id;
-            let in_worker = core.mode == Mode::Worker && core.worker.running();
-            (id, in_worker, core.page.loaded.clone())
-        }) else {
-            return;
-        };
-        if in_worker {
             let request = Request::Compute {
                 id,
                 settings: Box::new(settings),
                 month,
             };
-            self.with_core(|core| core.worker.send(&request, None));
-            return;
-        }
-        let started = browser::now_ms();
-        // Drill rows kept aside as the worker does, so the page has one way to ask.
-        let (result, drills) = compute_apart(loaded.as_deref(), &settings, month);
-        let drill_counts = drills.as_ref().map(Drills::lens).unwrap_or_default();
-        self.with_core(|core| core.page.drills = drills);
-        self.answer(Response::Scorecard {
-            id,
-            result,
-            drill_counts,
-            compute_ms: browser::now_ms() - started,
-            heap_bytes: 0.0,
+            core.worker.send(&request, None);
         });
     }
 
-    /// The worker could not start or stopped: reads go to the page (again,
-    /// for a load in flight); the example cannot be made.
-    fn worker_failed(self, why: &str) {
-        let Some((example, import_from)) = self.with_core(|core| {
-            core.worker.fail();
-            core.mode = Mode::Page;
-            let example = std::mem::take(&mut core.requests.example) != 0;
-            (example, core.requests.import_from)
-        }) else {
-            return;
-        };
-        let state = self.state;
-        if example {
-            state.busy.set(None);
-            state.notice.set(Some(NO_EXAMPLE.to_string()));
-            return;
-        }
-        state.notice.set(Some(why.to_string()));
-        if state.inputs.with_untracked(|inputs| !inputs.is_empty()) {
-            self.load(import_from);
-        }
+    /// The worker could not start (`for_good`: none will) or stopped on a
+    /// fault: what was in flight is dropped and the analyst told why.
+    fn worker_failed(self, why: &str, for_good: bool) {
+        self.with_core(|core| {
+            if for_good {
+                core.worker.fail();
+            } else {
+                core.worker.stop();
+            }
+            core.requests.load = 0;
+            core.requests.compute = 0;
+            core.requests.example = 0;
+            core.requests.history = 0;
+            core.requests.drills.clear();
+        });
+        self.state.busy.set(None);
+        self.state.done.set(None);
+        self.state.notice.set(Some(why.to_string()));
+    }
+
+    /// Nothing can be read: the worker could not start.
+    fn cannot_read(self) {
+        self.state.busy.set(None);
+        self.state.notice.set(Some(NO_WORKER.to_string()));
     }
 
     /// A message from the worker: text (an answer, `ready`, `panic:…`), or
@@ -602,9 +469,7 @@ impl Engine {
         }
         if let Some(panic) = text.strip_prefix("panic:") {
             web_sys::console::error_1(&format!("background reader stopped: {panic}").into());
-            self.worker_failed(
-                "the background reader stopped unexpectedly; reading on the page instead",
-            );
+            self.worker_failed(WORKER_STOPPED, false);
             return;
         }
         if let Ok(response) = serde_json::from_str::<Response>(&text) {
@@ -652,17 +517,14 @@ impl Engine {
 
     /// Writes an answer into the state, unless a newer request replaced it.
     fn answer(self, response: Response) {
-        let Some((load_id, compute_id, history_id, import_from, in_worker)) =
-            self.with_core(|core| {
-                (
-                    core.requests.load,
-                    core.requests.compute,
-                    core.requests.history,
-                    core.requests.import_from,
-                    core.mode == Mode::Worker,
-                )
-            })
-        else {
+        let Some((load_id, compute_id, history_id, import_from)) = self.with_core(|core| {
+            (
+                core.requests.load,
+                core.requests.compute,
+                core.requests.history,
+                core.requests.import_from,
+            )
+        }) else {
             return;
         };
         let state = self.state;
@@ -706,9 +568,8 @@ impl Engine {
                     }
                 });
                 state.timing.set(Some(format!(
-                    "Read {count} file(s), {megabytes:.1} MB, in {:.2} s{}.",
+                    "Read {count} file(s), {megabytes:.1} MB, in {:.2} s in the background.",
                     read_ms / 1000.0,
-                    if in_worker { " in the background" } else { "" }
                 )));
                 state.busy.set(Some("Computing the scorecard…".into()));
                 state.loaded.set((count > 0).then_some(LoadInfo {
@@ -729,9 +590,7 @@ impl Engine {
                 // Before the scorecard: its drill-downs read their counts once.
                 state.drill_counts.set(drill_counts);
                 #[cfg(feature = "bench")]
-                if in_worker {
-                    bench::after_scorecard(self);
-                }
+                bench::after_scorecard(self);
                 state
                     .scorecard
                     .set(Some(result.map(|card| Arc::new(*card))));

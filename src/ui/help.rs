@@ -258,7 +258,7 @@ fn Privacy() -> impl IntoView {
             <h3 id="help-privacy">"Your data and privacy"</h3>
             <ul>
                 <li>"The page runs entirely in this browser (WebAssembly). Your files are read from your computer by the browser and never uploaded."</li>
-                <li>"Once loaded, the page sends nothing anywhere, and its Content-Security-Policy forbids any other origin. The one later request is for the page's own background reader, fetched from the same place as the page the first time a workbook or a very large file is read."</li>
+                <li>"Once loaded, the page sends nothing anywhere, and its Content-Security-Policy forbids any other origin. The one later request is for the page's own background reader, which reads the files: fetched from the same place as the page when files are first on their way."</li>
                 <li>"Only your settings and commentary are kept, in this browser's local storage; child-level data is never stored and is gone when you close the tab. Reset settings in Settings, or clear the site's data in the browser."</li>
                 <li>"No cookies, analytics, or fonts or scripts from elsewhere. Downloads (CSV, JSON, PDF) are made in the browser and saved where you choose."</li>
                 <li>"To check: open the browser's developer tools, Network tab, and load your files: nothing is sent."</li>

@@ -7,41 +7,30 @@ use leptos::prelude::*;
 
 use crate::domain::diagnostics::ProblemCode;
 use crate::domain::file_list::needs_as_at;
-use crate::domain::ingest::is_workbook_name;
 use crate::domain::schema::{Kind, TEMPLATE_KINDS};
 use crate::ui::engine::Engine;
 use crate::ui::state::{AppState, Tab};
 use crate::ui::{browser, files};
 
 /// Hands the chosen or dropped files to the state as handles: nothing is
-/// read here but each file's first four bytes (is it a workbook?), so the
-/// page never holds the files' contents (`files`).
+/// read here, so the page never holds the files' contents (`files`); the
+/// worker reads them.
 fn take_files(state: AppState, engine: Engine, files: Vec<web_sys::File>) {
     if files.is_empty() {
         return;
     }
-    state
-        .busy
-        .set(Some(format!("Opening {} file(s)…", files.len())));
-    // The worker, if these need it, starts while the files are opened: by
-    // their sizes and names, known before anything is read.
-    let bytes = files.iter().map(|f| f.size() as usize).sum();
-    let workbook = files.iter().any(|f| is_workbook_name(&f.name()));
-    engine.warm_up(bytes, workbook);
-    leptos::task::spawn_local(async move {
-        let mut chosen = Vec::with_capacity(files.len());
-        let mut failed = Vec::new();
-        for file in files {
-            match files::choose(file).await {
-                Ok(file) => chosen.push(file),
-                Err(why) => failed.push(why),
-            }
+    let mut chosen = Vec::with_capacity(files.len());
+    let mut failed = Vec::new();
+    for file in files {
+        match files::choose(file) {
+            Ok(file) => chosen.push(file),
+            Err(why) => failed.push(why),
         }
-        state
-            .notice
-            .set((!failed.is_empty()).then(|| failed.join("; ")));
-        engine.add_files(chosen);
-    });
+    }
+    state
+        .notice
+        .set((!failed.is_empty()).then(|| failed.join("; ")));
+    engine.add_files(chosen);
 }
 
 /// Has the background reader generate the example (a moment's work); its
@@ -62,9 +51,14 @@ pub(crate) fn DropZone(state: AppState) -> impl IntoView {
             class="dropzone"
             class:over=move || over.get()
             aria-labelledby="dropzone-title"
+            // Files are likely to come: the worker, which reads them, starts
+            // now and compiles while they are picked.
+            on:pointerenter=move |_| engine.warm_up()
+            on:focusin=move |_| engine.warm_up()
             on:dragover=move |ev: web_sys::DragEvent| {
                 ev.prevent_default();
                 set_over.set(true);
+                engine.warm_up();
             }
             on:dragleave=move |_| set_over.set(false)
             on:drop=move |ev: web_sys::DragEvent| {

@@ -220,7 +220,7 @@ describe('Firefox ESR', { skip: SKIP }, () => {
   });
 
   test('the background worker (module worker in Firefox) gives the same figures', async () => {
-    const { context, page, requests, errors } = await open('?worker=always');
+    const { context, page, requests, errors } = await open('');
     try {
       await chooseCase(page);
       assert.match(await page.$eval('.progress', (e) => e.textContent), /in the background/);

@@ -204,8 +204,8 @@ test('Load example gives the seed scorecard, generated in the browser', async ()
   }
 });
 
-test('large reads go to a background worker, which gives the same figures and can be cancelled', async () => {
-  const { browser, page, requests, errors } = await open(`${server.url}?worker=always`);
+test('the background worker reads the files, gives the same figures and can be cancelled', async () => {
+  const { browser, page, requests, errors } = await open(server.url);
   try {
     const { dir, files, settings } = caseFiles('public_city');
     // Every text the progress line shows while the worker reads.
