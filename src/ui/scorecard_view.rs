@@ -187,7 +187,7 @@ fn SummaryGrid(card: Arc<Scorecard>) -> impl IntoView {
                                     {if result.missing_inputs.is_empty() { format::value(value, style) } else { "needs files".to_string() }}
                                 </span>
                                 <span class=rating_class(result.rating) data-rating=result.rating.id()>{result.rating.word()}</span>
-                                <span class="trend" data-trend=result.trend.id()>{result.trend.label()}</span>
+                                <span class="trend" data-trend=result.trend.id()>{result.trend.words(result.polarity)}</span>
                                 <span class="sparkline" aria-hidden="true" inner_html=spark></span>
                             </li>
                         }
@@ -399,7 +399,7 @@ fn IndicatorSection(
                         </tr>
                         <tr>
                             <th scope="row">"Trend"</th>
-                            <td data-trend=result.trend.id()>{result.trend.label()}</td>
+                            <td data-trend=result.trend.id()>{result.trend.words(result.polarity)}</td>
                             <td colspan=columns.saturating_sub(1).to_string()></td>
                         </tr>
                         {benchmark("National average", "national", result.national)}

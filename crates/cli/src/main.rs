@@ -1,10 +1,13 @@
 //! `scorecard`: the native CLI over the engine (outputs.md, "The CLI").
 //!
 //! A thin shell: reads the files and options, hands bytes to the engine,
-//! prints JSON, CSV or a text table. Exit 0 when a scorecard was made
+//! prints JSON, CSV or a text table, or writes the committee's Excel or
+//! Word paper (`csc-papers`) to `--out`. Exit 0 when a scorecard was made
 //! (data problems are in the output), 2 for usage errors, 1 when no file
 //! could be read. Errors go to stderr, one line each, naming the file.
 
+use std::collections::BTreeMap;
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -15,11 +18,12 @@ use csc_engine::month::Month;
 use csc_engine::scorecard::{self, InputFile, ScorecardError};
 use csc_engine::settings::Settings;
 use csc_engine::sign_off;
+use csc_papers::PaperOptions;
 use jiff::civil::Date;
 
 const USAGE: &str = "usage: scorecard [--month YYYY-MM] [--settings FILE] [--as-at FILE=YYYY-MM-DD] \
-[--covers FILE=YYYY-MM-DD] [--format json|csv|text] [--today YYYY-MM-DD] \
-[--history FILE]... [--sign-off FILE] FILE...
+[--covers FILE=YYYY-MM-DD] [--format json|csv|text|xlsx|docx] [--out FILE] [--publishable] \
+[--today YYYY-MM-DD] [--history FILE]... [--sign-off FILE] FILE...
 (--as-at and --covers take a file, a workbook for every sheet, or one sheet: \"book.xlsx › List 6=2021-02-28\")";
 
 #[derive(Clone, Copy, PartialEq)]
@@ -27,6 +31,8 @@ enum Format {
     Json,
     Csv,
     Text,
+    Xlsx,
+    Docx,
 }
 
 struct Options {
@@ -35,6 +41,10 @@ struct Options {
     as_at: Vec<(String, Date)>,
     covers: Vec<(String, Date)>,
     format: Format,
+    /// Where the output goes (stdout when not given; xlsx and docx need it).
+    out: Option<PathBuf>,
+    /// Small-number suppression in the papers, as the publishable print.
+    publishable: bool,
     today: Option<Date>,
     /// Histories of signed-off months (JSON or the seeding CSV), merged.
     history: Vec<PathBuf>,
@@ -62,6 +72,8 @@ fn parse_options() -> Result<Options, String> {
         as_at: Vec::new(),
         covers: Vec::new(),
         format: Format::Json,
+        out: None,
+        publishable: false,
         today: None,
         history: Vec::new(),
         sign_off: None,
@@ -92,11 +104,17 @@ fn parse_options() -> Result<Options, String> {
                     "json" => Format::Json,
                     "csv" => Format::Csv,
                     "text" => Format::Text,
+                    "xlsx" => Format::Xlsx,
+                    "docx" => Format::Docx,
                     other => {
-                        return Err(format!("--format `{other}`: expected json, csv or text"));
+                        return Err(format!(
+                            "--format `{other}`: expected json, csv, text, xlsx or docx"
+                        ));
                     }
                 }
             }
+            Long("out") => options.out = Some(value_of(&mut parser)?.into()),
+            Long("publishable") => options.publishable = true,
             Short('h') | Long("help") => {
                 println!("{USAGE}");
                 std::process::exit(0);
@@ -107,6 +125,9 @@ fn parse_options() -> Result<Options, String> {
     }
     if options.files.is_empty() && options.history.is_empty() {
         return Err("no input files".to_string());
+    }
+    if matches!(options.format, Format::Xlsx | Format::Docx) && options.out.is_none() {
+        return Err("--format xlsx and docx write a file: give --out FILE".to_string());
     }
     Ok(options)
 }
@@ -211,18 +232,57 @@ fn run() -> Result<ExitCode, String> {
         std::fs::write(path, merged.to_json() + "\n")
             .map_err(|e| format!("{}: {e}", path.display()))?;
     }
-    let output = match options.format {
+    let output: Vec<u8> = match options.format {
         Format::Json => {
             let mut text =
                 serde_json::to_string_pretty(&export::to_json(&card)).map_err(|e| e.to_string())?;
             text.push('\n');
-            text
+            text.into_bytes()
         }
-        Format::Csv => export::to_csv(&card),
-        Format::Text => export::to_text(&card),
+        Format::Csv => export::to_csv(&card).into_bytes(),
+        Format::Text => export::to_text(&card).into_bytes(),
+        Format::Xlsx | Format::Docx => {
+            let paper = PaperOptions {
+                publishable: options.publishable,
+                printed: Some(today),
+                commentary: published_commentary(&card),
+                charts: Default::default(),
+            };
+            let made = if options.format == Format::Xlsx {
+                csc_papers::xlsx::workbook(&card, &loaded.settings, &paper)
+            } else {
+                csc_papers::docx::document(&card, &loaded.settings, &paper)
+            };
+            match made {
+                Ok(bytes) => bytes,
+                Err(why) => {
+                    eprintln!("scorecard: {why}");
+                    return Ok(ExitCode::from(1));
+                }
+            }
+        }
     };
-    print!("{output}");
+    match &options.out {
+        Some(path) => {
+            std::fs::write(path, &output).map_err(|e| format!("{}: {e}", path.display()))?
+        }
+        None => std::io::stdout()
+            .write_all(&output)
+            .map_err(|e| format!("stdout: {e}"))?,
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The commentary a paper made here carries: the history's for the month
+/// (the page passes what its commentary boxes show).
+fn published_commentary(card: &scorecard::Scorecard) -> BTreeMap<String, String> {
+    card.indicators
+        .iter()
+        .filter_map(|result| {
+            let text = result.published_commentary.as_ref()?;
+            Some((result.definition.id.to_string(), text.clone()))
+        })
+        .collect()
 }
 
 /// Every `--history` file that is a history (`history::read_any`), as an

@@ -326,7 +326,10 @@ fn indicator_text(scorecard: &Scorecard, result: &IndicatorResult) -> String {
         "Performance rating".into(),
         result.rating.word().into(),
     ]);
-    rows.push(vec!["Trend".into(), result.trend.label().into()]);
+    rows.push(vec![
+        "Trend".into(),
+        result.trend.words(result.polarity).into(),
+    ]);
     if result.national.is_some() || result.statistical_neighbours.is_some() {
         rows.push(vec![
             "National average".into(),

@@ -18,6 +18,7 @@ pub mod indicators;
 pub mod ingest;
 pub mod memo;
 pub mod month;
+pub mod paper;
 pub mod rating;
 pub mod records;
 pub mod schema;

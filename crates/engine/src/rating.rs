@@ -58,15 +58,25 @@ impl Trend {
         }
     }
 
-    /// Arrow plus word, never the arrow alone.
-    pub fn label(self) -> &'static str {
-        match self {
-            Trend::Improving => "▲ Improving",
-            Trend::Worsening => "▼ Worsening",
-            Trend::Stable => "► Stable",
-            Trend::Up => "▲ Up",
-            Trend::Down => "▼ Down",
-            Trend::None => "– No trend",
+    /// The figure's direction (an arrow and a word) and, separately, what
+    /// that means (outputs.md, "What the reader must be told"): "▲ up ·
+    /// improving", "▼ down · improving" for a figure where lower is better.
+    /// The arrow always points the way the figure moved, so it never
+    /// points against it; a stable figure moved less than the stable band.
+    pub fn words(self, polarity: Polarity) -> &'static str {
+        let rose = match polarity {
+            Polarity::Down => matches!(self, Trend::Worsening),
+            Polarity::Up | Polarity::None => matches!(self, Trend::Improving | Trend::Up),
+        };
+        match (self, rose) {
+            (Trend::Improving, true) => "▲ up · improving",
+            (Trend::Improving, false) => "▼ down · improving",
+            (Trend::Worsening, true) => "▲ up · worsening",
+            (Trend::Worsening, false) => "▼ down · worsening",
+            (Trend::Stable, _) => "► level · stable",
+            (Trend::Up, _) => "▲ up",
+            (Trend::Down, _) => "▼ down",
+            (Trend::None, _) => "– no trend",
         }
     }
 }
@@ -128,6 +138,32 @@ pub fn trend(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn trend_words_point_the_way_the_figure_moved() {
+        // Unallocated cases (lower is better) fell from 3 to 1: down, improving.
+        let fell = trend(Polarity::Down, Some(1.0), Some(3.0), false);
+        assert_eq!(fell.words(Polarity::Down), "▼ down · improving");
+        // Caseloads (lower is better) rose from 18 to 20: up, worsening.
+        let rose = trend(Polarity::Down, Some(20.0), Some(18.0), false);
+        assert_eq!(rose.words(Polarity::Down), "▲ up · worsening");
+        // Assessments in time (higher is better): 92% against 88%, then 80%.
+        let up = trend(Polarity::Up, Some(92.0), Some(88.0), true);
+        assert_eq!(up.words(Polarity::Up), "▲ up · improving");
+        let down = trend(Polarity::Up, Some(80.0), Some(88.0), true);
+        assert_eq!(down.words(Polarity::Up), "▼ down · worsening");
+        // No polarity: the direction alone; within 1 point: stable.
+        let plans = trend(Polarity::None, Some(972.0), Some(900.0), false);
+        assert_eq!(plans.words(Polarity::None), "▲ up");
+        let fewer = trend(Polarity::None, Some(800.0), Some(900.0), false);
+        assert_eq!(fewer.words(Polarity::None), "▼ down");
+        let level = trend(Polarity::Up, Some(88.5), Some(88.0), true);
+        assert_eq!(level.words(Polarity::Up), "► level · stable");
+        assert_eq!(
+            trend(Polarity::Up, None, Some(88.0), true).words(Polarity::Up),
+            "– no trend"
+        );
+    }
 
     #[test]
     fn rag_bands_for_up_and_down() {
