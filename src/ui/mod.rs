@@ -35,7 +35,7 @@ use intake::{Checklist, DropZone};
 use quality::DataQuality;
 use scorecard_view::ScorecardView;
 use settings_view::SettingsEditor;
-use state::{AppState, Tab};
+use state::{AppState, PrintLayout, Tab};
 
 /// Installs the panic hook and mounts the app.
 pub fn start() {
@@ -215,6 +215,27 @@ fn Exports(state: AppState) -> impl IntoView {
             <button type="button" class="button small" on:click=move |_| {
                 if let Some(window) = web_sys::window() { let _ = window.print(); }
             }>"Print"</button>
+            <label class="print-option">
+                "Print layout "
+                <select
+                    data-testid="print-layout"
+                    prop:value=move || state.print_layout.get().id()
+                    on:change=move |ev| {
+                        let layout = PrintLayout::parse(&event_target_value(&ev));
+                        state.print_layout.set(layout);
+                        // Each layout starts with its own default for charts.
+                        state.print_charts.set(layout == PrintLayout::Detailed);
+                    }
+                >
+                    <option value="detailed">"Detailed"</option>
+                    <option value="compact">"Compact (committee paper)"</option>
+                </select>
+            </label>
+            <label class="print-option">
+                <input type="checkbox" data-testid="print-charts" prop:checked=move || state.print_charts.get()
+                    on:change=move |ev| state.print_charts.set(event_target_checked(&ev))/>
+                " Charts in print"
+            </label>
             <label class="print-option">
                 <input type="checkbox" prop:checked=move || state.landscape.get()
                     on:change=move |ev| state.landscape.set(event_target_checked(&ev))/>

@@ -15,13 +15,13 @@ use crate::domain::rating::Rating;
 use crate::domain::scorecard::{
     IndicatorResult, Scorecard, Values, previous_heading, year_to_date_heading,
 };
-use crate::domain::{export, format};
+use crate::domain::{export, format, paper};
 use crate::ui::accessibility::TableRegion;
 use crate::ui::browser;
 use crate::ui::commentary::Commentary;
 use crate::ui::engine::{DrillRows, Engine};
 use crate::ui::marks;
-use crate::ui::state::AppState;
+use crate::ui::state::{AppState, PrintLayout};
 
 /// A value's `data-value`: the unrounded number, empty when none.
 fn raw(value: Option<f64>) -> String {
@@ -68,30 +68,32 @@ fn Card(state: AppState, card: Arc<Scorecard>) -> impl IntoView {
         .enumerate()
         .map(|(index, result)| view! { <IndicatorSection state=state card=card.clone() index=index result=result/> })
         .collect_view();
-    let about = state
-        .settings
-        .with_untracked(|s| crate::domain::about::about(&card, s));
-    let title = if card.la_name.is_empty() {
-        "Children's services performance scorecard".to_string()
-    } else {
-        format!(
-            "{} — children's services performance scorecard",
-            card.la_name
+    let (about, block) = state.settings.with_untracked(|s| {
+        (
+            crate::domain::about::about(&card, s),
+            paper::title_block(&card, s),
         )
-    };
+    });
+    let data_as_at = paper::data_as_at(&card);
     let printed = format::date(browser::today());
     view! {
         <PrintStyle state=state card=card.clone()/>
         <section
             class="scorecard"
             class:publishable=move || state.publishable.get()
+            class:compact=move || state.print_layout.get() == PrintLayout::Compact
+            class:no-print-charts=move || !state.print_charts.get()
             data-testid="scorecard"
             data-month=month.to_string()
             aria-labelledby="scorecard-title"
         >
             <header class="card-header">
                 <p class="marking">{card.protective_marking.clone()}</p>
-                <h2 id="scorecard-title">{title} ", " {month.long_label()}</h2>
+                <h2 id="scorecard-title">{block.title}</h2>
+                <p class="scope" data-testid="report-scope">{block.scope}</p>
+                {(!block.subtitle.is_empty()).then(|| view! { <p class="subtitle">{block.subtitle}</p> })}
+                {(!block.author.is_empty()).then(|| view! { <p class="author">{block.author}</p> })}
+                {data_as_at.map(|line| view! { <p class="data-as-at" data-testid="data-as-at">{line}</p> })}
                 <p class="print-only printed">{format!("Printed {printed}")}</p>
                 {state.settings.with_untracked(|s| s.suppress_below).map(|n| view! {
                     <p class="publishable-note">
@@ -101,7 +103,7 @@ fn Card(state: AppState, card: Arc<Scorecard>) -> impl IntoView {
             </header>
             <marks::MarksLegend card=card.clone()/>
             <SummaryGrid card=card.clone()/>
-            {sections}
+            <div class="indicators">{sections}</div>
             <AboutSection about=about/>
         </section>
     }
@@ -125,8 +127,14 @@ fn PrintStyle(state: AppState, card: Arc<Scorecard>) -> impl IntoView {
         } else {
             "A4 portrait"
         };
+        // The compact paper's side margins are narrower: two columns of
+        // full tables need the width.
+        let sides = match state.print_layout.get() {
+            PrintLayout::Compact => "9mm",
+            PrintLayout::Detailed => "12mm",
+        };
         format!(
-            "@page {{ size: {size}; margin: 16mm 12mm 16mm 12mm; \
+            "@page {{ size: {size}; margin: 16mm {sides} 16mm {sides}; \
              @top-left {{ content: {heading}; font: 9pt sans-serif; }} \
              @top-right {{ content: {marking}; font: bold 9pt sans-serif; }} \
              @bottom-left {{ content: {marking}; font: bold 9pt sans-serif; }} \
@@ -313,10 +321,14 @@ fn IndicatorSection(
             }
         })
         .collect_view();
-    let benchmark = move |label: &'static str, column: &'static str, value: Option<f64>| {
+    // The benchmark's year beside its heading (outputs.md, "What the
+    // reader must be told"): "National average (2015-16)".
+    let national_heading = paper::benchmark_heading("National average", &result);
+    let neighbours_heading = paper::benchmark_heading("Statistical neighbours average", &result);
+    let benchmark = move |heading: String, column: &'static str, value: Option<f64>| {
         view! {
             <tr>
-                <th scope="row">{label}</th>
+                <th scope="row">{heading}</th>
                 <td class="number" data-measure=d.headline data-column=column data-value=raw(value)>
                     {format::value(value, headline_style)}
                 </td>
@@ -362,6 +374,9 @@ fn IndicatorSection(
         })
     };
     let notes = result.notes.clone();
+    let population_note = state
+        .settings
+        .with_untracked(|s| paper::population_note(&result, s));
     let caption = format!("{} — figures for {}", d.title, month.long_label());
     let title_id = format!("title-{}", d.id);
     let labelled_by = title_id.clone();
@@ -402,11 +417,12 @@ fn IndicatorSection(
                             <td data-trend=result.trend.id()>{result.trend.words(result.polarity)}</td>
                             <td colspan=columns.saturating_sub(1).to_string()></td>
                         </tr>
-                        {benchmark("National average", "national", result.national)}
-                        {benchmark("Statistical neighbours average", "statistical_neighbours", result.statistical_neighbours)}
+                        {benchmark(national_heading, "national", result.national)}
+                        {benchmark(neighbours_heading, "statistical_neighbours", result.statistical_neighbours)}
                     </tbody>
                 </table>
             </TableRegion>
+            {population_note.map(|note| view! { <p class="population-note">{note}</p> })}
             {(!notes.is_empty()).then(|| view! {
                 <ul class="notes">{notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
             })}

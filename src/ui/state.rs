@@ -33,6 +33,32 @@ pub(crate) struct Steps {
     pub(crate) worker_heap: f64,
 }
 
+/// The print's layout (outputs.md, "Compact print"; `data-testid="print-layout"`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) enum PrintLayout {
+    #[default]
+    Detailed,
+    Compact,
+}
+
+impl PrintLayout {
+    /// Its value in the `<select>`.
+    pub(crate) fn id(self) -> &'static str {
+        match self {
+            PrintLayout::Detailed => "detailed",
+            PrintLayout::Compact => "compact",
+        }
+    }
+
+    pub(crate) fn parse(id: &str) -> PrintLayout {
+        if id == "compact" {
+            PrintLayout::Compact
+        } else {
+            PrintLayout::Detailed
+        }
+    }
+}
+
 /// What the page knows of the files read (they live in the worker).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(crate) struct LoadInfo {
@@ -85,6 +111,12 @@ pub(crate) struct AppState {
     pub(crate) steps: RwSignal<Steps>,
     /// Print on A4 landscape rather than portrait.
     pub(crate) landscape: RwSignal<bool>,
+    /// The print's layout: detailed (an indicator per half page, charts)
+    /// or compact (the committee paper's two-column flow).
+    pub(crate) print_layout: RwSignal<PrintLayout>,
+    /// Charts in print: on in the detailed layout, off in the compact one,
+    /// until the analyst says otherwise.
+    pub(crate) print_charts: RwSignal<bool>,
     /// Print with small numbers suppressed (settings `suppress_below`).
     pub(crate) publishable: RwSignal<bool>,
 }
@@ -115,6 +147,8 @@ impl AppState {
             timing: RwSignal::new(None),
             steps: RwSignal::new(Steps::default()),
             landscape: RwSignal::new(false),
+            print_layout: RwSignal::new(PrintLayout::Detailed),
+            print_charts: RwSignal::new(true),
             publishable: RwSignal::new(false),
         }
     }

@@ -93,3 +93,64 @@ test('landscape and the publishable print', async () => {
     await browser.close();
   }
 });
+
+// outputs.md, "Compact print": the example's fourteen indicators, each with
+// a commentary of a head of service's length, on at most 5 A4 pages; every
+// title, the caveats the reader must be told and the trend's direction and
+// judgement in words; no indicator split across pages.
+test('the compact print: the example on at most 5 pages, with the caveats and the trend in words', async () => {
+  const { browser, page, errors } = await open(server.url);
+  try {
+    await page.click('[data-testid="load-example"]');
+    await page.waitForSelector('[data-testid="scorecard"][data-month="2017-12"]', { timeout: 60000 });
+    const ids = await page.$$eval('section.indicator', (s) => s.map((e) => e.dataset.indicator));
+    assert.equal(ids.length, 14);
+    const commentary = 'Performance held steady this month. The service manager has reviewed the cases '
+      + 'behind the figure with each team, and the actions agreed at the last meeting are on track; '
+      + 'we expect the next two months to confirm the change.';
+    for (const id of ids) await page.fill(`#commentary-${id}`, `${commentary} Ref ${id}.`);
+    assert.equal(await page.inputValue('[data-testid="print-layout"]'), 'detailed');
+    assert.equal(await page.isChecked('[data-testid="print-charts"]'), true);
+    await page.selectOption('[data-testid="print-layout"]', 'compact');
+    // Charts are off by default in compact.
+    assert.equal(await page.isChecked('[data-testid="print-charts"]'), false);
+    const compact = await printToText(page, 'compact');
+    assert.ok(compact.pages.length <= 5, `${compact.pages.length} pages`);
+    const flat = execFileSync('pdftotext', [compact.file, '-']).toString().replace(/\s+/g, ' ');
+    const titles = await page.$$eval('section.indicator h3', (hs) => hs.map((h) => h.textContent.replace(/^\d+\.\) /, '')));
+    // Each indicator whole on one page: its numbered heading and its
+    // commentary's last words on the same page (a title wraps inside its
+    // column, so compare without spaces).
+    // In reading order (not -layout, which puts the two columns side by side on one line).
+    const ordered = execFileSync('pdftotext', [compact.file, '-']).toString().split('\f');
+    const squeezedPages = ordered.map((p) => p.replace(/\s+/g, ''));
+    const heads = await page.$$eval('section.indicator', (ss) => ss.map((s) => [s.dataset.indicator, s.querySelector('h3').textContent]));
+    for (const [id, head] of heads) {
+      // The heading's first words (a long one wraps around its table's header).
+      const start = head.replace(/\s+/g, '').slice(0, 18);
+      const on = squeezedPages.filter((p) => p.includes(`Ref${id}.`));
+      assert.equal(on.length, 1, `${id}: its commentary on ${on.length} pages`);
+      assert.ok(on[0].includes(start), `${id}: its commentary ends on the page its heading "${head}" is on`);
+    }
+    assert.equal(titles.length, 14);
+    const readingOrder = ordered.join(' ').replace(/\s+/g, ' ');
+    const commentaries = readingOrder.split('we expect the next two months to confirm the change').length - 1;
+    assert.equal(commentaries, 14, 'every commentary printed whole');
+    // The caveats: benchmark year, population year, data as at.
+    assert.match(flat, /National average \(\d{4}-\d{2}\)/);
+    assert.match(flat, /Rates per 10,000 children use Mid-2016 population estimates/);
+    assert.match(flat, /Data as at 31\/12\/2017 \(List 3/);
+    // The trend: direction and judgement apart, never an arrow against the figure.
+    assert.match(flat, /(up|down) · (improving|worsening)/);
+    assert.doesNotMatch(flat, /▲ Improving|▼ Worsening/);
+    // Charts off: no chart SVG printed; on again when asked.
+    assert.equal(await page.isVisible('section.indicator .charts'), true, 'the screen keeps its charts');
+    execFileSync('pdftoppm', ['-png', '-r', '60', compact.file, path.join(OUT, 'compact')]);
+    await page.check('[data-testid="print-charts"]');
+    const withCharts = await printToText(page, 'compact-charts');
+    assert.ok(withCharts.pages.length > compact.pages.length, 'charts take room');
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
+});
