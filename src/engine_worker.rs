@@ -17,7 +17,8 @@ use crate::domain::scorecard::{self, Drills, InputFile, LoadStep, Loaded};
 use crate::domain::settings::Settings;
 use crate::ui::browser::{self, heap_bytes};
 use crate::worker_protocol::{
-    Request, Response, Unread, compute_apart, history_json, signed_off_history,
+    PaperInputs, Request, Response, Unread, compute_apart, history_json, make_paper, paper,
+    signed_off_history,
 };
 
 thread_local! {
@@ -126,6 +127,61 @@ fn post(scope: &web_sys::DedicatedWorkerGlobalScope, response: &Response) {
     }
 }
 
+/// Posts `response` with `bytes` beside it (`{json, bytes}`), transferred,
+/// not copied: the example's files, a paper.
+fn post_with_bytes(
+    scope: &web_sys::DedicatedWorkerGlobalScope,
+    response: &Response,
+    bytes: &[Vec<u8>],
+) {
+    let Ok(json) = serde_json::to_string(response) else {
+        return;
+    };
+    let arrays = js_sys::Array::new();
+    let transfer = js_sys::Array::new();
+    for content in bytes {
+        let array = js_sys::Uint8Array::from(content.as_slice());
+        transfer.push(&array.buffer());
+        arrays.push(&array);
+    }
+    let message = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&message, &"json".into(), &json.into());
+    let _ = js_sys::Reflect::set(&message, &"bytes".into(), &arrays);
+    let _ = scope.post_message_with_transfer(&message, &transfer);
+}
+
+/// The page's charts for a Word paper: the PNG bytes beside the message
+/// (`images`), in the order of their descriptions, by indicator id.
+#[cfg(feature = "papers")]
+fn chart_images(
+    data: &JsValue,
+    charts: Vec<crate::worker_protocol::ChartMeta>,
+) -> std::collections::BTreeMap<String, Vec<csc_papers::ChartImage>> {
+    let images = js_sys::Reflect::get(data, &"images".into())
+        .ok()
+        .and_then(|v| v.dyn_into::<js_sys::Array>().ok());
+    let mut by_indicator: std::collections::BTreeMap<String, Vec<csc_papers::ChartImage>> =
+        std::collections::BTreeMap::new();
+    for (index, meta) in charts.into_iter().enumerate() {
+        let Some(png) = images
+            .as_ref()
+            .and_then(|all| all.get(index as u32).dyn_into::<js_sys::Uint8Array>().ok())
+        else {
+            continue;
+        };
+        by_indicator
+            .entry(meta.indicator)
+            .or_default()
+            .push(csc_papers::ChartImage {
+                png: png.to_vec(),
+                width_px: meta.width_px,
+                height_px: meta.height_px,
+                alt: meta.alt,
+            });
+    }
+    by_indicator
+}
+
 /// Starts answering the page's messages. Message data: `{json, files}`
 /// where `json` is a `Request` and `files` (a load's) the `File` handles
 /// in order, which this worker reads itself: the page never holds the bytes.
@@ -218,6 +274,7 @@ fn handle(scope: &web_sys::DedicatedWorkerGlobalScope, data: &JsValue) {
                 heap_bytes: heap_bytes(),
                 unread,
                 files: scorecard::summaries(&loaded),
+                commentary: loaded.commentary.clone(),
             };
             #[cfg(feature = "bench")]
             bench::keep(measure_parse, handles);
@@ -261,22 +318,8 @@ fn handle(scope: &web_sys::DedicatedWorkerGlobalScope, data: &JsValue) {
             // The generator lives here, not in the page's module: its plan
             // tables are 200 KB the page's first download need not carry.
             let files = crate::example_data::generate(1);
-            let bytes = js_sys::Array::new();
-            let transfer = js_sys::Array::new();
-            let mut names = Vec::with_capacity(files.len());
-            for (name, content) in files {
-                let array = js_sys::Uint8Array::from(content.as_slice());
-                transfer.push(&array.buffer());
-                bytes.push(&array);
-                names.push(name);
-            }
-            let response = Response::Example { id, names };
-            if let Ok(json) = serde_json::to_string(&response) {
-                let message = js_sys::Object::new();
-                let _ = js_sys::Reflect::set(&message, &"json".into(), &json.into());
-                let _ = js_sys::Reflect::set(&message, &"bytes".into(), &bytes);
-                let _ = scope.post_message_with_transfer(&message, &transfer);
-            }
+            let (names, bytes): (Vec<String>, Vec<Vec<u8>>) = files.into_iter().unzip();
+            post_with_bytes(scope, &Response::Example { id, names }, &bytes);
         }
         Request::Drill {
             id,
@@ -301,6 +344,38 @@ fn handle(scope: &web_sys::DedicatedWorkerGlobalScope, data: &JsValue) {
             });
             let signed = Some(month);
             post(scope, &Response::History { id, json, signed });
+        }
+        Request::Paper {
+            id,
+            kind,
+            settings,
+            month,
+            commentary,
+            publishable,
+            today,
+            charts,
+        } => {
+            #[cfg(not(feature = "papers"))]
+            let _ = charts;
+            let inputs = PaperInputs {
+                commentary,
+                publishable,
+                today,
+                #[cfg(feature = "papers")]
+                charts: chart_images(data, charts),
+            };
+            let made = LOADED.with(|slot| {
+                paper(slot.borrow().as_ref(), kind, &settings, month, |card| {
+                    make_paper(kind, card, &settings, inputs)
+                })
+            });
+            match made {
+                Ok((name, mime, bytes)) => {
+                    let file = Ok((name, mime.to_string()));
+                    post_with_bytes(scope, &Response::Paper { id, file }, &[bytes]);
+                }
+                Err(why) => post(scope, &Response::Paper { id, file: Err(why) }),
+            }
         }
         Request::History { id } => {
             let json = LOADED.with(|slot| history_json(slot.borrow().as_ref()));

@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
+use crate::domain::commentary_pack::{self, PackEntry};
 use crate::domain::dataset::SettingsImports;
 use crate::domain::ingest::FileOverrides;
 use crate::domain::month::Month;
@@ -81,6 +82,57 @@ pub(crate) enum Request {
     },
     /// The history of what was read, as it stands: answered by `History`.
     History { id: u32 },
+    /// A paper for a committee of `month` with these settings, commentary
+    /// (by indicator id) and options: answered by `Paper`, its bytes
+    /// beside. A Word paper's charts, drawn by the page, travel beside the
+    /// message as PNG bytes in the order of `charts`.
+    Paper {
+        id: u32,
+        kind: PaperKind,
+        settings: Box<Settings>,
+        month: Month,
+        commentary: BTreeMap<String, String>,
+        publishable: bool,
+        today: Date,
+        #[serde(default)]
+        charts: Vec<ChartMeta>,
+    },
+}
+
+/// Which paper (outputs.md, "Papers for a committee").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum PaperKind {
+    Xlsx,
+    Docx,
+    /// The commentary pack (CSV).
+    Commentary,
+}
+
+impl PaperKind {
+    /// The file it is saved as, and its type.
+    pub(crate) fn file(self, month: Month) -> (String, &'static str) {
+        match self {
+            PaperKind::Xlsx => (
+                format!("scorecard-{month}.xlsx"),
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            ),
+            PaperKind::Docx => (
+                format!("scorecard-{month}.docx"),
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            ),
+            PaperKind::Commentary => (format!("scorecard-commentary-{month}.csv"), "text/csv"),
+        }
+    }
+}
+
+/// A chart the page drew for a Word paper; its PNG bytes travel beside.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub(crate) struct ChartMeta {
+    pub(crate) indicator: String,
+    pub(crate) alt: String,
+    pub(crate) width_px: u32,
+    pub(crate) height_px: u32,
 }
 
 /// What the worker answers.
@@ -117,6 +169,9 @@ pub(crate) enum Response {
         /// month is computed (a file with no as-at date gives no month).
         #[serde(default)]
         files: Vec<FileSummary>,
+        /// The commentaries of the commentary packs among the files.
+        #[serde(default)]
+        commentary: Vec<PackEntry>,
     },
     /// A scorecard, or why there is none. Its indicators' drill-down rows
     /// stay in the worker (for the large case they are 100,000 rows, 13 MB
@@ -149,6 +204,77 @@ pub(crate) enum Response {
         json: Result<String, String>,
         signed: Option<Month>,
     },
+    /// A paper's file name and type, its bytes beside the message; or why
+    /// there is none.
+    Paper {
+        id: u32,
+        file: Result<(String, String), String>,
+    },
+}
+
+/// A paper of what was read (`make` says how): its file name, type and
+/// bytes, or why there is none.
+pub(crate) fn paper(
+    loaded: Option<&Loaded>,
+    kind: PaperKind,
+    settings: &Settings,
+    month: Month,
+    make: impl FnOnce(&Scorecard) -> Result<Vec<u8>, String>,
+) -> Result<(String, &'static str, Vec<u8>), String> {
+    let loaded = loaded.ok_or("no files have been read")?;
+    let card = scorecard::compute(loaded, settings, Some(month))
+        .map_err(|e| e.to_string())?
+        .with_drills();
+    let bytes = make(&card)?;
+    let (name, mime) = kind.file(month);
+    Ok((name, mime, bytes))
+}
+
+/// How the worker makes each paper: the commentary pack from the engine,
+/// the workbook and the document from `csc-papers` (only in a build with
+/// the `papers` feature: the worker's; the page's own module has none).
+pub(crate) fn make_paper(
+    kind: PaperKind,
+    card: &Scorecard,
+    settings: &Settings,
+    options: PaperInputs,
+) -> Result<Vec<u8>, String> {
+    match kind {
+        PaperKind::Commentary => {
+            Ok(commentary_pack::to_csv(card, &options.commentary).into_bytes())
+        }
+        #[cfg(feature = "papers")]
+        PaperKind::Xlsx | PaperKind::Docx => {
+            let paper = csc_papers::PaperOptions {
+                publishable: options.publishable,
+                printed: Some(options.today),
+                commentary: options.commentary,
+                charts: options.charts,
+            };
+            if kind == PaperKind::Xlsx {
+                csc_papers::xlsx::workbook(card, settings, &paper)
+            } else {
+                csc_papers::docx::document(card, settings, &paper)
+            }
+        }
+        #[cfg(not(feature = "papers"))]
+        PaperKind::Xlsx | PaperKind::Docx => {
+            let _ = settings;
+            Err("this build has no Excel or Word writer".to_string())
+        }
+    }
+}
+
+/// What a `Paper` request brings beside the scorecard and settings (the
+/// commentary pack reads only the commentary).
+#[cfg_attr(not(feature = "papers"), allow(dead_code))]
+pub(crate) struct PaperInputs {
+    pub(crate) commentary: BTreeMap<String, String>,
+    pub(crate) publishable: bool,
+    pub(crate) today: Date,
+    /// The page's charts by indicator id (Word only).
+    #[cfg(feature = "papers")]
+    pub(crate) charts: BTreeMap<String, Vec<csc_papers::ChartImage>>,
 }
 
 /// `scorecard-history.json` of what was read with `month` signed off
@@ -233,6 +359,85 @@ mod tests {
             Ok(Response::Loaded { unread, .. }) => assert!(unread.is_empty()),
             other => panic!("{other:?}"),
         }
+    }
+
+    /// The commentary pack the worker makes reads back, dropped with the
+    /// files, as the same commentaries (outputs.md, "Papers for a
+    /// committee", 3); and the papers are named by their month.
+    #[test]
+    fn a_commentary_pack_goes_out_and_comes_back() {
+        let csv = "Child Unique ID,Child Protection Plan Start Date,Child Protection Plan End Date\nA,01/01/2017,\nB,01/02/2017,\n";
+        let list7 = crate::domain::scorecard::InputFile {
+            name: "list7_2017-12-31.csv".into(),
+            bytes: csv.as_bytes().to_vec(),
+            overrides: FileOverrides::default(),
+        };
+        let today = jiff::civil::date(2018, 1, 10);
+        let loaded = scorecard::load([&list7], Settings::default(), today, |_| {});
+        let month = Month::parse("2017-12").unwrap();
+        let commentary = BTreeMap::from([
+            (
+                "cp_plans".to_string(),
+                "Two plans, \"both\" new.\nSecond line.".to_string(),
+            ),
+            ("re_referrals".to_string(), "Needs List 3.".to_string()),
+        ]);
+        let inputs = PaperInputs {
+            commentary: commentary.clone(),
+            publishable: false,
+            today,
+            #[cfg(feature = "papers")]
+            charts: BTreeMap::new(),
+        };
+        let kind = PaperKind::Commentary;
+        let (name, mime, bytes) = paper(Some(&loaded), kind, &Settings::default(), month, |card| {
+            make_paper(kind, card, &Settings::default(), inputs)
+        })
+        .unwrap();
+        assert_eq!(
+            (name.as_str(), mime),
+            ("scorecard-commentary-2017-12.csv", "text/csv")
+        );
+        let text = String::from_utf8(bytes.clone()).unwrap();
+        // A row per indicator, the headline figures beside: CP plans' count is 2.
+        assert_eq!(
+            text.lines()
+                .filter(|l| l.starts_with("cp_plans,2017-12,"))
+                .count(),
+            1
+        );
+        assert!(
+            text.contains(",5,Children with a child protection plan at month end,"),
+            "{text}"
+        );
+        let pack = crate::domain::scorecard::InputFile {
+            name: name.clone(),
+            bytes,
+            overrides: FileOverrides::default(),
+        };
+        let again = scorecard::load([&list7, &pack], Settings::default(), today, |_| {});
+        let back: BTreeMap<String, String> = again
+            .commentary
+            .iter()
+            .filter(|e| e.month == month && !e.text.is_empty())
+            .map(|e| (e.indicator.clone(), e.text.clone()))
+            .collect();
+        assert_eq!(back, commentary);
+        assert!(
+            again
+                .commentary
+                .iter()
+                .all(|e| e.input == 1 && e.file == name)
+        );
+        let summary = &scorecard::summaries(&again)[1];
+        assert_eq!(summary.kind.as_deref(), Some("commentary"));
+        assert_eq!(summary.rows, 14);
+        assert_eq!(PaperKind::Xlsx.file(month).0, "scorecard-2017-12.xlsx");
+        assert_eq!(PaperKind::Docx.file(month).0, "scorecard-2017-12.docx");
+        assert_eq!(
+            paper(None, kind, &Settings::default(), month, |_| Ok(Vec::new())).unwrap_err(),
+            "no files have been read"
+        );
     }
 
     #[test]

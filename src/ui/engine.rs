@@ -41,7 +41,7 @@ use crate::domain::scorecard::DrillRow;
 use crate::domain::settings::Settings;
 use crate::ui::files::ChosenFile;
 use crate::ui::state::{AppState, LoadInfo, Steps};
-use crate::ui::{browser, files, history_kept};
+use crate::ui::{browser, commentary, files, history_kept};
 use crate::worker_protocol::{FileMeta, Request, Response, Unread, index_without};
 
 /// Where an indicator's drill-down rows go when they arrive.
@@ -102,6 +102,8 @@ struct Requests {
     drills: Vec<(u32, DrillRows)>,
     /// The history request in flight (a sign-off or a download; 0 when none).
     history: u32,
+    /// The paper request in flight (0 when none).
+    paper: u32,
 }
 
 impl Requests {
@@ -132,14 +134,23 @@ impl WorkerLink {
     /// be): the clone shares the browser's bytes, so nothing is copied.
     /// Kept until the worker says it is ready.
     fn send(&mut self, request: &Request, files: Option<js_sys::Array>) {
+        match files {
+            Some(files) => self.send_with(request, "files", files),
+            None => self.send_with(request, "files", js_sys::Array::new()),
+        }
+    }
+
+    /// As `send`, with `beside` under the name `field` (a load's `files`,
+    /// a paper's chart `images`).
+    fn send_with(&mut self, request: &Request, field: &str, beside: js_sys::Array) {
         let Some(worker) = &self.worker else {
             return;
         };
         let message = js_sys::Object::new();
         let json = serde_json::to_string(request).unwrap_or_default();
         let _ = js_sys::Reflect::set(&message, &"json".into(), &json.into());
-        if let Some(files) = files {
-            let _ = js_sys::Reflect::set(&message, &"files".into(), &files);
+        if beside.length() > 0 {
+            let _ = js_sys::Reflect::set(&message, &field.into(), &beside);
         }
         if self.ready {
             let _ = worker.post_message(&message);
@@ -321,6 +332,33 @@ impl Engine {
         });
     }
 
+    /// Asks the worker for a paper of `month` (`request` made with its id);
+    /// `images` are the PNG bytes of a Word paper's charts, in order. The
+    /// paper downloads when it arrives (`on_paper`).
+    pub(crate) fn paper(self, request: impl FnOnce(u32) -> Request, images: Vec<Vec<u8>>) {
+        let sent = self.with_core(|core| {
+            if !core.worker.running() {
+                return false;
+            }
+            let id = core.requests.next_id();
+            core.requests.paper = id;
+            let beside = js_sys::Array::new();
+            for png in &images {
+                beside.push(&js_sys::Uint8Array::from(png.as_slice()));
+            }
+            core.worker.send_with(&request(id), "images", beside);
+            true
+        });
+        match sent {
+            Some(true) => self.state.busy.set(Some("Making the paper…".into())),
+            Some(false) => self
+                .state
+                .notice
+                .set(Some("No paper: no files have been read.".into())),
+            None => {}
+        }
+    }
+
     /// Downloads the history of what was read, as it stands.
     pub(crate) fn download_history(self) {
         self.history_request(|id| Request::History { id });
@@ -443,6 +481,7 @@ impl Engine {
             core.requests.compute = 0;
             core.requests.example = 0;
             core.requests.history = 0;
+            core.requests.paper = 0;
             core.requests.drills.clear();
         });
         self.state.busy.set(None);
@@ -477,15 +516,55 @@ impl Engine {
         }
     }
 
-    /// A message of files from the worker: `{json, bytes}`, the example's.
+    /// A message of files from the worker: `{json, bytes}`, the example's
+    /// or a paper.
     fn on_files(self, data: &JsValue) {
         let json = js_sys::Reflect::get(data, &"json".into())
             .ok()
             .and_then(|v| v.as_string())
             .unwrap_or_default();
-        let Ok(Response::Example { id, names }) = serde_json::from_str::<Response>(&json) else {
+        let bytes = js_sys::Reflect::get(data, &"bytes".into())
+            .ok()
+            .and_then(|v| v.dyn_into::<js_sys::Array>().ok());
+        match serde_json::from_str::<Response>(&json) {
+            Ok(Response::Example { id, names }) => self.on_example(id, names, bytes),
+            Ok(Response::Paper { id, file }) => self.on_paper(id, file, bytes),
+            _ => {}
+        }
+    }
+
+    /// A paper arrived: downloaded under its name (or why there is none).
+    fn on_paper(
+        self,
+        id: u32,
+        file: Result<(String, String), String>,
+        bytes: Option<js_sys::Array>,
+    ) {
+        let awaited = self.with_core(|core| {
+            let awaited = core.requests.paper == id;
+            if awaited {
+                core.requests.paper = 0;
+            }
+            awaited
+        });
+        if awaited != Some(true) {
             return;
-        };
+        }
+        self.state.busy.set(None);
+        match file {
+            Ok((name, mime)) => {
+                if let Some(array) =
+                    bytes.and_then(|all| all.get(0).dyn_into::<js_sys::Uint8Array>().ok())
+                {
+                    browser::download_bytes(&name, &mime, &array);
+                }
+            }
+            Err(why) => self.state.notice.set(Some(format!("No paper: {why}."))),
+        }
+    }
+
+    /// The example's files arrived: added like chosen files.
+    fn on_example(self, id: u32, names: Vec<String>, bytes: Option<js_sys::Array>) {
         let awaited = self.with_core(|core| {
             let awaited = core.requests.example == id;
             if awaited {
@@ -496,9 +575,6 @@ impl Engine {
         if awaited != Some(true) {
             return;
         }
-        let bytes = js_sys::Reflect::get(data, &"bytes".into())
-            .ok()
-            .and_then(|v| v.dyn_into::<js_sys::Array>().ok());
         // Each becomes a `File` (its bytes in the browser's keeping, not the
         // page's), then it is a chosen file like any other.
         let chosen = names
@@ -542,12 +618,21 @@ impl Engine {
                 heap_bytes,
                 unread,
                 files,
+                commentary,
             } if id == load_id => {
                 state.done.set(None);
                 state.files.set(files);
                 forget_unread(state, &unread);
                 if let Some(first) = import_from {
                     let first = index_without(first, &unread);
+                    // Commentary packs among the new files: put in their
+                    // boxes when the next scorecard shows (`commentary`).
+                    state.commentary_packs.set(
+                        commentary
+                            .into_iter()
+                            .filter(|entry| entry.input >= first)
+                            .collect(),
+                    );
                     let imported = state
                         .settings
                         .with_untracked(|base| imports.apply_since(base, first));
@@ -591,6 +676,9 @@ impl Engine {
                 state.drill_counts.set(drill_counts);
                 #[cfg(feature = "bench")]
                 bench::after_scorecard(self);
+                if let Ok(card) = &result {
+                    commentary::take_packs(state, card);
+                }
                 state
                     .scorecard
                     .set(Some(result.map(|card| Arc::new(*card))));

@@ -18,6 +18,7 @@ mod help;
 mod history_kept;
 mod intake;
 mod marks;
+mod papers;
 mod quality;
 mod scorecard_view;
 mod settings_view;
@@ -212,6 +213,7 @@ fn Exports(state: AppState) -> impl IntoView {
                     browser::download(&format!("scorecard-{}.json", card.month), "application/json", &json);
                 }
             }>"Export JSON"</button>
+            <papers::PaperButtons state=state/>
             <button type="button" class="button small" on:click=move |_| {
                 if let Some(window) = web_sys::window() { let _ = window.print(); }
             }>"Print"</button>

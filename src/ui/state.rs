@@ -11,6 +11,7 @@ use leptos::prelude::*;
 
 use jiff::civil::Date;
 
+use crate::domain::commentary_pack::PackEntry;
 use crate::domain::file_list::{self, input_of};
 use crate::domain::month::Month;
 use crate::domain::scorecard::{FileSummary, Scorecard};
@@ -117,6 +118,9 @@ pub(crate) struct AppState {
     /// Charts in print: on in the detailed layout, off in the compact one,
     /// until the analyst says otherwise.
     pub(crate) print_charts: RwSignal<bool>,
+    /// Commentaries from commentary packs just dropped, put in their boxes
+    /// when the next scorecard shows (`commentary::take_packs`).
+    pub(crate) commentary_packs: RwSignal<Vec<PackEntry>>,
     /// Print with small numbers suppressed (settings `suppress_below`).
     pub(crate) publishable: RwSignal<bool>,
 }
@@ -149,6 +153,7 @@ impl AppState {
             landscape: RwSignal::new(false),
             print_layout: RwSignal::new(PrintLayout::Detailed),
             print_charts: RwSignal::new(true),
+            commentary_packs: RwSignal::new(Vec::new()),
             publishable: RwSignal::new(false),
         }
     }

@@ -5,6 +5,8 @@ pub mod about;
 pub mod areas;
 pub mod calendar;
 pub mod commentary;
+pub mod commentary_kind;
+pub mod commentary_pack;
 pub mod dataset;
 pub mod definitions_doc;
 pub mod diagnostics;

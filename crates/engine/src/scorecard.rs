@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::areas::Areas;
 use crate::calendar::Calendar;
+use crate::commentary_pack::{self, PackEntry};
 use crate::dataset::{Dataset, SettingsImports};
 use crate::diagnostics::{Problem, ProblemCode, Severity};
 use crate::history::History;
@@ -206,6 +207,9 @@ pub struct Loaded {
     /// Every history among the files, merged (history.md, "Several
     /// histories"); empty when none was given.
     pub history: History,
+    /// Every commentary of the commentary packs among the files
+    /// (`commentary_pack`), for the page to put in their boxes.
+    pub commentary: Vec<PackEntry>,
     /// Month figures already counted from these files, so computing
     /// another month or with other targets recounts only what changed
     /// (see `memo` for what empties it).
@@ -271,6 +275,7 @@ pub fn load<I: std::borrow::Borrow<InputFile>>(
     let settings = imports.apply(&settings);
     let histories = history_inputs::read(&mut files);
     let history = history_inputs::merge(&mut files, &histories);
+    let commentary = commentary_pack::read(&mut files, &input_of);
     Loaded {
         files,
         dataset,
@@ -278,6 +283,7 @@ pub fn load<I: std::borrow::Borrow<InputFile>>(
         settings,
         histories,
         history,
+        commentary,
         cache: FiguresCache::default(),
     }
 }
@@ -568,6 +574,11 @@ fn summarise(file: &LoadedFile) -> FileSummary {
         (
             Some("settings".to_string()),
             "Settings document".to_string(),
+        )
+    } else if file.is_commentary() {
+        (
+            Some(crate::commentary_kind::FILE_KIND.to_string()),
+            "Commentary pack".to_string(),
         )
     } else if file.is_history() && file.error.is_none() {
         (

@@ -97,6 +97,11 @@ problem_codes! {
     BlankYesNo = "blank_yes_no",
     "A yes/no column that must be filled is blank, so the row is left out of the indicators that use it: fill it in and export again.";
 
+    /// A commentary pack row whose indicator or month is not one the
+    /// scorecard knows (`commentary_pack`, read by `scorecard::load`).
+    CommentaryRowLeftOut = "commentary_row_left_out",
+    "A row of a commentary pack names no indicator of the scorecard or no month (YYYY-MM or Dec-17), so its commentary is left out: correct the row or use the pack as downloaded.";
+
     /// A date before 1990 (`ingest::build::RowReader::check_date`).
     DateBefore1990 = "date_before_1990",
     "A date is before 1990, which is often a typing error; it is still used, so check it.";

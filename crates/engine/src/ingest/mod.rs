@@ -17,6 +17,7 @@ pub mod xlsx;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
+use crate::commentary_kind;
 use crate::diagnostics::{Problem, ProblemCode, Severity};
 use crate::history_kind::{is_csv_header, looks_like_history};
 use crate::records::*;
@@ -169,6 +170,12 @@ pub enum Content {
         text: String,
         csv: bool,
     },
+    /// A commentary pack (outputs.md, "Papers for a committee"): its text,
+    /// which the scorecard reads (`commentary_pack`; it checks indicator
+    /// ids, which sit above this module).
+    Commentary {
+        text: String,
+    },
     Unreadable,
 }
 
@@ -220,6 +227,19 @@ impl LoadedFile {
     /// Whether the file is a history of signed-off months.
     pub(crate) fn is_history(&self) -> bool {
         matches!(self.content, Content::History { .. })
+    }
+
+    /// Whether the file is a commentary pack.
+    pub(crate) fn is_commentary(&self) -> bool {
+        matches!(self.content, Content::Commentary { .. })
+    }
+
+    /// A commentary pack, read later by the scorecard.
+    fn commentary(name: &str, text: String, problems: Vec<Problem>) -> LoadedFile {
+        LoadedFile {
+            content: Content::Commentary { text },
+            ..LoadedFile::history(name, String::new(), false, problems)
+        }
     }
 
     /// A history file, read later by the scorecard.
@@ -466,6 +486,10 @@ fn load_text(
     if is_csv_header(&table.headers) {
         drop(table);
         return LoadedFile::history(name, decoded.text.into_owned(), true, sink.finish());
+    }
+    if commentary_kind::is_header(&table.headers) {
+        drop(table);
+        return LoadedFile::commentary(name, decoded.text.into_owned(), sink.finish());
     }
     drop(decoded);
     match recognise_table(name, table, sink) {
@@ -773,6 +797,7 @@ fn coverage_marker(content: &Content) -> Option<Date> {
         | Content::NotUsed
         | Content::Settings(_)
         | Content::History { .. }
+        | Content::Commentary { .. }
         | Content::Unreadable => None,
     }
 }
