@@ -135,15 +135,16 @@ fn text_of(parts: &BTreeMap<String, Vec<u8>>, name: &str) -> String {
     .unwrap()
 }
 
+/// A table cell's text and fill.
+type Cell = (String, Option<String>);
+/// A table's rows of cells.
+type Rows = Vec<Vec<Cell>>;
+
 /// A body-level element of `word/document.xml`, with its text.
 #[derive(Debug)]
 enum Block {
-    Paragraph {
-        style: String,
-        text: String,
-    },
-    /// Rows of cells: (text, fill).
-    Table(Vec<Vec<(String, Option<String>)>>),
+    Paragraph { style: String, text: String },
+    Table(Rows),
 }
 
 fn unescape(text: &str) -> String {
@@ -263,7 +264,7 @@ fn paper(publishable: bool) -> Paper {
 }
 
 impl Paper {
-    fn tables(&self) -> Vec<&Vec<Vec<(String, Option<String>)>>> {
+    fn tables(&self) -> Vec<&Rows> {
         self.blocks
             .iter()
             .filter_map(|b| match b {
@@ -289,7 +290,7 @@ impl Paper {
     }
 
     /// The figures table of the indicator headed `heading`.
-    fn table_after(&self, heading: &str) -> &Vec<Vec<(String, Option<String>)>> {
+    fn table_after(&self, heading: &str) -> &Rows {
         self.section(heading)
             .iter()
             .find_map(|b| match b {
@@ -310,7 +311,7 @@ impl Paper {
     }
 }
 
-fn row<'a>(table: &'a [Vec<(String, Option<String>)>], label: &str) -> Vec<&'a str> {
+fn row<'a>(table: &'a [Vec<Cell>], label: &str) -> Vec<&'a str> {
     table
         .iter()
         .find(|r| r.first().is_some_and(|(t, _)| t == label))

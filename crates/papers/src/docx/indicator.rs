@@ -82,7 +82,11 @@ pub(crate) fn indicator(
 fn grid(figures: &Figures) -> Grid {
     let n = figures.columns.len();
     // A narrower label column when there are many areas to fit.
-    let label = if n > 6 { 2300 } else { 3000 };
+    let label = match n {
+        0..=6 => 3000,
+        7..=8 => 2300,
+        _ => 2000,
+    };
     let mut header = vec![Cell::text("")];
     header.extend(
         figures
@@ -124,6 +128,7 @@ fn grid(figures: &Figures) -> Grid {
     }
     Grid {
         widths: table::widths(label, n),
+        sizes: layout::table_sizes(n),
         header,
         rows,
     }

@@ -30,8 +30,18 @@ pub(crate) const EMU_PER_TWIP: u64 = 635;
 /// Font sizes in half-points.
 pub(crate) const BODY_SIZE: usize = 20;
 pub(crate) const TABLE_SIZE: usize = 18;
-pub(crate) const TABLE_HEADING_SIZE: usize = 16;
 pub(crate) const NOTE_SIZE: usize = 16;
+
+/// A table's body and header-row font sizes for `n` value columns: 9 and
+/// 8 pt, smaller as more areas share A4 portrait's width, so a figure or
+/// a heading's word never breaks across lines.
+pub(crate) fn table_sizes(n: usize) -> (usize, usize) {
+    match n {
+        0..=8 => (18, 16),
+        9..=10 => (16, 15),
+        _ => (14, 13),
+    }
+}
 
 /// Style ids. Heading and title ids are Word's own, so its navigation
 /// pane, table of contents and a committee template's styles apply.
@@ -144,8 +154,14 @@ pub(crate) fn page_and_styles(docx: Docx) -> Docx {
             Style::new(TABLE_STYLE, StyleType::Table)
                 .name("Scorecard table")
                 .set_borders(borders())
-                .margins(TableCellMargins::new().margin(40, 80, 40, 80)),
+                .margins(cell_margins()),
         )
+}
+
+/// A little room round each cell's text: 0.7 mm above and below, 1 mm
+/// at the sides (narrow, for many area columns).
+pub(crate) fn cell_margins() -> TableCellMargins {
+    TableCellMargins::new().margin(40, 57, 40, 57)
 }
 
 /// Thin grey rules round and inside every table.

@@ -13,7 +13,7 @@ use docx_rs::{
 };
 
 use crate::docx::figures::Mark;
-use crate::docx::layout::{self, HEADING_FILL, TABLE_HEADING_SIZE, TABLE_STYLE, TABLE_TEXT};
+use crate::docx::layout::{self, HEADING_FILL, TABLE_STYLE, TABLE_TEXT};
 
 /// One cell's content and look.
 #[derive(Clone, Debug, Default)]
@@ -68,17 +68,26 @@ impl Cell {
 /// header row, then the body.
 pub(crate) struct Grid {
     pub widths: Vec<usize>,
+    /// Font sizes of the body and the header row, in half-points.
+    pub sizes: (usize, usize),
     pub header: Vec<Cell>,
     pub rows: Vec<Vec<Cell>>,
 }
 
-/// Widths for a label column of `label` twips and `n` equal value columns
-/// sharing the rest of the text width.
+/// Widths for a label column of `label` twips and `n` value columns
+/// sharing the rest of the text width, the first a third wider than the
+/// others: its heading's longest word ("cumulative") must not break.
 pub(crate) fn widths(label: usize, n: usize) -> Vec<usize> {
     let rest = layout::TEXT_WIDTH.saturating_sub(label);
-    let each = rest.checked_div(n).unwrap_or(0);
+    // In thirds: 4 for the first column, 3 for each other.
+    let thirds = (3 * n + 1).max(1);
+    let each = rest * 3 / thirds;
+    let first = rest * 4 / thirds;
     let mut widths = vec![label];
-    widths.extend(std::iter::repeat_n(each, n));
+    if n > 0 {
+        widths.push(first);
+        widths.extend(std::iter::repeat_n(each, n - 1));
+    }
     widths
 }
 
@@ -99,9 +108,10 @@ impl Grid {
             .set_grid(self.widths.clone())
             .width(width, unit)
             .layout(TableLayoutType::Fixed)
-            // Direct borders as well as the style's: LibreOffice and older
-            // Word versions draw a table style's borders unreliably.
+            // Direct borders and margins as well as the style's:
+            // LibreOffice draws a table style's unreliably.
             .set_borders(layout::borders())
+            .margins(layout::cell_margins())
     }
 
     fn row(&self, cells: &[Cell], header: bool, keep_next: bool) -> TableRow {
@@ -119,10 +129,8 @@ impl Grid {
     }
 
     fn cell(&self, cell: &Cell, header: bool, keep_next: bool, width: usize) -> TableCell {
-        let mut run = layout::run(&cell.text);
-        if header {
-            run = run.size(TABLE_HEADING_SIZE);
-        }
+        let (body, heading) = self.sizes;
+        let mut run = layout::run(&cell.text).size(if header { heading } else { body });
         if header || cell.bold {
             run = run.bold();
         }
@@ -138,7 +146,7 @@ impl Grid {
                 AlignmentType::Left
             })
             .add_run(run);
-        for mark in mark_runs(cell.mark.as_ref()) {
+        for mark in mark_runs(cell.mark.as_ref(), heading) {
             paragraph = paragraph.add_run(mark);
         }
         let mut table_cell = TableCell::new()
@@ -170,15 +178,15 @@ impl Grid {
 
 /// The runs after a figure for its mark: a superscript-sized "P", or "R"
 /// and the figure as published ("was 12").
-fn mark_runs(mark: Option<&Mark>) -> Vec<Run> {
-    let small = |text: &str| layout::run(text).size(layout::NOTE_SIZE).bold();
+fn mark_runs(mark: Option<&Mark>, size: usize) -> Vec<Run> {
+    let small = |text: &str| layout::run(text).size(size).bold();
     match mark {
         None => Vec::new(),
         Some(Mark::Published) => vec![small(" P")],
         Some(Mark::Restated { was }) => {
             let mut runs = vec![small(" R")];
             if let Some(was) = was {
-                runs.push(layout::run(&format!(" (was {was})")).size(layout::NOTE_SIZE));
+                runs.push(layout::run(&format!(" (was {was})")).size(size));
             }
             runs
         }
@@ -191,12 +199,16 @@ mod tests {
 
     #[test]
     fn value_columns_share_what_the_label_leaves() {
-        let w = widths(2400, 10);
+        let w = widths(2000, 10);
         assert_eq!(w.len(), 11);
-        assert_eq!(w.first(), Some(&2400));
-        // (9,866 − 2,400) / 10 = 746 (rounded down: never wider than the page).
-        assert_eq!(w.get(1), Some(&746));
+        assert_eq!(w.first(), Some(&2000));
+        // 9,866 − 2,000 = 7,866 in 31 thirds: 1,014 for the first value
+        // column, 761 for each other (rounded down: never past the page).
+        assert_eq!(w.get(1), Some(&1014));
+        assert_eq!(w.get(2), Some(&761));
+        assert_eq!(w.iter().sum::<usize>(), 2000 + 1014 + 9 * 761);
         assert!(w.iter().sum::<usize>() <= layout::TEXT_WIDTH);
         assert_eq!(widths(2400, 0), vec![2400]);
+        assert_eq!(widths(3000, 1), vec![3000, 6866]);
     }
 }

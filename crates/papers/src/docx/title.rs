@@ -77,6 +77,7 @@ pub(crate) fn summary(docx: Docx, card: &Scorecard, shown: &Shown<'_>) -> Docx {
         .collect();
     let grid = Grid {
         widths: vec![5000, 1300, 1500, layout::TEXT_WIDTH.saturating_sub(7800)],
+        sizes: layout::table_sizes(3),
         header,
         rows,
     };
