@@ -653,3 +653,54 @@ fn the_publishable_paper_suppresses_small_counts() {
         "100%"
     );
 }
+
+/// With List 7 alone, only CP plans is computed: the others say what they
+/// need, in their part and in the summary, and still have their table.
+#[test]
+fn indicators_without_their_files_say_what_they_need() {
+    let dir = case_dir();
+    let inputs: Vec<InputFile> = ["teams.csv", "list7_cp_2017-12-31.csv"]
+        .iter()
+        .map(|name| InputFile {
+            name: name.to_string(),
+            bytes: std::fs::read(dir.join(name)).unwrap(),
+            overrides: FileOverrides::default(),
+        })
+        .collect();
+    let loaded = load(&inputs, settings(), jiff::civil::date(2026, 11, 26), |_| {});
+    let card = compute(&loaded, &loaded.settings, Month::parse("2017-12"))
+        .unwrap()
+        .with_drills();
+    let bytes =
+        csc_papers::docx::document(&card, &loaded.settings, &PaperOptions::default()).unwrap();
+    let document = text_of(&unzip(&bytes), "word/document.xml");
+    let paper = Paper {
+        blocks: blocks(&document),
+        parts: BTreeMap::new(),
+        document,
+    };
+    assert_eq!(paper.tables().len(), 15);
+    let re = "2.) % re-referrals within 12 months";
+    assert_eq!(
+        paper.paragraphs_after(re).first(),
+        Some(&"Needs List 3: not computed for this month.")
+    );
+    let summary = paper.table_after("Summary, Dec-17");
+    assert_eq!(
+        row(summary, "2. % re-referrals within 12 months")[1..],
+        ["needs files", "No rating", "– no trend"]
+    );
+    // December's 5 plans are still there.
+    assert_eq!(
+        row(
+            summary,
+            "5. Children with a child protection plan at month end"
+        )[1],
+        "5"
+    );
+    // No "Printed" line without a date, and nothing publishable.
+    assert!(!paper.blocks.iter().any(|b| matches!(
+        b,
+        Block::Paragraph { text, .. } if text.starts_with("Printed") || text.starts_with("Publishable")
+    )));
+}
