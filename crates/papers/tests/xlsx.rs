@@ -236,10 +236,16 @@ fn attribute(element: &str, name: &str) -> Option<String> {
 fn elements<'a>(xml: &'a str, section: &str, tag: &str) -> Vec<&'a str> {
     let start = xml.find(&format!("<{section}")).unwrap();
     let end = xml[start..].find(&format!("</{section}>")).unwrap() + start;
-    xml[start..end]
-        .split(&format!("<{tag}"))
-        .skip(1)
-        .map(|rest| &rest[..rest.find('>').unwrap()])
+    let section = &xml[start..end];
+    // `<col ` and not `<cols>`; each element from the space before its
+    // first attribute (`attribute` looks for ` name="`).
+    let open = format!("<{tag} ");
+    section
+        .match_indices(&open)
+        .map(|(at, _)| {
+            let rest = &section[at + open.len() - 1..];
+            &rest[..rest.find('>').unwrap()]
+        })
         .collect()
 }
 
@@ -315,6 +321,41 @@ fn approx(actual: f64, expected: f64) {
         (actual - expected).abs() < 1e-9,
         "{actual} is not {expected}"
     );
+}
+
+#[test]
+fn columns_are_wide_enough_to_read() {
+    let (bytes, card) = told_book();
+    let xml = sheet_xml(bytes, 1);
+    let widths: Vec<(usize, f64)> = elements(&xml, "cols", "col")
+        .into_iter()
+        .map(|col| {
+            (
+                attribute(col, "min").unwrap().parse().unwrap(),
+                attribute(col, "width").unwrap().parse().unwrap(),
+            )
+        })
+        .collect();
+    // A unit is a digit's width; running text fits at least one character
+    // a unit, so the longest measure label fits column A.
+    let longest = card
+        .indicators
+        .iter()
+        .flat_map(|r| {
+            r.definition
+                .measures
+                .iter()
+                .map(|m| m.label.chars().count())
+        })
+        .max()
+        .unwrap();
+    let (first, label) = widths[0];
+    assert_eq!(first, 1);
+    assert!(label >= longest as f64, "column A is {label} wide");
+    // Every figure column holds `Dec-17`, `1,234` or `100.0%` with room.
+    for (column, width) in &widths[1..] {
+        assert!(*width >= 10.0, "column {column} is {width} wide");
+    }
 }
 
 #[test]

@@ -191,7 +191,9 @@ pub(crate) fn rating(rating: Rating) -> Format {
         Rating::Green => GREEN,
         Rating::Amber => AMBER,
         Rating::Red => RED,
-        Rating::None => return ruled(base().set_font_color(MUTED)),
+        Rating::None => {
+            return ruled(base().set_font_color(MUTED).set_align(FormatAlign::Center));
+        }
     };
     base()
         .set_bold()
