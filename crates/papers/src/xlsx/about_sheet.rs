@@ -11,7 +11,7 @@ use csc_engine::paper;
 use jiff::civil::Date;
 use rust_xlsxwriter::{ColNum, ExcelDateTime, RowNum, Worksheet, XlsxError};
 
-use super::Paper;
+use super::context::Paper;
 use super::figures::{Figure, Styles};
 use super::formats::{self, NumberFormat};
 use super::layout::{self, Sheet, Span};

@@ -18,6 +18,8 @@ use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder};
 /// (Liberation Sans), so the sheet measures the same in Excel and Calc.
 const FONT: &str = "Arial";
 const FONT_SIZE: f64 = 10.0;
+/// One line of Arial 10, in points: the default row's height.
+pub(crate) const LINE_POINTS: f64 = 12.75;
 /// Excel's default row height and column width, in pixels, for Arial 10
 /// (`Workbook::set_default_format` needs both).
 pub(crate) const DEFAULT_ROW_PX: u32 = 17;

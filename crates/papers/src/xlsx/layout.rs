@@ -13,12 +13,10 @@
 
 use rust_xlsxwriter::{ColNum, Format, RowNum, Worksheet, XlsxError};
 
-use super::formats;
+use super::formats::{self, LINE_POINTS};
 use super::page;
 use super::pagination::Pager;
 
-/// One line of Arial 10, in points.
-pub(crate) const LINE_POINTS: f64 = 12.75;
 /// Characters of running text per unit of column width. A unit is the
 /// width of a digit (7 px in Arial 10); running text averages nearer 5.6
 /// px a character, so about 1.25 fit. Less is assumed, so that a bold

@@ -9,6 +9,7 @@
 //! figure, or read the clock (the day printed is the caller's).
 
 mod about_sheet;
+mod context;
 mod figures;
 mod formats;
 mod layout;
@@ -18,23 +19,13 @@ mod quality_sheet;
 mod scorecard_sheet;
 mod series_sheet;
 
-use csc_engine::paper::{TitleBlock, title_block};
+use csc_engine::paper::title_block;
 use csc_engine::scorecard::Scorecard;
 use csc_engine::settings::Settings;
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook, Worksheet, XlsxError};
 
 use crate::PaperOptions;
-
-/// What every sheet is written from.
-pub(crate) struct Paper<'a> {
-    pub(crate) card: &'a Scorecard,
-    pub(crate) settings: &'a Settings,
-    pub(crate) options: &'a PaperOptions,
-    /// The threshold figures are suppressed below: the settings' in the
-    /// publishable version, none otherwise.
-    pub(crate) suppress_below: Option<u32>,
-    pub(crate) title: TitleBlock,
-}
+use context::Paper;
 
 /// What writes one sheet.
 type WriteSheet = fn(&mut Worksheet, &Paper<'_>) -> Result<(), XlsxError>;

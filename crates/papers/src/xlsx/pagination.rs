@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 
 use rust_xlsxwriter::RowNum;
 
-use super::layout::LINE_POINTS;
+use super::formats::LINE_POINTS;
 
 /// The rows of a sheet and the blocks that must not be split.
 #[derive(Debug)]

@@ -6,7 +6,7 @@
 
 use rust_xlsxwriter::{FormatAlign, Worksheet, XlsxError};
 
-use super::Paper;
+use super::context::Paper;
 use super::formats;
 
 /// The columns, as `export::problems_csv` names them, with their widths.

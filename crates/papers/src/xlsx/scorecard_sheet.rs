@@ -15,7 +15,7 @@ use csc_engine::paper;
 use csc_engine::scorecard::{IndicatorResult, Values, previous_heading, year_to_date_heading};
 use rust_xlsxwriter::{ColNum, RowNum, Worksheet, XlsxError};
 
-use super::Paper;
+use super::context::Paper;
 use super::figures::{Figure, Styles};
 use super::formats::{self, NumberFormat};
 use super::layout::{self, Sheet};

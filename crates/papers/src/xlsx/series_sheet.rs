@@ -19,7 +19,7 @@
 use csc_engine::month::Month;
 use rust_xlsxwriter::{ExcelDateTime, FormatAlign, Note, Worksheet, XlsxError};
 
-use super::Paper;
+use super::context::Paper;
 use super::figures::{Figure, Styles};
 use super::formats;
 
