@@ -31,27 +31,33 @@ fn case_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/golden/public_city")
 }
 
-/// The case's files read as `commentary.rs`'s `public_city()` reads them.
+/// The case's files as `commentary.rs`'s `public_city()` reads them.
+fn inputs() -> (Vec<InputFile>, Settings) {
+    let dir = case_dir();
+    let read = |name: &str| std::fs::read_to_string(dir.join(name)).unwrap();
+    let cmd: Value = serde_json::from_str(&read("cmd.json")).unwrap();
+    let settings = Settings::from_json(&read("settings.json")).unwrap();
+    let inputs = cmd["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|name| {
+            let name = name.as_str().unwrap();
+            InputFile {
+                name: name.to_string(),
+                bytes: std::fs::read(dir.join(name)).unwrap(),
+                overrides: FileOverrides::default(),
+            }
+        })
+        .collect();
+    (inputs, settings)
+}
+
+/// The case's files read, as `commentary.rs`'s `public_city()` reads them.
 fn loaded() -> &'static Loaded {
     static LOADED: OnceLock<Loaded> = OnceLock::new();
     LOADED.get_or_init(|| {
-        let dir = case_dir();
-        let read = |name: &str| std::fs::read_to_string(dir.join(name)).unwrap();
-        let cmd: Value = serde_json::from_str(&read("cmd.json")).unwrap();
-        let settings = Settings::from_json(&read("settings.json")).unwrap();
-        let inputs: Vec<InputFile> = cmd["files"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|name| {
-                let name = name.as_str().unwrap();
-                InputFile {
-                    name: name.to_string(),
-                    bytes: std::fs::read(dir.join(name)).unwrap(),
-                    overrides: FileOverrides::default(),
-                }
-            })
-            .collect();
+        let (inputs, settings) = inputs();
         load(&inputs, settings, jiff::civil::date(2026, 11, 26), |_| {})
     })
 }
@@ -885,4 +891,90 @@ fn the_same_scorecard_makes_the_same_file() {
     assert!(first == again, "two workbooks of one scorecard differ");
     assert!(part(&first, "docProps/core.xml").contains("2026-11-26T"));
     assert!(part(&first, "docProps/custom.xml").contains("OFFICIAL-SENSITIVE"));
+}
+
+/// A history seeded from a spreadsheet (history.md) beside the case's
+/// files: Dec-17's plans published as 41 (the files now give 5), and
+/// June and July 2017 of indicator 10, which the files do not cover.
+#[test]
+fn figures_from_the_history_are_marked_as_on_the_page() {
+    let (mut inputs, settings) = inputs();
+    inputs.push(InputFile {
+        name: "seeded-history.csv".into(),
+        bytes: b"Month,Indicator,Measure,Area,Value\n\
+                 Dec-17,cp_plans,count,,41\n\
+                 Jun-17,adoption_entry_to_placement,average_days,,400\n\
+                 Jun-17,adoption_entry_to_placement,children,,2\n\
+                 Jul-17,adoption_entry_to_placement,average_days,,420\n\
+                 Jul-17,adoption_entry_to_placement,children,,1\n"
+            .to_vec(),
+        overrides: FileOverrides::default(),
+    });
+    let loaded = load(&inputs, settings, jiff::civil::date(2026, 11, 26), |_| {});
+    let card = compute(&loaded, &loaded.settings, Month::parse("2017-12"))
+        .unwrap()
+        .with_drills();
+    let bytes = workbook(&card, &loaded.settings, &options()).unwrap();
+    let sheet = range(&bytes, "Scorecard");
+    let unquote = |code: String| code.replace("&quot;", "\"");
+    // Restated: the cell keeps the files' 5, marked R, the published 41
+    // in its note.
+    let plans = block(&sheet, &card, "cp_plans");
+    let count = plans.row(&sheet, "No. of children on a CP plan");
+    let month = plans.column("Dec-17");
+    assert_eq!(number(&sheet, count, month), 5.0);
+    assert_eq!(
+        unquote(style(&bytes, 1, count, month).number_format),
+        "#,##0\" R\""
+    );
+    let comments = part(&bytes, "xl/comments1.xml");
+    assert!(
+        comments.contains("Restated: published as 41."),
+        "{comments}"
+    );
+    assert!(comments.contains(&format!("ref=\"{}\"", reference(count, month))));
+    // Published: indicator 10's previous six months rest on June and July
+    // from the history and August to November from the files.
+    let series = expected_indicator("adoption_entry_to_placement")["series"]
+        .as_array()
+        .unwrap();
+    let from_files: f64 = ["2017-08", "2017-09", "2017-10", "2017-11"]
+        .iter()
+        .map(|m| {
+            series.iter().find(|s| s["month"] == *m).unwrap()["average_days"]
+                .as_f64()
+                .unwrap()
+        })
+        .sum();
+    let a1 = block(&sheet, &card, "adoption_entry_to_placement");
+    let days = a1.row(&sheet, "Average no. of days taken");
+    let previous = *a1
+        .headings
+        .iter()
+        .find(|(h, _)| h.starts_with("Prev."))
+        .unwrap()
+        .1;
+    approx(
+        number(&sheet, days, previous),
+        (400.0 + 420.0 + from_files) / 6.0,
+    );
+    assert_eq!(
+        unquote(style(&bytes, 1, days, previous).number_format),
+        "0.0\" P\""
+    );
+    // The month itself is from the files: no mark.
+    assert_eq!(
+        style(&bytes, 1, days, a1.column("Dec-17")).number_format,
+        "0.0"
+    );
+    // The title block says what the marks mean; About lists the restatement.
+    assert!(text(&sheet, 4, 0).starts_with("P after a figure: published"));
+    assert!(text(&sheet, 5, 0).starts_with("R after a figure: restated"));
+    let about = range(&bytes, "About");
+    let restated = row_of(&about, "Restated since signed off", 0);
+    assert!(
+        text(&about, restated + 1, 0).contains("published 41, now 5"),
+        "{}",
+        text(&about, restated + 1, 0)
+    );
 }

@@ -10,7 +10,7 @@
 use csc_engine::indicators::Definition;
 use rust_xlsxwriter::{ColNum, Format, RowNum, Worksheet, XlsxError};
 
-use super::formats::{self, NumberFormat};
+use super::formats::{self, Mark, NumberFormat};
 
 /// A figure's cell.
 #[derive(Clone, Debug, PartialEq)]
@@ -75,6 +75,34 @@ impl Figure {
                 if let Some(blank) = &style.blank {
                     sheet.write_blank(row, column, blank)?;
                 }
+            }
+        }
+        Ok(())
+    }
+
+    /// Writes the figure in a figures table with `mark` after it.
+    pub(crate) fn write_marked(
+        &self,
+        sheet: &mut Worksheet,
+        row: RowNum,
+        column: ColNum,
+        mark: Mark,
+    ) -> Result<(), XlsxError> {
+        match self {
+            Figure::Number(value, format) => {
+                sheet.write_number_with_format(
+                    row,
+                    column,
+                    *value,
+                    &formats::marked_figure(*format, mark),
+                )?;
+            }
+            Figure::Suppressed(text) => {
+                let text = format!("{text} {}", mark.letter());
+                sheet.write_string_with_format(row, column, text, &formats::suppressed())?;
+            }
+            Figure::Blank => {
+                sheet.write_blank(row, column, &formats::no_figure())?;
             }
         }
         Ok(())

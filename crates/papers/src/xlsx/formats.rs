@@ -106,6 +106,26 @@ impl NumberFormat {
     }
 }
 
+/// The mark on a figure that is not from the extracts as they stand
+/// (history.md; the page marks it the same way): published, from the
+/// history of signed-off months, or restated, the extracts now giving a
+/// different figure from the one signed off.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Mark {
+    Published,
+    Restated,
+}
+
+impl Mark {
+    /// The letter shown after the figure, as on the page.
+    pub(crate) fn letter(self) -> &'static str {
+        match self {
+            Mark::Published => "P",
+            Mark::Restated => "R",
+        }
+    }
+}
+
 /// Every format starts from the workbook's font.
 pub(crate) fn base() -> Format {
     Format::new().set_font_name(FONT).set_font_size(FONT_SIZE)
@@ -163,6 +183,12 @@ pub(crate) fn row_label() -> Format {
 /// A figure in its number format.
 pub(crate) fn figure(number: NumberFormat) -> Format {
     ruled(base().set_num_format(number.code()))
+}
+
+/// A marked figure: its number format with the mark's letter after it,
+/// so the cell stays a number (`5 P` is 5).
+pub(crate) fn marked_figure(number: NumberFormat, mark: Mark) -> Format {
+    ruled(base().set_num_format(format!("{}\" {}\"", number.code(), mark.letter())))
 }
 
 /// A figure shown as text: suppressed (`<5`, `–`).

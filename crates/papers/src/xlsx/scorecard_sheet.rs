@@ -11,13 +11,17 @@
 //! a figure: the headings are the engine's (`previous_heading`,
 //! `year_to_date_heading`, `paper`), the values the `Scorecard`'s.
 
+use csc_engine::month::Month;
 use csc_engine::paper;
-use csc_engine::scorecard::{IndicatorResult, Values, previous_heading, year_to_date_heading};
-use rust_xlsxwriter::{ColNum, RowNum, Worksheet, XlsxError};
+use csc_engine::scorecard::{
+    IndicatorResult, Scorecard, Values, previous_heading, year_to_date_heading,
+};
+use csc_engine::sources::Source;
+use rust_xlsxwriter::{ColNum, Note, RowNum, Worksheet, XlsxError};
 
 use super::context::Paper;
 use super::figures::{Figure, Styles};
-use super::formats::{self, NumberFormat};
+use super::formats::{self, Mark, NumberFormat};
 use super::layout::{self, Sheet};
 
 /// Width of each figure column, in Excel's units: `Dec-17`, `1,234`,
@@ -36,6 +40,45 @@ const SUMMARY_FIGURES: usize = 3;
 struct Column<'a> {
     heading: String,
     values: &'a Values,
+    /// The figures' own month and area (`None` for the authority), which
+    /// a restatement names; `None` for a column over several months.
+    month: Option<(Month, Option<&'a str>)>,
+}
+
+impl Column<'_> {
+    /// The mark on `measure` of `indicator` in this column: restated when
+    /// the scorecard lists its figure as restated, else published when
+    /// the column's figures came from the history.
+    fn mark(&self, card: &Scorecard, indicator: &str, measure: &str) -> Option<Marked> {
+        let restated = self.month.and_then(|(month, area)| {
+            card.restatements.iter().find(|r| {
+                r.indicator == indicator
+                    && r.month == month
+                    && r.measure == measure
+                    && r.area.as_deref() == area
+            })
+        });
+        match restated {
+            Some(restated) => Some(Marked::Restated(restated.published)),
+            None => (self.values.source == Some(Source::History)).then_some(Marked::Published),
+        }
+    }
+}
+
+/// A figure's mark, with what a restated figure was published as.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Marked {
+    Published,
+    Restated(Option<f64>),
+}
+
+impl Marked {
+    fn mark(self) -> Mark {
+        match self {
+            Marked::Published => Mark::Published,
+            Marked::Restated(_) => Mark::Restated,
+        }
+    }
 }
 
 /// Writes the sheet.
@@ -103,12 +146,39 @@ fn title_block(sheet: &mut Sheet<'_, '_>, paper: &Paper<'_>) -> Result<RowNum, X
             None => "Publishable version: no suppression threshold is set (settings `suppress_below`), so every figure is shown.".to_string(),
         });
     }
+    lines.extend(legend(paper));
     let mut row = 2;
     for line in lines {
         sheet.paragraph(row, sheet.span(), &line, &formats::line())?;
         row += 1;
     }
     Ok(row)
+}
+
+/// What the marks on the sheet's figures mean, when it shows any (the
+/// page's legend).
+fn legend(paper: &Paper<'_>) -> Vec<String> {
+    let (mut published, mut restated) = (false, false);
+    for result in &paper.card.indicators {
+        let d = result.definition;
+        for column in columns(result, paper) {
+            for measure in d.measures.iter().filter(|m| m.is_shown()) {
+                match column.mark(paper.card, d.id, measure.name) {
+                    Some(Marked::Published) => published = true,
+                    Some(Marked::Restated(_)) => restated = true,
+                    None => {}
+                }
+            }
+        }
+    }
+    let mut lines = Vec::new();
+    if published {
+        lines.push("P after a figure: published, as signed off in the history of signed-off months (the files given do not cover its month, or a column's months include such a month).".to_string());
+    }
+    if restated {
+        lines.push("R after a figure: restated: the files now give a different figure from the one signed off (the cell's note has the published figure; About lists every restatement).".to_string());
+    }
+    lines
 }
 
 /// The summary grid as a table: each indicator's headline for the month,
@@ -232,12 +302,20 @@ fn indicator(
     for measure in d.measures.iter().filter(|m| m.is_shown()) {
         sheet.label(row, measure.label)?;
         for (index, column) in columns.iter().enumerate() {
-            Figure::of(d, measure.name, &column.values.values, paper.suppress_below).write(
-                sheet.sheet,
-                row,
-                column_number(index + 1),
-                &styles,
-            )?;
+            let figure = Figure::of(d, measure.name, &column.values.values, paper.suppress_below);
+            let at = column_number(index + 1);
+            match column.mark(paper.card, d.id, measure.name) {
+                None => figure.write(sheet.sheet, row, at, &styles)?,
+                Some(marked) => {
+                    figure.write_marked(sheet.sheet, row, at, marked.mark())?;
+                    if let Marked::Restated(was) = marked {
+                        let was = csc_engine::format::value(was, d.style(measure.name));
+                        let note = Note::new(format!("Restated: published as {was}."))
+                            .set_author("Scorecard");
+                        sheet.sheet.insert_note(row, at, &note)?;
+                    }
+                }
+            }
         }
         row += 1;
     }
@@ -317,12 +395,14 @@ fn columns<'a>(result: &'a IndicatorResult, paper: &Paper<'_>) -> Vec<Column<'a>
     let mut columns = vec![Column {
         heading: previous_heading(d, result.previous_mode, result.previous.months),
         values: &result.previous.values,
+        month: None,
     }];
     if paper.settings.show_last_year {
         let (last_year, values) = &result.last_year;
         columns.push(Column {
             heading: format!("{} (last year)", last_year.label()),
             values,
+            month: Some((*last_year, None)),
         });
     }
     if let Some(ytd) = result
@@ -333,21 +413,25 @@ fn columns<'a>(result: &'a IndicatorResult, paper: &Paper<'_>) -> Vec<Column<'a>
         columns.push(Column {
             heading: year_to_date_heading(month, ytd.months),
             values: &ytd.values,
+            month: None,
         });
     }
     if let Some((baseline, values)) = &result.baseline {
         columns.push(Column {
             heading: baseline.label(),
             values,
+            month: Some((*baseline, None)),
         });
     }
     columns.push(Column {
         heading: month.label(),
         values: &result.current,
+        month: Some((month, None)),
     });
     columns.extend(result.areas.iter().map(|(area, values)| Column {
         heading: area.clone(),
         values,
+        month: Some((month, Some(area.as_str()))),
     }));
     columns
 }
