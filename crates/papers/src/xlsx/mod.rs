@@ -6,7 +6,9 @@
 //!
 //! Owns: the workbook as a whole (its sheets, font, properties and
 //! bytes); each sheet is its own module. Must not: compute or word a
-//! figure, or read the clock (the day printed is the caller's).
+//! figure, or depend on the clock (the day printed is the caller's;
+//! the time rust_xlsxwriter stamps a new workbook with is replaced, see
+//! `properties`).
 
 mod about_sheet;
 mod context;
