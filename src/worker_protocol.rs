@@ -9,8 +9,9 @@ use std::collections::BTreeMap;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use crate::domain::commentary_pack::{self, PackEntry};
+use crate::domain::commentary_pack::PackEntry;
 use crate::domain::dataset::SettingsImports;
+use crate::domain::export;
 use crate::domain::ingest::FileOverrides;
 use crate::domain::month::Month;
 use crate::domain::scorecard::{self, DrillRow, Drills, FileSummary, Loaded, Scorecard};
@@ -241,7 +242,7 @@ pub(crate) fn make_paper(
 ) -> Result<Vec<u8>, String> {
     match kind {
         PaperKind::Commentary => {
-            Ok(commentary_pack::to_csv(card, &options.commentary).into_bytes())
+            Ok(export::commentary_pack_csv(card, &options.commentary).into_bytes())
         }
         #[cfg(feature = "papers")]
         PaperKind::Xlsx | PaperKind::Docx => {

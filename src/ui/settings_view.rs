@@ -131,6 +131,9 @@ pub(crate) fn SettingsEditor(state: AppState) -> impl IntoView {
 
             <fieldset>
                 <legend>"Report"</legend>
+                {text_field(state, "Report title", |s| s.report_title.clone(), |s, v| s.report_title = v)}
+                {text_field(state, "Subtitle (e.g. agenda item)", |s| s.report_subtitle.clone(), |s, v| s.report_subtitle = v)}
+                {text_field(state, "Author (e.g. the performance team)", |s| s.report_author.clone(), |s, v| s.report_author = v)}
                 {text_field(state, "Local authority name", |s| s.la_name.clone(), |s, v| s.la_name = v)}
                 {text_field(state, "Protective marking", |s| s.protective_marking.clone(), |s, v| s.protective_marking = v)}
                 {text_field(state, "Population year", |s| s.population_year.clone().unwrap_or_default(), |s, v| s.population_year = (!v.trim().is_empty()).then_some(v))}

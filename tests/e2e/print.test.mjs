@@ -114,6 +114,14 @@ test('the compact print: the example on at most 5 pages, with the caveats and th
     await page.selectOption('[data-testid="print-layout"]', 'compact');
     // Charts are off by default in compact.
     assert.equal(await page.isChecked('[data-testid="print-charts"]'), false);
+    // The report's details, from the settings editor, head the print.
+    await page.click('button.tab:has-text("Settings")');
+    await page.fill('label.field:has-text("Subtitle") input', 'Agenda item 4');
+    await page.press('label.field:has-text("Subtitle") input', 'Tab');
+    await page.fill('label.field:has-text("Author") input', 'Performance and Intelligence Team');
+    await page.press('label.field:has-text("Author") input', 'Tab');
+    await page.click('button.tab:has-text("Scorecard")');
+    await page.waitForSelector('[data-testid="scorecard"][data-month="2017-12"] .subtitle');
     const compact = await printToText(page, 'compact');
     assert.ok(compact.pages.length <= 5, `${compact.pages.length} pages`);
     const flat = execFileSync('pdftotext', [compact.file, '-']).toString().replace(/\s+/g, ' ');
@@ -136,6 +144,7 @@ test('the compact print: the example on at most 5 pages, with the caveats and th
     const readingOrder = ordered.join(' ').replace(/\s+/g, ' ');
     const commentaries = readingOrder.split('we expect the next two months to confirm the change').length - 1;
     assert.equal(commentaries, 14, 'every commentary printed whole');
+    assert.match(flat, /Performance scorecard Example City \(synthetic\) children's services · December 2017 Agenda item 4 Prepared by Performance and Intelligence Team/);
     // The caveats: benchmark year, population year, data as at.
     assert.match(flat, /National average \(\d{4}-\d{2}\)/);
     assert.match(flat, /Rates per 10,000 children use Mid-2016 population estimates/);

@@ -1,23 +1,19 @@
-//! The commentary pack (outputs.md, "Papers for a committee", 3): every
-//! indicator's commentary of a month, with its headline figures beside it,
-//! as a CSV the analyst sends to heads of service; the same file dropped
-//! back (recognised by its header, `commentary_kind`) gives the
-//! commentaries to put back in their boxes.
+//! Reading a commentary pack back (outputs.md, "Papers for a committee",
+//! 3): the CSV of every indicator's commentary the analyst sent to heads of
+//! service (`export::commentary_pack_csv` writes it), dropped back and
+//! recognised by its header (`commentary_kind`), gives the commentaries to
+//! put back in their boxes.
 //!
-//! Owns: the pack's columns and reading one back. Must not: decide where a
-//! commentary is kept (the page does) or compute a figure.
-
-use std::collections::BTreeMap;
+//! Owns: reading a pack. Must not: decide where a commentary is kept (the
+//! page does) or compute a figure.
 
 use serde::{Deserialize, Serialize};
 
 use crate::commentary_kind::HEADER;
 use crate::diagnostics::{Problem, ProblemCode, Severity};
-use crate::format;
 use crate::indicators::ALL;
 use crate::ingest::{Content, LoadedFile};
 use crate::month::Month;
-use crate::scorecard::Scorecard;
 
 /// One commentary of a pack dropped on the page.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -29,49 +25,6 @@ pub struct PackEntry {
     pub indicator: String,
     pub month: Month,
     pub text: String,
-}
-
-/// The pack of `card`'s month: one row per indicator, its commentary (by
-/// indicator id) and the headline figures the reader writes about.
-pub fn to_csv(card: &Scorecard, commentary: &BTreeMap<String, String>) -> String {
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    let mut header: Vec<&str> = HEADER.to_vec();
-    header.extend([
-        "Number",
-        "Title",
-        "Headline",
-        "Value",
-        "Previous 6 months",
-        "Target",
-        "Rating",
-        "Trend",
-    ]);
-    let _ = writer.write_record(&header);
-    for result in &card.indicators {
-        let d = result.definition;
-        let style = d.style(d.headline);
-        let headline_label = d
-            .measure(d.headline)
-            .and_then(|i| d.measures.get(i))
-            .map_or(d.headline, |m| m.label);
-        let _ = writer.write_record([
-            d.id.to_string(),
-            card.month.to_string(),
-            commentary.get(d.id).cloned().unwrap_or_default(),
-            d.number.to_string(),
-            d.title.to_string(),
-            headline_label.to_string(),
-            format::value(result.current.headline(), style),
-            format::value(result.previous.values.headline(), style),
-            format::value(result.target, style),
-            result.rating.word().to_string(),
-            result.trend.words(result.polarity).to_string(),
-        ]);
-    }
-    writer
-        .into_inner()
-        .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
-        .unwrap_or_default()
 }
 
 /// Reads every commentary pack among the loaded files (their text is

@@ -7,6 +7,8 @@
 //! and the CLI only name the file and hand the text over. It must not
 //! compute a figure (it reads the `Scorecard`) or do I/O.
 
+use std::collections::BTreeMap;
+
 use serde_json::{Map, Value, json};
 
 use crate::diagnostics::Problem;
@@ -262,6 +264,50 @@ pub fn problems_csv(problems: &[Problem]) -> String {
             ]
         }),
     )
+}
+
+/// The commentary pack of `card`'s month (outputs.md, "Papers for a
+/// committee", 3; read back by `commentary_pack`): one row per indicator, its commentary (by
+/// indicator id) and the headline figures the reader writes about.
+pub fn commentary_pack_csv(card: &Scorecard, commentary: &BTreeMap<String, String>) -> String {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let mut header: Vec<&str> = crate::commentary_kind::HEADER.to_vec();
+    header.extend([
+        "Number",
+        "Title",
+        "Headline",
+        "Value",
+        "Previous 6 months",
+        "Target",
+        "Rating",
+        "Trend",
+    ]);
+    let _ = writer.write_record(&header);
+    for result in &card.indicators {
+        let d = result.definition;
+        let style = d.style(d.headline);
+        let headline_label = d
+            .measure(d.headline)
+            .and_then(|i| d.measures.get(i))
+            .map_or(d.headline, |m| m.label);
+        let _ = writer.write_record([
+            d.id.to_string(),
+            card.month.to_string(),
+            commentary.get(d.id).cloned().unwrap_or_default(),
+            d.number.to_string(),
+            d.title.to_string(),
+            headline_label.to_string(),
+            format::value(result.current.headline(), style),
+            format::value(result.previous.values.headline(), style),
+            format::value(result.target, style),
+            result.rating.word().to_string(),
+            result.trend.words(result.polarity).to_string(),
+        ]);
+    }
+    writer
+        .into_inner()
+        .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
+        .unwrap_or_default()
 }
 
 /// A plain-text scorecard: one table per indicator, in the seed's layout.
