@@ -13,6 +13,7 @@
 use leptos::prelude::*;
 
 use crate::domain::file_list::{group_by_input, needs_as_at};
+use crate::domain::format;
 use crate::domain::scorecard::LateExtract;
 use crate::ui::engine::Engine;
 use crate::ui::file_list::date_of;
@@ -87,14 +88,15 @@ fn UndatedItem(undated: Undated) -> impl IntoView {
     } = undated;
     let what = if workbook {
         format!(
-            "{input}: {} sheet(s) ({}) have no as-at date",
-            files.len(),
+            "{input}: {} ({}) {} no as-at date",
+            format::count_of(files.len(), "sheet", "sheets"),
             files
                 .iter()
                 .filter_map(|f| f.split_once(crate::domain::ingest::SHEET_SEPARATOR))
                 .map(|(_, sheet)| sheet)
                 .collect::<Vec<_>>()
-                .join(", ")
+                .join(", "),
+            if files.len() == 1 { "has" } else { "have" }
         )
     } else {
         format!("{input} has no as-at date")

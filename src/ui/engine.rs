@@ -418,9 +418,10 @@ impl Engine {
         let state = self.state;
         let today = browser::today();
         let count = state.inputs.with_untracked(Vec::len);
-        state
-            .busy
-            .set(Some(format!("Reading and checking {count} file(s)…")));
+        state.busy.set(Some(format!(
+            "Reading and checking {}…",
+            crate::domain::format::count_of(count, "file", "files")
+        )));
         let sent = self.with_core(|core| {
             core.worker.start(self);
             if !core.worker.running() {
@@ -653,7 +654,8 @@ impl Engine {
                     }
                 });
                 state.timing.set(Some(format!(
-                    "Read {count} file(s), {megabytes:.1} MB, in {:.2} s in the background.",
+                    "Read {} ({megabytes:.1} MB) in {:.1} seconds.",
+                    crate::domain::format::count_of(count, "file", "files"),
                     read_ms / 1000.0,
                 )));
                 state.busy.set(Some("Computing the scorecard…".into()));

@@ -73,7 +73,10 @@ pub(crate) fn FileList(state: AppState) -> impl IntoView {
             let unreadable = files.iter().filter(|f| f.error.is_some()).count();
             let problems: usize = files.iter().map(|f| f.problems).sum();
             let undated = files.iter().filter(|f| needs_as_at(f)).count();
-            let mut text = format!("{} file(s) read", files.len() - unreadable);
+            let mut text = format!(
+                "{} read",
+                format::count_of(files.len() - unreadable, "file", "files")
+            );
             if unreadable > 0 {
                 text.push_str(&format!(", {unreadable} could not be used"));
             }
@@ -82,8 +85,8 @@ pub(crate) fn FileList(state: AppState) -> impl IntoView {
             }
             if problems > 0 {
                 text.push_str(&format!(
-                    ", {} data-quality problem(s)",
-                    format::thousands(problems as f64)
+                    ", {}",
+                    format::count_of(problems, "data-quality problem", "data-quality problems")
                 ));
             }
             text
@@ -177,7 +180,7 @@ fn BulkAsAt(selected: RwSignal<Vec<String>>) -> impl IntoView {
         <Show when=move || selected.with(|s| !s.is_empty())>
             <p class="bulk-as-at" data-testid="bulk-as-at">
                 <label>
-                    {move || format!("As-at date for the {} selected file(s) ", selected.with(Vec::len))}
+                    {move || format!("As-at date for the {} ", selected.with(|s| format::count_of(s.len(), "selected file", "selected files")))}
                     <input
                         type="date"
                         data-testid="bulk-as-at-date"
@@ -294,7 +297,7 @@ fn WorkbookRow(
         <tr class="workbook-row" data-workbook=input.clone()>
             <td><SelectBox input=input.clone() selected=selected/></td>
             <th scope="row">{input.clone()}</th>
-            <td>{move || format!("Excel workbook, {} sheet(s)", sheets())}</td>
+            <td>{move || format!("Excel workbook, {}", format::count_of(sheets(), "sheet", "sheets"))}</td>
             <td class="number">{move || group.with(|g| format::thousands(g.as_ref().map_or(0, InputGroup::rows) as f64))}</td>
             <td>
                 <input

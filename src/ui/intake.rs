@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::domain::diagnostics::ProblemCode;
 use crate::domain::file_list::needs_as_at;
+use crate::domain::format;
 use crate::domain::schema::{Kind, TEMPLATE_KINDS};
 use crate::ui::engine::Engine;
 use crate::ui::state::{AppState, Tab};
@@ -159,7 +160,11 @@ pub(crate) fn Checklist(state: AppState) -> impl IntoView {
                     .unwrap_or(0);
                 (unmapped > 0).then(|| view! {
                     <p class="needs">
-                        {format!("{unmapped} team(s) in your files are not in the team table, so their records count as Unmapped. ")}
+                        {if unmapped == 1 {
+                            "1 team in your files is not in the team table, so its records count as Unmapped. ".to_string()
+                        } else {
+                            format!("{} in your files are not in the team table, so their records count as Unmapped. ", format::count_of(unmapped, "team", "teams"))
+                        }}
                         <button type="button" class="link" on:click=move |_| state.tab.set(Tab::Settings)>
                             "Assign them to areas in Settings"
                         </button>

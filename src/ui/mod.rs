@@ -184,13 +184,20 @@ fn MonthPicker(state: AppState) -> impl IntoView {
             <select
                 data-testid="month"
                 prop:value=current
+                disabled=move || months().is_empty()
                 on:change=move |ev| state.month.set(Month::parse(&event_target_value(&ev)))
             >
                 {move || {
-                    months()
+                    let months = months();
+                    if months.is_empty() {
+                        // Not blank: say why there is nothing to choose.
+                        return view! { <option value="">"None yet: add files"</option> }.into_any();
+                    }
+                    months
                         .into_iter()
                         .map(|m| view! { <option value=m.to_string()>{m.long_label()}</option> })
                         .collect_view()
+                        .into_any()
                 }}
             </select>
         </label>
@@ -200,21 +207,28 @@ fn MonthPicker(state: AppState) -> impl IntoView {
 #[component]
 fn Exports(state: AppState) -> impl IntoView {
     let card = move || state.scorecard.get_untracked().and_then(|r| r.ok());
+    // Nothing to export or print before a scorecard shows: the buttons say
+    // so rather than act on nothing.
+    let none = move || !matches!(state.scorecard.get(), Some(Ok(_)));
+    let why = move || none().then_some("exports-why");
     view! {
         <span class="exports">
-            <button type="button" class="button small" on:click=move |_| {
+            <span class="hint" id="exports-why" hidden=move || !none()>
+                "Exports and print are ready once a scorecard shows."
+            </span>
+            <button type="button" class="button small" data-testid="export-csv" disabled=none aria-describedby=why on:click=move |_| {
                 if let Some(card) = card() {
                     browser::download(&format!("scorecard-{}.csv", card.month), "text/csv", &export::to_csv(&card));
                 }
             }>"Export CSV"</button>
-            <button type="button" class="button small" on:click=move |_| {
+            <button type="button" class="button small" data-testid="export-json" disabled=none aria-describedby=why on:click=move |_| {
                 if let Some(card) = card() {
                     let json = serde_json::to_string_pretty(&export::to_json(&card)).unwrap_or_default();
                     browser::download(&format!("scorecard-{}.json", card.month), "application/json", &json);
                 }
             }>"Export JSON"</button>
             <papers::PaperButtons state=state/>
-            <button type="button" class="button small" on:click=move |_| {
+            <button type="button" class="button small" data-testid="print" disabled=none aria-describedby=why on:click=move |_| {
                 if let Some(window) = web_sys::window() { let _ = window.print(); }
             }>"Print"</button>
             <label class="print-option">

@@ -155,12 +155,13 @@ async fn png_of_svg(svg: &str, width: u32, height: u32) -> Option<Vec<u8>> {
 pub(crate) fn PaperButtons(state: AppState) -> impl IntoView {
     let engine = expect_context::<Engine>();
     let none = move || !matches!(state.scorecard.get(), Some(Ok(_)));
+    let why = move || none().then_some("exports-why");
     view! {
-        <button type="button" class="button small" data-testid="export-xlsx" disabled=none
+        <button type="button" class="button small" data-testid="export-xlsx" disabled=none aria-describedby=why
             on:click=move |_| make(state, engine, PaperKind::Xlsx)>"Excel"</button>
-        <button type="button" class="button small" data-testid="export-docx" disabled=none
+        <button type="button" class="button small" data-testid="export-docx" disabled=none aria-describedby=why
             on:click=move |_| make(state, engine, PaperKind::Docx)>"Word"</button>
-        <button type="button" class="button small" data-testid="export-commentary" disabled=none
+        <button type="button" class="button small" data-testid="export-commentary" disabled=none aria-describedby=why
             on:click=move |_| make(state, engine, PaperKind::Commentary)>"Commentary pack"</button>
     }
 }

@@ -552,7 +552,7 @@ fn DrillDown(state: AppState, index: usize, definition: &'static Definition) -> 
                 set_open.set(details.open());
             }
         >
-            <summary>{format!("The {count} records behind these figures")}</summary>
+            <summary>{format!("The {} behind these figures", format::count_of(count, "record", "records"))}</summary>
             <p>
                 <button
                     type="button"

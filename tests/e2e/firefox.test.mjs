@@ -223,7 +223,7 @@ describe('Firefox ESR', { skip: SKIP }, () => {
     const { context, page, requests, errors } = await open('');
     try {
       await chooseCase(page);
-      assert.match(await page.$eval('.progress', (e) => e.textContent), /in the background/);
+      assert.match(await page.$eval('.progress', (e) => e.textContent), /Read \d+ files? \(\d/);
       checkAgainst(await figures(page), expectedFor('public_city'));
       assert.deepEqual(requests.filter((u) => !u.startsWith(server.url)), [], 'no request outside the page');
       assert.ok(requests.some((u) => u.endsWith('worker_loader.js')), `the worker started: ${requests}`);
@@ -293,7 +293,7 @@ describe('Firefox ESR', { skip: SKIP }, () => {
       await page.waitForSelector('[data-testid="file-input"]', { timeout: 20000 });
       await (await page.$('[data-testid="file-input"]')).uploadFile(path.join(TARGET, '../tests/intake/annex_a_2017-12-31.xlsx'));
       await page.waitForSelector('tr[data-file="annex_a_2017-12-31.xlsx › List 7"]', { timeout: 30000 });
-      assert.match(await page.$eval('.progress', (p) => p.textContent), /in the background/);
+      assert.match(await page.$eval('.progress', (p) => p.textContent), /Read \d+ files? \(\d/);
       assert.deepEqual(requests.filter((u) => !u.startsWith('file://')), [], 'nothing but the file itself');
       assert.deepEqual(errors, []);
     } finally {

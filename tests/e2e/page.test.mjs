@@ -219,7 +219,7 @@ test('the background worker reads the files, gives the same figures and can be c
     });
     await page.setInputFiles('[data-testid="file-input"]', [settings, ...files]);
     await page.waitForSelector('[data-testid="scorecard"][data-month="2017-12"]', { timeout: 20000 });
-    assert.match(await page.textContent('.progress'), /in the background/);
+    assert.match(await page.textContent('.progress'), /Read \d+ files? \(\d/);
     // The progress line named each file as it was read, with a bar.
     const seen = await page.evaluate(() => window.progressSeen);
     const last = path.basename(files[files.length - 1]);
@@ -269,7 +269,7 @@ test('an Excel workbook is read sheet by sheet (in the worker, which has the xls
     assert.ok(rows.length >= 2, JSON.stringify(rows));
     assert.ok(rows.every(([name]) => name.startsWith('annex_a_2017-12-31.xlsx › ')), JSON.stringify(rows));
     assert.ok(rows.some(([, kind]) => kind.startsWith('list')), JSON.stringify(rows));
-    assert.match(await page.textContent('.progress'), /in the background/);
+    assert.match(await page.textContent('.progress'), /Read \d+ files? \(\d/);
     assert.deepEqual(errors, []);
   } finally {
     await browser.close();

@@ -107,8 +107,12 @@ pub(crate) fn working_days(settings: &Settings) -> String {
             String::new()
         } else {
             format!(
-                " and {} extra day(s) set locally",
-                settings.extra_bank_holidays.len()
+                " and {} set locally",
+                crate::format::count_of(
+                    settings.extra_bank_holidays.len(),
+                    "extra day",
+                    "extra days"
+                )
             )
         },
         if settings.start_day_counts {

@@ -326,7 +326,8 @@ pub fn to_text(scorecard: &Scorecard) -> String {
     }
     let problems = scorecard.problems.len();
     out.push_str(&format!(
-        "\nData quality: {problems} problem(s) reported.\n"
+        "\nData quality: {} reported.\n",
+        format::count_of(problems, "problem", "problems")
     ));
     out
 }

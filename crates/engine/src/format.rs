@@ -48,6 +48,13 @@ pub fn thousands(value: f64) -> String {
     grouped
 }
 
+/// A count of things with its noun in the right number, the count
+/// grouped as every figure is: "1 file", "25 files", "2,105 records".
+pub fn count_of(count: usize, one: &str, many: &str) -> String {
+    let noun = if count == 1 { one } else { many };
+    format!("{} {noun}", thousands(count as f64))
+}
+
 /// A figure as JSON writes it (the CLI's JSON, the history): whole
 /// numbers as integers when `integral` (`972`, not `972.0`), others
 /// unrounded, `null` for no value or a non-finite one.
@@ -68,6 +75,18 @@ pub fn date(date: Date) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_with_their_noun() {
+        assert_eq!(count_of(0, "file", "files"), "0 files");
+        assert_eq!(count_of(1, "file", "files"), "1 file");
+        assert_eq!(count_of(25, "file", "files"), "25 files");
+        assert_eq!(count_of(2105, "record", "records"), "2,105 records");
+        assert_eq!(
+            count_of(1_000_000, "child", "children"),
+            "1,000,000 children"
+        );
+    }
 
     #[test]
     fn numbers_as_the_seed_prints_them() {

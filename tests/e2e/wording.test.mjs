@@ -1,0 +1,79 @@
+// A page that reads like a finished product (issue 17), the first checks:
+// nothing acts on nothing (exports, print and the month wait for a
+// scorecard, and say why), and the page's words are a person's: real
+// plurals, never "(s)", and every number of four or more digits grouped
+// with a thousands separator, on every view.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, open } from './harness.mjs';
+
+let server;
+before(async () => { server = await serve(); });
+after(async () => { await server.close(); });
+
+const ACTIONS = ['export-csv', 'export-json', 'export-xlsx', 'export-docx', 'export-commentary', 'print'];
+
+test('exports, print and the month wait for a scorecard, and say why', async () => {
+  const { browser, page, errors } = await open(server.url);
+  try {
+    for (const id of ACTIONS) {
+      assert.equal(await page.isDisabled(`[data-testid="${id}"]`), true, `${id} disabled before data`);
+      const why = await page.getAttribute(`[data-testid="${id}"]`, 'aria-describedby');
+      assert.match(await page.textContent(`#${why}`), /once a scorecard shows/);
+    }
+    assert.equal(await page.isDisabled('[data-testid="month"]'), true);
+    assert.match(await page.textContent('[data-testid="month"]'), /None yet/);
+    await page.click('[data-testid="load-example"]');
+    await page.waitForSelector('[data-testid="scorecard"][data-month="2017-12"]', { timeout: 60000 });
+    for (const id of ACTIONS) {
+      assert.equal(await page.isDisabled(`[data-testid="${id}"]`), false, `${id} enabled with a scorecard`);
+      assert.equal(await page.getAttribute(`[data-testid="${id}"]`, 'aria-describedby'), null);
+    }
+    assert.equal(await page.isDisabled('[data-testid="month"]'), false);
+    assert.equal(await page.isHidden('#exports-why'), true);
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
+});
+
+// Integers of four or more digits that may stand alone: years (and the
+// month and date forms around them) and the example's ids, whose letters
+// keep them from matching anyway.
+const allowed = (match, text, at) => {
+  const year = /^(19|20)\d\d$/.test(match);
+  const before = text.slice(Math.max(0, at - 1), at);
+  const after = text.slice(at + match.length, at + match.length + 1);
+  // Parts of a dd/mm/yyyy date or yyyy-mm month are years by the test above;
+  // a decimal's fractional digits follow a point.
+  return year || before === '.' || (before === '/' && year) || after === '-';
+};
+
+test('no "(s)" and no ungrouped number on any view of a loaded scorecard', async () => {
+  const { browser, page, errors } = await open(server.url);
+  try {
+    await page.click('[data-testid="load-example"]');
+    await page.waitForSelector('[data-testid="scorecard"][data-month="2017-12"]', { timeout: 60000 });
+    // The file list open, as an analyst checks it.
+    await page.$eval('[data-testid="file-list"]', (d) => { d.open = true; });
+    for (const tab of ['Scorecard', 'Data quality', 'Settings', 'Help']) {
+      await page.click(`button.tab:has-text("${tab}")`);
+      await page.waitForTimeout(300);
+      const text = await page.evaluate(() => document.body.innerText);
+      assert.ok(!text.includes('(s)'), `${tab}: "(s)" in ${text.slice(text.indexOf('(s)') - 60, text.indexOf('(s)') + 10)}`);
+      const ungrouped = [...text.matchAll(/(?<![\d,])\d{4,}(?![\d,])/g)]
+        .filter((m) => !allowed(m[0], text, m.index))
+        .map((m) => text.slice(Math.max(0, m.index - 40), m.index + m[0].length + 10).replace(/\s+/g, ' '));
+      assert.deepEqual(ungrouped, [], `${tab}: numbers without a thousands separator`);
+      if (tab === 'Scorecard') {
+        // The scan reads the figures: children in care, 1,758, grouped; the
+        // drill-down's count of records too.
+        assert.match(text, /\b1,758\b/);
+        assert.match(text, /The [\d,]+ records behind these figures/);
+      }
+    }
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
+});
