@@ -26,6 +26,7 @@ mod sign_off;
 mod state;
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::domain::export;
 use crate::domain::month::Month;
@@ -81,21 +82,27 @@ fn App() -> impl IntoView {
                 <FileList state=state/>
                 <Checklist state=state/>
             </div>
-            <nav class="tabs no-print" aria-label="Views">
-                <TabButton state=state tab=Tab::Scorecard label="Scorecard"/>
-                <TabButton state=state tab=Tab::DataQuality label="Data quality"/>
-                <TabButton state=state tab=Tab::Settings label="Settings"/>
-                <TabButton state=state tab=Tab::Help label="Help"/>
-                <MonthPicker state=state/>
-                <Exports state=state/>
-                <sign_off::SignOffButtons state=state/>
-            </nav>
-            {move || match state.tab.get() {
-                Tab::Scorecard => view! { <ScorecardView state=state/> }.into_any(),
-                Tab::DataQuality => view! { <DataQuality state=state/> }.into_any(),
-                Tab::Settings => view! { <SettingsEditor state=state/> }.into_any(),
-                Tab::Help => view! { <help::Help/> }.into_any(),
-            }}
+            <div class="toolbar no-print">
+                <Tabs state=state/>
+                <div class="actions">
+                    <MonthPicker state=state/>
+                    <Exports state=state/>
+                    <sign_off::SignOffButtons state=state/>
+                </div>
+            </div>
+            <div
+                class="tab-panel"
+                role="tabpanel"
+                id="view-panel"
+                aria-labelledby=move || state.tab.get().id()
+            >
+                {move || match state.tab.get() {
+                    Tab::Scorecard => view! { <ScorecardView state=state/> }.into_any(),
+                    Tab::DataQuality => view! { <DataQuality state=state/> }.into_any(),
+                    Tab::Settings => view! { <SettingsEditor state=state/> }.into_any(),
+                    Tab::Help => view! { <help::Help/> }.into_any(),
+                }}
+            </div>
         </main>
         <accessibility::AccessibilityFooter/>
     }
@@ -132,17 +139,53 @@ fn Progress(state: AppState) -> impl IntoView {
     }
 }
 
+/// The views as a tablist (WAI-ARIA tabs, as the GOV.UK Design System's):
+/// one tab in the Tab order, the chosen one; the arrow keys, Home and End
+/// move between tabs and show each at once (every view is quick to show).
 #[component]
-fn TabButton(state: AppState, tab: Tab, label: &'static str) -> impl IntoView {
+fn Tabs(state: AppState) -> impl IntoView {
+    let on_key = move |ev: web_sys::KeyboardEvent| {
+        let now = state.tab.get_untracked();
+        let next = match ev.key().as_str() {
+            "ArrowRight" => now.step(1),
+            "ArrowLeft" => now.step(-1),
+            "Home" => Tab::Scorecard,
+            "End" => Tab::Help,
+            _ => return,
+        };
+        ev.prevent_default();
+        state.tab.set(next);
+        if let Some(tab) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(next.id()))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = tab.focus();
+        }
+    };
     view! {
-        <button
-            type="button"
-            class="tab"
-            aria-pressed=move || (state.tab.get() == tab).to_string()
-            on:click=move |_| state.tab.set(tab)
-        >
-            {label}
-        </button>
+        <div class="tabs" role="tablist" aria-label="Views" on:keydown=on_key>
+            {Tab::ALL
+                .into_iter()
+                .map(|tab| {
+                    let selected = move || state.tab.get() == tab;
+                    view! {
+                        <button
+                            type="button"
+                            class="tab"
+                            role="tab"
+                            id=tab.id()
+                            aria-controls="view-panel"
+                            aria-selected=move || selected().to_string()
+                            tabindex=move || if selected() { "0" } else { "-1" }
+                            on:click=move |_| state.tab.set(tab)
+                        >
+                            {tab.label()}
+                        </button>
+                    }
+                })
+                .collect_view()}
+        </div>
     }
 }
 

@@ -79,6 +79,38 @@ pub(crate) enum Tab {
     Help,
 }
 
+impl Tab {
+    /// The tabs in their order on the page.
+    pub(crate) const ALL: [Tab; 4] = [Tab::Scorecard, Tab::DataQuality, Tab::Settings, Tab::Help];
+
+    pub(crate) fn label(self) -> &'static str {
+        match self {
+            Tab::Scorecard => "Scorecard",
+            Tab::DataQuality => "Data quality",
+            Tab::Settings => "Settings",
+            Tab::Help => "Help",
+        }
+    }
+
+    /// The tab's element id (its panel is labelled by it).
+    pub(crate) fn id(self) -> &'static str {
+        match self {
+            Tab::Scorecard => "tab-scorecard",
+            Tab::DataQuality => "tab-data-quality",
+            Tab::Settings => "tab-settings",
+            Tab::Help => "tab-help",
+        }
+    }
+
+    /// The tab `step` places from this one, wrapping round (arrow keys).
+    pub(crate) fn step(self, step: isize) -> Tab {
+        let count = Tab::ALL.len() as isize;
+        let at = Tab::ALL.iter().position(|t| *t == self).unwrap_or(0) as isize;
+        let index = (at + step).rem_euclid(count) as usize;
+        Tab::ALL.get(index).copied().unwrap_or(self)
+    }
+}
+
 /// Everything the page shows, as signals. `Copy`, so components take it by value.
 #[derive(Clone, Copy)]
 pub(crate) struct AppState {

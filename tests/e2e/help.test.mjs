@@ -26,18 +26,19 @@ test('Help opens by keyboard and lists every indicator definition', async () => 
   try {
     const afterLoad = requests.length;
     const help = page.locator('button.tab', { hasText: 'Help' });
-    assert.equal(await help.getAttribute('aria-pressed'), 'false');
-    // Keyboard: tab to the button and press Enter.
+    assert.equal(await help.getAttribute('aria-selected'), 'false');
+    // Keyboard: Tab reaches the tablist (at its chosen tab), End goes to Help.
     await page.locator('[data-testid="load-example"]').focus();
     let focused = '';
-    for (let i = 0; i < 20 && focused !== 'Help'; i += 1) {
+    for (let i = 0; i < 20 && focused !== 'tab'; i += 1) {
       await page.keyboard.press('Tab');
-      focused = await page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+      focused = await page.evaluate(() => document.activeElement?.getAttribute('role') ?? '');
     }
-    assert.equal(focused, 'Help', 'the Help tab is reachable with Tab');
-    await page.keyboard.press('Enter');
+    assert.equal(focused, 'tab', 'the tablist is reachable with Tab');
+    await page.keyboard.press('End');
     await page.waitForSelector('[data-testid="help"]');
-    assert.equal(await help.getAttribute('aria-pressed'), 'true');
+    assert.equal(await help.getAttribute('aria-selected'), 'true');
+    assert.equal(await page.evaluate(() => document.activeElement.textContent.trim()), 'Help');
 
     const want = titles();
     assert.ok(want.length >= 14, 'the fourteen of indicators.md at least');

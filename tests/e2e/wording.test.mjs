@@ -77,3 +77,40 @@ test('no "(s)" and no ungrouped number on any view of a loaded scorecard', async
     await browser.close();
   }
 });
+
+// The views are a tablist (WAI-ARIA; GOV.UK Design System): roles, the
+// chosen tab selected and the only one in the Tab order, the panel
+// labelled by it, arrows (wrapping), Home and End moving the choice.
+test('the views are a proper tablist with arrow-key navigation', async () => {
+  const { browser, page, errors } = await open(server.url);
+  try {
+    const tabs = await page.$$eval('[role="tablist"] [role="tab"]', (ts) => ts.map((t) => ({
+      label: t.textContent.trim(), selected: t.getAttribute('aria-selected'), tabindex: t.getAttribute('tabindex'),
+      controls: t.getAttribute('aria-controls'), id: t.id,
+    })));
+    assert.deepEqual(tabs.map((t) => t.label), ['Scorecard', 'Data quality', 'Settings', 'Help']);
+    assert.deepEqual(tabs.map((t) => t.selected), ['true', 'false', 'false', 'false']);
+    assert.deepEqual(tabs.map((t) => t.tabindex), ['0', '-1', '-1', '-1']);
+    assert.ok(tabs.every((t) => t.controls === 'view-panel'));
+    assert.equal(await page.getAttribute('[role="tabpanel"]#view-panel', 'aria-labelledby'), 'tab-scorecard');
+    // No action lives in the tablist.
+    assert.equal(await page.$$eval('[role="tablist"] > :not([role="tab"])', (n) => n.length), 0);
+    const active = () => page.evaluate(() => [document.activeElement.textContent.trim(), document.activeElement.getAttribute('aria-selected')]);
+    await page.focus('#tab-scorecard');
+    await page.keyboard.press('ArrowRight');
+    assert.deepEqual(await active(), ['Data quality', 'true']);
+    assert.equal(await page.getAttribute('#view-panel', 'aria-labelledby'), 'tab-data-quality');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    assert.deepEqual(await active(), ['Help', 'true'], 'Left from the first wraps to the last');
+    await page.waitForSelector('[data-testid="help"]');
+    await page.keyboard.press('Home');
+    assert.deepEqual(await active(), ['Scorecard', 'true']);
+    await page.keyboard.press('End');
+    assert.deepEqual(await active(), ['Help', 'true']);
+    assert.deepEqual(await page.$$eval('[role="tab"]', (ts) => ts.map((t) => t.getAttribute('tabindex'))), ['-1', '-1', '-1', '0']);
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
+});
