@@ -287,7 +287,7 @@ fn Exports(state: AppState) -> impl IntoView {
                     }
                 >
                     <option value="detailed">"Detailed"</option>
-                    <option value="compact">"Compact (committee paper)"</option>
+                    <option value="compact">"Compact"</option>
                 </select>
             </label>
             <label class="print-option">
