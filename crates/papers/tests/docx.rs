@@ -17,7 +17,6 @@
 
 use std::collections::BTreeMap;
 use std::io::Read;
-use std::path::{Path, PathBuf};
 
 use csc_engine::ingest::FileOverrides;
 use csc_engine::month::Month;
@@ -26,9 +25,8 @@ use csc_engine::settings::Settings;
 use csc_papers::{ChartImage, PaperOptions};
 use serde_json::Value;
 
-fn case_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/golden/public_city")
-}
+mod common;
+use common::{case_dir, golden_inputs};
 
 fn expected() -> Value {
     serde_json::from_str(&std::fs::read_to_string(case_dir().join("expected.json")).unwrap())
@@ -54,22 +52,7 @@ fn settings() -> Settings {
 /// The scorecard as commentary.rs's `public_city()` makes it: the files
 /// in cmd.json's order, today 2026-11-26, month 2017-12.
 fn public_city() -> (Scorecard, Settings) {
-    let dir = case_dir();
-    let cmd: Value =
-        serde_json::from_str(&std::fs::read_to_string(dir.join("cmd.json")).unwrap()).unwrap();
-    let inputs: Vec<InputFile> = cmd["files"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|name| {
-            let name = name.as_str().unwrap();
-            InputFile {
-                name: name.to_string(),
-                bytes: std::fs::read(dir.join(name)).unwrap(),
-                overrides: FileOverrides::default(),
-            }
-        })
-        .collect();
+    let (inputs, _) = golden_inputs();
     let loaded = load(&inputs, settings(), jiff::civil::date(2026, 11, 26), |_| {});
     let card = compute(&loaded, &loaded.settings, Month::parse("2017-12"))
         .map(|c| c.with_drills())

@@ -14,7 +14,7 @@
 
 use std::collections::BTreeMap;
 use std::io::{Cursor, Read};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::OnceLock;
 
 use calamine::{Data, DataType, Range, Reader, Xlsx, open_workbook_from_rs};
@@ -27,31 +27,8 @@ use csc_papers::PaperOptions;
 use csc_papers::xlsx::workbook;
 use serde_json::Value;
 
-fn case_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/golden/public_city")
-}
-
-/// The case's files as `commentary.rs`'s `public_city()` reads them.
-fn inputs() -> (Vec<InputFile>, Settings) {
-    let dir = case_dir();
-    let read = |name: &str| std::fs::read_to_string(dir.join(name)).unwrap();
-    let cmd: Value = serde_json::from_str(&read("cmd.json")).unwrap();
-    let settings = Settings::from_json(&read("settings.json")).unwrap();
-    let inputs = cmd["files"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|name| {
-            let name = name.as_str().unwrap();
-            InputFile {
-                name: name.to_string(),
-                bytes: std::fs::read(dir.join(name)).unwrap(),
-                overrides: FileOverrides::default(),
-            }
-        })
-        .collect();
-    (inputs, settings)
-}
+mod common;
+use common::{case_dir, golden_inputs as inputs};
 
 /// The case's files read, as `commentary.rs`'s `public_city()` reads them.
 fn loaded() -> &'static Loaded {
