@@ -2,8 +2,8 @@
 //! under it with one as-at date for the whole workbook (one extraction);
 //! kind, rows, as-at date and how it was found, coverage (its start
 //! editable), problems and remove. Files can be ticked and given one as-at
-//! date at once. The list opens by itself when a file needs attention
-//! (`attention`). Grouping and what an edit does are the engine's
+//! date at once. The list is open unless closed, and opens again by
+//! itself when a file needs attention (`attention`). Grouping and what an edit does are the engine's
 //! (`domain::file_list`); this only shows them and asks the engine to
 //! read again with the edit (`Engine`).
 
@@ -92,9 +92,10 @@ pub(crate) fn FileList(state: AppState) -> impl IntoView {
             text
         })
     };
-    // Open by default when short, when a file could not be used or when
-    // one needs attention; once the reader opens or closes it, their
-    // choice stands until something new needs attention.
+    // Open by default: the files bar folds the whole intake away once a
+    // scorecard shows (`files_bar`), and whoever opens it wants the list.
+    // Once the reader closes or opens it here, their choice stands until
+    // something new needs attention.
     let (chosen, set_chosen) = signal(None::<bool>);
     let attention = Memo::new(move |_| needs_attention(state));
     Effect::new(move |before: Option<bool>| {
@@ -104,14 +105,7 @@ pub(crate) fn FileList(state: AppState) -> impl IntoView {
         }
         now
     });
-    let open = move || {
-        chosen.get().unwrap_or_else(|| {
-            attention.get()
-                || state
-                    .files
-                    .with(|f| f.len() <= 12 || f.iter().any(|f| f.error.is_some()))
-        })
-    };
+    let open = move || chosen.get().unwrap_or(true);
     let all_ticked = move || {
         let listed = inputs();
         !listed.is_empty() && selected.with(|s| listed.iter().all(|n| s.contains(n)))
@@ -393,7 +387,7 @@ fn FileRow(
                     on:change=move |ev| engine.set_covers_from(&covers_name, date_of(&ev))
                 />
             </td>
-            <td>{with(coverage_text)}</td>
+            <td class="coverage">{with(coverage_text)}</td>
             <td class="number">{with(|f| f.problems.to_string())}</td>
             <td>{(!is_sheet).then(|| view! { <RemoveButton name=remove_name/> })}</td>
         </tr>
@@ -407,7 +401,7 @@ fn RemoveButton(name: String) -> impl IntoView {
     view! {
         <button
             type="button"
-            class="button small"
+            class="button small secondary"
             aria-label=format!("Remove {name}")
             on:click=move |_| engine.remove_file(&name)
         >

@@ -43,17 +43,18 @@ fn load_example(state: AppState, engine: Engine) {
     engine.load_example();
 }
 
+/// The intake's whole area, folded or not, takes dropped files: the drop
+/// zone and, once it is folded away, the files bar. Files are likely to
+/// come when the pointer or focus enters it: the worker, which reads them,
+/// starts then and compiles while they are picked.
 #[component]
-pub(crate) fn DropZone(state: AppState) -> impl IntoView {
+pub(crate) fn DropTarget(state: AppState, children: Children) -> impl IntoView {
     let engine = expect_context::<Engine>();
     let (over, set_over) = signal(false);
     view! {
-        <section
-            class="dropzone"
+        <div
+            class="intake no-print"
             class:over=move || over.get()
-            aria-labelledby="dropzone-title"
-            // Files are likely to come: the worker, which reads them, starts
-            // now and compiles while they are picked.
             on:pointerenter=move |_| engine.warm_up()
             on:focusin=move |_| engine.warm_up()
             on:dragover=move |ev: web_sys::DragEvent| {
@@ -69,6 +70,16 @@ pub(crate) fn DropZone(state: AppState) -> impl IntoView {
                 take_files(state, engine, files);
             }
         >
+            {children()}
+        </div>
+    }
+}
+
+#[component]
+pub(crate) fn DropZone(state: AppState) -> impl IntoView {
+    let engine = expect_context::<Engine>();
+    view! {
+        <section class="dropzone" aria-labelledby="dropzone-title">
             <h2 id="dropzone-title">"Your files"</h2>
             <p>
                 "Drop your Annex A lists, templates, a teams file or a settings file here, or "
@@ -172,13 +183,15 @@ pub(crate) fn Checklist(state: AppState) -> impl IntoView {
                     </p>
                 })
             }}
-            <p class="hint">
-                "Empty templates for what Annex A lacks: "
+            // One link a line-item, apart: five links in a sentence ran
+            // together as one underlined line.
+            <p class="hint" id="templates-title">"Empty templates for what Annex A lacks:"</p>
+            <ul class="templates hint" aria-labelledby="templates-title">
                 {TEMPLATE_KINDS
                     .into_iter()
-                    .map(|kind| view! { <TemplateLink kind=kind/> " " })
+                    .map(|kind| view! { <li><TemplateLink kind=kind/></li> })
                     .collect_view()}
-            </p>
+            </ul>
         </section>
     }
 }

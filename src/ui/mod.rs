@@ -14,6 +14,7 @@ mod commentary;
 mod engine;
 mod file_list;
 mod files;
+mod files_bar;
 mod help;
 mod history_kept;
 mod intake;
@@ -33,7 +34,8 @@ use crate::domain::month::Month;
 use attention::AsAtAttention;
 use engine::Engine;
 use file_list::FileList;
-use intake::{Checklist, DropZone};
+use files_bar::{DETAILS_ID, FilesBar, Intake, PANEL_ID};
+use intake::{Checklist, DropTarget, DropZone};
 use quality::DataQuality;
 use scorecard_view::ScorecardView;
 use settings_view::SettingsEditor;
@@ -63,6 +65,7 @@ fn App() -> impl IntoView {
     let state = AppState::new();
     let engine = Engine::new(state);
     provide_context(engine);
+    let intake = Intake::new(state);
     // history.md, "Sign-off": the history kept at the last sign-off is
     // used again when the page opens.
     if let Some(kept) = history_kept::kept_file() {
@@ -74,14 +77,19 @@ fn App() -> impl IntoView {
             <p class="tagline">"Your monthly extracts in, the scorecard out — all in this browser."</p>
         </header>
         <main>
-            <div class="intake no-print">
-                <DropZone state=state/>
+            <DropTarget state=state>
+                <FilesBar state=state intake=intake/>
+                <div id=PANEL_ID hidden=move || !intake.expanded.get()>
+                    <DropZone state=state/>
+                </div>
                 <Progress state=state/>
                 <sign_off::KeptHistoryNote state=state/>
                 <AsAtAttention state=state/>
-                <FileList state=state/>
-                <Checklist state=state/>
-            </div>
+                <div id=DETAILS_ID class="intake-details" hidden=move || !intake.expanded.get()>
+                    <FileList state=state/>
+                    <Checklist state=state/>
+                </div>
+            </DropTarget>
             <div class="toolbar no-print">
                 <Tabs state=state/>
                 <div class="actions">
@@ -259,12 +267,12 @@ fn Exports(state: AppState) -> impl IntoView {
             <span class="hint" id="exports-why" hidden=move || !none()>
                 "Exports and print are ready once a scorecard shows."
             </span>
-            <button type="button" class="button small" data-testid="export-csv" disabled=none aria-describedby=why on:click=move |_| {
+            <button type="button" class="button small secondary" data-testid="export-csv" disabled=none aria-describedby=why on:click=move |_| {
                 if let Some(card) = card() {
                     browser::download(&format!("scorecard-{}.csv", card.month), "text/csv", &export::to_csv(&card));
                 }
             }>"Export CSV"</button>
-            <button type="button" class="button small" data-testid="export-json" disabled=none aria-describedby=why on:click=move |_| {
+            <button type="button" class="button small secondary" data-testid="export-json" disabled=none aria-describedby=why on:click=move |_| {
                 if let Some(card) = card() {
                     let json = serde_json::to_string_pretty(&export::to_json(&card)).unwrap_or_default();
                     browser::download(&format!("scorecard-{}.json", card.month), "application/json", &json);

@@ -157,11 +157,11 @@ pub(crate) fn PaperButtons(state: AppState) -> impl IntoView {
     let none = move || !matches!(state.scorecard.get(), Some(Ok(_)));
     let why = move || none().then_some("exports-why");
     view! {
-        <button type="button" class="button small" data-testid="export-xlsx" disabled=none aria-describedby=why
+        <button type="button" class="button small secondary" data-testid="export-xlsx" disabled=none aria-describedby=why
             on:click=move |_| make(state, engine, PaperKind::Xlsx)>"Excel"</button>
-        <button type="button" class="button small" data-testid="export-docx" disabled=none aria-describedby=why
+        <button type="button" class="button small secondary" data-testid="export-docx" disabled=none aria-describedby=why
             on:click=move |_| make(state, engine, PaperKind::Docx)>"Word"</button>
-        <button type="button" class="button small" data-testid="export-commentary" disabled=none aria-describedby=why
+        <button type="button" class="button small secondary" data-testid="export-commentary" disabled=none aria-describedby=why
             on:click=move |_| make(state, engine, PaperKind::Commentary)>"Commentary pack"</button>
     }
 }

@@ -185,24 +185,75 @@ fn SummaryGrid(card: Arc<Scorecard>) -> impl IntoView {
                         let d = result.definition;
                         let style = d.style(d.headline);
                         let value = result.current.headline();
-                        let spark = crate::chart::sparkline(result, crate::chart::SPARKLINE_SIZE.0, crate::chart::SPARKLINE_SIZE.1);
+                        let shown = if result.missing_inputs.is_empty() { format::value(value, style) } else { "needs files".to_string() };
                         view! {
+                            // A GOV.UK-style card: the title a heading of its
+                            // own line, the figure with its rating tag, the
+                            // trend in words, then the line with its scale.
                             <li class="summary-item" data-indicator=d.id>
-                                <a href=format!("#indicator-{}", d.id)>
-                                    <span class="summary-title">{format!("{}. {}", d.number, d.title)}</span>
-                                </a>
-                                <span class="summary-value" data-measure=d.headline data-column="current" data-value=raw(value)>
-                                    {if result.missing_inputs.is_empty() { format::value(value, style) } else { "needs files".to_string() }}
-                                </span>
-                                <span class=rating_class(result.rating) data-rating=result.rating.id()>{result.rating.word()}</span>
-                                <span class="trend" data-trend=result.trend.id()>{result.trend.words(result.polarity)}</span>
-                                <span class="sparkline" aria-hidden="true" inner_html=spark></span>
+                                <h4 class="summary-title">
+                                    <a href=format!("#indicator-{}", d.id)>
+                                        <span class="summary-number">{format!("{}.", d.number)}</span>
+                                        " "
+                                        {d.title}
+                                    </a>
+                                </h4>
+                                <p class="summary-figure">
+                                    <span class="summary-value" data-measure=d.headline data-column="current" data-value=raw(value)>{shown}</span>
+                                    <span class=rating_class(result.rating) data-rating=result.rating.id()>{result.rating.word()}</span>
+                                </p>
+                                <p class="trend" data-trend=result.trend.id()>{result.trend.words(result.polarity)}</p>
+                                <SummarySpark result=result.clone()/>
                             </li>
                         }
                     })
                     .collect_view()}
             </ul>
         </section>
+    }
+}
+
+/// A column heading with each month label in it ("Dec-17", "Jun-17 –
+/// Nov-17") kept on one line: the hyphen is a break opportunity, and a
+/// printed "Dec-" over "17" was misread. The rest of the heading wraps.
+fn month_whole(heading: &str) -> impl IntoView + use<> {
+    crate::domain::month::split_labels(heading)
+        .into_iter()
+        .map(|(piece, is_month)| {
+            let piece = piece.to_string();
+            if is_month {
+                view! { <span class="month-label">{piece}</span> }.into_any()
+            } else {
+                piece.into_any()
+            }
+        })
+        .collect_view()
+}
+
+/// The card's sparkline, with the ends of its scale and its months in
+/// words beside it: a line without a scale made a 2-point wobble look
+/// like a fall.
+#[component]
+fn SummarySpark(result: IndicatorResult) -> impl IntoView {
+    let (width, height) = crate::chart::SPARKLINE_SIZE;
+    let spark = crate::chart::sparkline(&result, width, height);
+    let scale: Option<(String, String)> = None; // TODO(charts merge): crate::chart::sparkline_scale(&result)
+    let months = result
+        .series
+        .first()
+        .zip(result.series.last())
+        .map(|(first, last)| format!("{} – {}", first.0.label(), last.0.label()));
+    view! {
+        <div class="spark">
+            <span class="sparkline" aria-hidden="true" inner_html=spark></span>
+            {scale.map(|(low, high)| view! {
+                <span class="spark-scale" aria-hidden="true">
+                    <span class="spark-high">{high}</span>
+                    <span class="spark-low">{low}</span>
+                </span>
+            })}
+            {months.map(|months| view! { <span class="spark-months hint" aria-hidden="true">{months}</span> })}
+        </div>
     }
 }
 
@@ -388,12 +439,14 @@ fn IndicatorSection(
                 view! { <p class="needs" role="note">{format!("Needs {needs}: add it above to compute this indicator.")}</p> }
             })}
             <TableRegion label=caption.clone()>
-                <table class="figures">
+                // The count of value columns sizes them in print, the same
+                // width in every table (print.css).
+                <table class="figures" style=format!("--value-columns: {columns}")>
                     <caption class="visually-hidden">{caption}</caption>
                     <thead>
                         <tr>
                             <td></td>
-                            {heading.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}
+                            {heading.into_iter().map(|h| view! { <th scope="col">{month_whole(&h)}</th> }).collect_view()}
                         </tr>
                     </thead>
                     <tbody>
@@ -407,15 +460,16 @@ fn IndicatorSection(
                         </tr>
                         <tr>
                             <th scope="row">"Performance rating"</th>
-                            <td data-rating=result.rating.id()>
+                            // Words, not figures: the whole row is theirs,
+                            // so "▼ down · improving" is never squeezed
+                            // into one figure's column.
+                            <td data-rating=result.rating.id() colspan=columns.to_string()>
                                 <span class=rating_class(result.rating)>{result.rating.word()}</span>
                             </td>
-                            <td colspan=columns.saturating_sub(1).to_string()></td>
                         </tr>
                         <tr>
                             <th scope="row">"Trend"</th>
-                            <td data-trend=result.trend.id()>{result.trend.words(result.polarity)}</td>
-                            <td colspan=columns.saturating_sub(1).to_string()></td>
+                            <td data-trend=result.trend.id() colspan=columns.to_string()>{result.trend.words(result.polarity)}</td>
                         </tr>
                         {benchmark(national_heading, "national", result.national)}
                         {benchmark(neighbours_heading, "statistical_neighbours", result.statistical_neighbours)}

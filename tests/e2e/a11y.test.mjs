@@ -122,7 +122,9 @@ test('axe finds nothing on the file list with a workbook, ticked files and the f
     await page.selectOption('[data-testid="month"]', '2017-12');
     await page.waitForSelector('[data-testid="attention"] li[data-reason="late"]', { timeout: 20000 });
     await page.waitForSelector('[data-testid="attention"] li[data-reason="unknown"]');
+    // Files that need the analyst keep the intake open, the list open in it.
     await page.waitForSelector('[data-testid="file-list"][open] tr.workbook-row');
+    assert.equal(await page.getAttribute('[data-testid="files-toggle"]', 'aria-expanded'), 'true');
     await page.check('input[aria-label="Select care_leavers_extract.csv"]');
     await page.waitForSelector('[data-testid="bulk-as-at"]');
     await page.screenshot({ path: path.join(SHOTS, 'a11y-attention.png') });
@@ -179,11 +181,14 @@ test('everything works by keyboard alone, with a visible focus', async () => {
     await chooser.setFiles([settings, ...files]);
     await page.waitForSelector('[data-testid="scorecard"][data-month="2017-12"]', { timeout: 20000 });
 
-    // The file list (closed when it is long): opened with Enter, an as-at
-    // date reached, a file removed.
-    await tabTo(page, 'details.file-list > summary');
-    await assertFocusVisible(page, 'file list');
+    // The files, folded behind the files bar once the scorecard shows:
+    // opened with Enter (the file list open inside), an as-at date
+    // reached, a file removed.
+    assert.equal(await page.getAttribute('[data-testid="files-toggle"]', 'aria-expanded'), 'false');
+    await tabTo(page, '[data-testid="files-toggle"]');
+    await assertFocusVisible(page, 'files bar');
     await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid="file-list"][open]', { state: 'visible' });
     const name = 'list7_cp_2017-12-31.csv';
     const asAt = `input[aria-label="As-at date of ${name}"]`;
     await tabTo(page, asAt);

@@ -85,6 +85,15 @@ export function cli(cwd, args) {
   return JSON.parse(execFileSync(bin, ['--format', 'json', ...args], { cwd, maxBuffer: 64 << 20 }).toString());
 }
 
+/** Opens the intake once folded behind the files bar ("Files (n)"), so
+ * the file list's rows can be clicked and typed in. */
+export async function openFiles(page) {
+  const toggle = '[data-testid="files-toggle"]';
+  await page.waitForSelector(toggle);
+  if ((await page.getAttribute(toggle, 'aria-expanded')) !== 'true') await page.click(toggle);
+  await page.waitForSelector('[data-testid="file-list"][open]', { state: 'visible' });
+}
+
 /** Drops files on the drop zone as a browser delivers a drop from a folder:
  * a DataTransfer of File objects on dragover and drop. Works with a
  * Playwright or a Puppeteer page (both have `evaluate(fn, arg)`). */

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { serve, open, cell } from './harness.mjs';
+import { serve, open, cell, openFiles } from './harness.mjs';
 
 const CORPUS = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../intake');
 const EXPECTED = JSON.parse(fs.readFileSync(path.join(CORPUS, 'expected.json'), 'utf8'));
@@ -226,6 +226,7 @@ test('hostile files are each refused in one sentence and the other files still c
       assert.equal(await page.getAttribute('tr[data-file="gone_list3_2017-12-31.csv"]', 'data-rows'), '1');
       fs.rmSync(gone);
       // Removing another file reads the rest again.
+      await openFiles(page);
       await page.click('button[aria-label="Remove extra_list3_2017-12-31.csv"]');
       await page.waitForSelector('tr[data-file="gone_list3_2017-12-31.csv"]', { state: 'detached' });
       await goodFileIntact(page);

@@ -163,3 +163,42 @@ test('the compact print: the example on at most 5 pages, with the caveats and th
     await browser.close();
   }
 });
+
+test('in print, every table has the same column widths and no month heading wraps', async () => {
+  const { browser, page, errors } = await open(server.url);
+  try {
+    await loadCase(page);
+    for (const layout of ['detailed', 'compact']) {
+      await page.selectOption('[data-testid="print-layout"]', layout);
+      await page.emulateMedia({ media: 'print' });
+      const tables = await page.$$eval('table.figures', (ts) => ts.map((t) => {
+        const cells = [...t.tHead.rows[0].cells].map((c) => Math.round(c.getBoundingClientRect().width));
+        return { columns: cells.length, rowNames: cells[0], values: cells.slice(1) };
+      }));
+      assert.ok(tables.length >= 14, `${tables.length} tables`);
+      // One width for the row names everywhere; one for a figure in tables
+      // of the same number of columns.
+      assert.equal(new Set(tables.map((t) => t.rowNames)).size, 1, `${layout}: row-name widths ${tables.map((t) => t.rowNames)}`);
+      const byColumns = new Map();
+      for (const t of tables) {
+        for (const w of t.values) {
+          const widths = byColumns.get(t.columns) ?? new Set();
+          // Within a pixel (sub-pixel rounding).
+          if (![...widths].some((x) => Math.abs(x - w) <= 1)) widths.add(w);
+          byColumns.set(t.columns, widths);
+        }
+      }
+      for (const [columns, widths] of byColumns) {
+        assert.equal(widths.size, 1, `${layout}: tables of ${columns} columns have figure widths ${[...widths]}`);
+      }
+      // "Dec-17" and the months of "Jun-17 – Nov-17" each on one line.
+      const wrapped = await page.$$eval('table.figures thead .month-label', (ls) => ls.filter((l) => l.getClientRects().length !== 1).map((l) => l.textContent));
+      assert.deepEqual(wrapped, [], `${layout}: month headings wrapped`);
+      assert.ok(await page.$$eval('table.figures thead .month-label', (ls) => ls.length) >= 14);
+      await page.emulateMedia({ media: 'screen' });
+    }
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
+});

@@ -75,7 +75,7 @@ test('opened from file://, the example, files, a workbook and printing all work'
     await page.reload();
     await page.waitForSelector('[data-testid="file-input"]', { state: 'attached' });
     await page.setInputFiles('[data-testid="file-input"]', [path.join(ROOT, 'tests/intake/annex_a_2017-12-31.xlsx')]);
-    await page.waitForSelector('tr[data-file="annex_a_2017-12-31.xlsx › List 7"]', { timeout: 30000 });
+    await page.waitForSelector('tr[data-file="annex_a_2017-12-31.xlsx › List 7"]', { state: 'attached', timeout: 30000 });
     assert.equal(await page.getAttribute('tr[data-file="annex_a_2017-12-31.xlsx › List 7"]', 'data-rows'), '2');
     assert.match(await page.textContent('.progress'), /Read \d+ files? \(\d/);
     assert.ok(requests.some((u) => u.startsWith('blob:')), 'the worker started from a blob: URL');

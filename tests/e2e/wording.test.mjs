@@ -5,7 +5,7 @@
 // with a thousands separator, on every view.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, open } from './harness.mjs';
+import { serve, open, openFiles } from './harness.mjs';
 
 let server;
 before(async () => { server = await serve(); });
@@ -55,7 +55,7 @@ test('no "(s)" and no ungrouped number on any view of a loaded scorecard', async
     await page.click('[data-testid="load-example"]');
     await page.waitForSelector('[data-testid="scorecard"][data-month="2017-12"]', { timeout: 60000 });
     // The file list open, as an analyst checks it.
-    await page.$eval('[data-testid="file-list"]', (d) => { d.open = true; });
+    await openFiles(page);
     for (const tab of ['Scorecard', 'Data quality', 'Settings', 'Help']) {
       await page.click(`button.tab:has-text("${tab}")`);
       await page.waitForTimeout(300);
@@ -109,6 +109,52 @@ test('the views are a proper tablist with arrow-key navigation', async () => {
     await page.keyboard.press('End');
     assert.deepEqual(await active(), ['Help', 'true']);
     assert.deepEqual(await page.$$eval('[role="tab"]', (ts) => ts.map((t) => t.getAttribute('tabindex'))), ['-1', '-1', '-1', '0']);
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('once a scorecard shows, the intake folds to a "Files (25) · add more" bar that opens the file list', async () => {
+  const { browser, page, errors } = await open(server.url, { width: 1280, height: 800 });
+  try {
+    // Nothing read: the drop zone, no bar.
+    assert.equal(await page.isVisible('.dropzone'), true);
+    assert.equal(await page.$('[data-testid="files-bar"]'), null);
+    await page.click('[data-testid="load-example"]');
+    await page.waitForSelector('[data-testid="scorecard"][data-month="2017-12"]', { timeout: 60000 });
+    const toggle = '[data-testid="files-toggle"]';
+    await page.waitForSelector(toggle);
+    assert.equal((await page.textContent(toggle)).trim(), 'Files (25)');
+    assert.equal(await page.getAttribute(toggle, 'aria-expanded'), 'false');
+    assert.equal(await page.isVisible('.dropzone'), false, 'the drop zone folded away');
+    assert.equal(await page.isVisible('[data-testid="file-list"]'), false);
+    assert.match(await page.textContent('[data-testid="files-bar"]'), /Every indicator has the files it needs/);
+    // The tabs and the first summary cards are in view at 1280×800.
+    const tabs = await page.$eval('[role="tablist"]', (t) => t.getBoundingClientRect().bottom);
+    assert.ok(tabs < 400, `tabs end at ${tabs}px`);
+    const card = await page.$eval('.summary-item', (c) => c.getBoundingClientRect().top);
+    assert.ok(card < 800, `first card at ${card}px`);
+    // "Files (25)" opens the drop zone and the file list, open, and closes them.
+    await page.click(toggle);
+    assert.equal(await page.getAttribute(toggle, 'aria-expanded'), 'true');
+    assert.equal(await page.isVisible('.dropzone'), true);
+    assert.equal(await page.isVisible('[data-testid="file-list"][open] tr[data-file="list7_cp_2017-12-31.csv"]'), true);
+    await page.click(toggle);
+    assert.equal(await page.isVisible('[data-testid="file-list"]'), false);
+    // "add more" opens the file chooser at once; what is chosen is added.
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('[data-testid="add-more"]')]);
+    await chooser.setFiles({ name: 'notes.csv', mimeType: 'text/csv', buffer: Buffer.from('just,a\nnote,here\n') });
+    await page.waitForFunction(() => document.querySelector('[data-testid="files-toggle"]')?.textContent.trim() === 'Files (26)');
+    // A file dropped on the bar is taken too.
+    await page.evaluate(() => {
+      const dt = new DataTransfer();
+      dt.items.add(new File(['more,notes\n1,2\n'], 'more notes.csv', { type: 'text/csv' }));
+      const bar = document.querySelector('[data-testid="files-bar"]');
+      bar.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      bar.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    });
+    await page.waitForFunction(() => document.querySelector('[data-testid="files-toggle"]')?.textContent.trim() === 'Files (27)');
     assert.deepEqual(errors, []);
   } finally {
     await browser.close();

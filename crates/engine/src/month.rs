@@ -185,6 +185,50 @@ pub(crate) fn days_between(a: Date, b: Date) -> i64 {
         .unwrap_or(0)
 }
 
+/// `text` in pieces, each with whether it is a month label as
+/// [`Month::label`] writes it (`Dec-17`, a word of its own), so a heading
+/// can keep its months whole while the rest wraps. The pieces join back
+/// to `text`.
+pub fn split_labels(text: &str) -> Vec<(&str, bool)> {
+    let bytes = text.as_bytes();
+    let is_label_at = |at: usize| {
+        let Some([m, o, n, b'-', y1, y2, after @ ..]) = bytes.get(at..) else {
+            return false;
+        };
+        let word_before = at
+            .checked_sub(1)
+            .and_then(|before| bytes.get(before))
+            .is_some_and(u8::is_ascii_alphanumeric);
+        let word_after = after.first().is_some_and(u8::is_ascii_alphanumeric);
+        m.is_ascii_uppercase()
+            && o.is_ascii_lowercase()
+            && n.is_ascii_lowercase()
+            && y1.is_ascii_digit()
+            && y2.is_ascii_digit()
+            && !word_before
+            && !word_after
+    };
+    let mut pieces = Vec::new();
+    let (mut from, mut at) = (0, 0);
+    while at < bytes.len() {
+        if is_label_at(at) {
+            // ASCII on both sides of a label: these are char boundaries.
+            if at > from {
+                pieces.push((text.get(from..at).unwrap_or(""), false));
+            }
+            pieces.push((text.get(at..at + 6).unwrap_or(""), true));
+            at += 6;
+            from = at;
+        } else {
+            at += 1;
+        }
+    }
+    if from < bytes.len() {
+        pieces.push((text.get(from..).unwrap_or(""), false));
+    }
+    pieces
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -228,5 +272,29 @@ mod tests {
         assert_eq!(age_on(date(2001, 1, 1), date(2017, 12, 31)), 16);
         assert_eq!(age_on(date(2000, 2, 29), date(2018, 2, 28)), 17);
         assert_eq!(days_between(date(2017, 1, 1), date(2017, 12, 31)), 364);
+    }
+
+    #[test]
+    fn month_labels_are_found_whole_in_headings() {
+        assert_eq!(
+            split_labels("Previous 6 months (Jun-17 – Nov-17)"),
+            vec![
+                ("Previous 6 months (", false),
+                ("Jun-17", true),
+                (" – ", false),
+                ("Nov-17", true),
+                (")", false),
+            ]
+        );
+        assert_eq!(split_labels("Dec-17"), vec![("Dec-17", true)]);
+        assert_eq!(
+            split_labels("Dec-16 (last year)"),
+            vec![("Dec-16", true), (" (last year)", false)]
+        );
+        // Not a label: part of a longer word or number, or no year.
+        assert_eq!(split_labels("XDec-17"), vec![("XDec-17", false)]);
+        assert_eq!(split_labels("Dec-175"), vec![("Dec-175", false)]);
+        assert_eq!(split_labels("North – Dec"), vec![("North – Dec", false)]);
+        assert_eq!(split_labels(""), Vec::<(&str, bool)>::new());
     }
 }
