@@ -464,6 +464,17 @@ for (const size of opts.browserSizes) {
   const P = `Parse throughput (${size}, same browser)`;
   const papa = runs.map((r) => r.papa).filter(Boolean).reduce((a, b) => (b.decode + b.parse < a.decode + a.parse ? b : a));
   const papaMBs = papa.bytes / MB / ((papa.decode + papa.parse) / 1000);
+  // Issue 18's targets: the first scorecard no slower than a bare CSV
+  // parser merely parsing the same files, and within 1.5× of native.
+  const vsPapa = best.total / (papa.decode + papa.parse);
+  row(S, 'file input → scorecard ÷ Papa Parse parse-only (decode + parse, same files, same browser)', size,
+    `${vsPapa.toFixed(2)} (${fmtMs(best.total)} ÷ ${fmtMs(papa.decode + papa.parse)})`, '≤ 1.0', vsPapa <= 1.0);
+  const nativeWall = nativeBySize.get(size)?.wall;
+  if (nativeWall) {
+    const vsNative = best.total / nativeWall;
+    row(S, 'file input → scorecard ÷ native CLI wall (read + compute + JSON)', size,
+      `${vsNative.toFixed(2)} (${fmtMs(best.total)} ÷ ${fmtMs(nativeWall)})`, '≤ 1.5', vsNative <= 1.5);
+  }
   row(P, `Papa Parse ${PAPA_VERSION}: TextDecoder + Papa.parse to arrays`, size,
     `${fmtMs(papa.decode + papa.parse)} (${fmtMs(papa.parse)} parse) = ${papaMBs.toFixed(0)} MB/s`);
   if (s) {
