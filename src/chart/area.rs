@@ -70,14 +70,21 @@ fn entries(figures: &AreaFigures, medium: Medium) -> Vec<Entry> {
 }
 
 /// The reference lines' labels, at their right-hand ends (ratios only).
-fn end_labels(figures: &AreaFigures) -> Vec<EndLabel> {
+/// In print the whole LA's is "LA 88%": "Whole LA 88%" is 80 px, which
+/// the bars' slots need (at 360 px wide, five areas' names such as
+/// "SOUTH" fit only without it).
+fn end_labels(figures: &AreaFigures, medium: Medium) -> Vec<EndLabel> {
     if !figures.reference_lines() {
         return Vec::new();
     }
     let headline = &figures.headline;
+    let name = match medium {
+        Medium::Screen => "Whole LA",
+        Medium::Print => "LA",
+    };
     let whole = figures
         .whole
-        .map(|w| EndLabel::new(format!("Whole LA {}", headline.value(w)), w));
+        .map(|w| EndLabel::new(format!("{name} {}", headline.value(w)), w));
     let target = figures
         .target
         .map(|t| EndLabel::new(format!("Target {}", headline.value(t)), t));
@@ -124,13 +131,17 @@ pub(super) fn draw_figures<DB: DrawingBackend>(
     let pad = frame::padding(scale);
     let tick_font = scale.text(TICK_PX, style::INK);
 
-    // Area names wrap to the width of their slot.
-    let labels = end_labels(figures);
+    // Area names wrap to the width of their slot. The slot is the plot's
+    // width less the value axis's labels (at their widest: the axis is not
+    // known yet, its steps depending on the names' height) and the
+    // reference lines' labels.
+    let labels = end_labels(figures, medium);
     let right = labels::room(&plot, scale, &labels)?.max(scale.ipx(16.0));
+    let widest = Axis::for_values(&figures.extent(), style, 10);
+    let y_labels = super::series::widest_tick(&plot, &widest, style, &tick_font)? + scale.ipx(14.0);
     let name_style = scale.text(TICK_PX, style::INK);
     let line_height = scale.ipx(TICK_PX * 1.3);
-    // The value axis's labels (about 54 px) and the right margin.
-    let rough_margins = f64::from(pad) + scale.px(54.0) + f64::from(right);
+    let rough_margins = f64::from(pad) + f64::from(y_labels) + f64::from(right);
     let slot = (f64::from(plot_width) - rough_margins).max(1.0) / bars as f64;
     let mut names = Vec::with_capacity(bars);
     for (name, _) in &figures.bars {
@@ -210,7 +221,7 @@ pub(super) fn draw_figures<DB: DrawingBackend>(
             Some(_) => scale.bold(VALUE_PX, style::INK),
             None => scale.text(TICK_PX, style::MUTED),
         };
-        let (width, _) = plot.estimate_text_size(&text, &ink)?;
+        let (width, _) = style::text_size(&plot, &text, &ink)?;
         let width = i32::try_from(width).unwrap_or(i32::MAX / 4);
         let upright = width + gap > bar_width;
         // How far the label reaches along the bar.
@@ -306,7 +317,7 @@ fn wrap<DB: DrawingBackend>(
         } else {
             format!("{line} {word}")
         };
-        let (candidate_width, _) = area.estimate_text_size(&candidate, font)?;
+        let (candidate_width, _) = style::text_size(area, &candidate, font)?;
         if f64::from(candidate_width) <= width || line.is_empty() {
             line = candidate;
         } else {
@@ -335,7 +346,7 @@ fn shorten<DB: DrawingBackend>(
     force: bool,
 ) -> DrawResult<String, DB> {
     let fits = |text: &str| -> DrawResult<bool, DB> {
-        Ok(f64::from(area.estimate_text_size(text, font)?.0) <= width)
+        Ok(f64::from(style::text_size(area, text, font)?.0) <= width)
     };
     if !force && fits(&line)? {
         return Ok(line);

@@ -76,9 +76,8 @@ fn header<DB: DrawingBackend>(
     let mut title_px = scale.px(TITLE_PX);
     if let Some(title) = heading.title {
         // A long title is set smaller rather than cut or run off the edge.
-        let measured = root
-            .estimate_text_size(title, &style::text_px(title_px, true, style::INK))?
-            .0;
+        let measured =
+            style::text_size(root, title, &style::text_px(title_px, true, style::INK))?.0;
         let measured = f64::from(measured);
         if measured > f64::from(room) {
             title_px = (title_px * f64::from(room) / measured).max(MIN_TITLE_PX);

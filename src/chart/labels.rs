@@ -51,7 +51,7 @@ pub(crate) fn room<DB: DrawingBackend>(
 ) -> DrawResult<i32, DB> {
     let mut widest = 0;
     for label in labels {
-        widest = widest.max(area.estimate_text_size(&label.text, &font(scale))?.0);
+        widest = widest.max(style::text_size(area, &label.text, &font(scale))?.0);
     }
     if widest == 0 {
         return Ok(0);

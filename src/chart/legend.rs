@@ -83,7 +83,7 @@ pub(crate) fn layout<DB: DrawingBackend>(
     let mut places = Vec::with_capacity(entries.len());
     let (mut x, mut y) = (0, 0);
     for entry in entries {
-        let (text_width, _) = area.estimate_text_size(&entry.text, &font)?;
+        let (text_width, _) = style::text_size(area, &entry.text, &font)?;
         let text_width = i32::try_from(text_width).unwrap_or(i32::MAX / 4);
         let swatch = swatch_width(scale, entry.swatch);
         let entry_width = swatch + if swatch > 0 { gap } else { 0 } + text_width;

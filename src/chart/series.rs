@@ -131,7 +131,7 @@ pub(super) fn draw_figures<DB: DrawingBackend>(
 
     // Label every month if the labels fit, else every second or third,
     // always keeping the latest month.
-    let label_width = plot.estimate_text_size("Dec-17", &tick_font)?.0;
+    let label_width = style::text_size(&plot, "Dec-17", &tick_font)?.0;
     let label_width = f64::from(label_width) + scale.px(10.0);
     let margins = f64::from(y_label_width) + f64::from(pad) + f64::from(right);
     let slot = (f64::from(plot_width) - margins).max(1.0) / months.max(1) as f64;
@@ -221,7 +221,7 @@ pub(super) fn widest_tick<DB: DrawingBackend>(
     let mut widest = 0;
     for i in 0..axis.labels() {
         let value = axis.bottom + axis.step * i as f64;
-        let (width, _) = area.estimate_text_size(&style::tick_label(value, style), font)?;
+        let (width, _) = style::text_size(area, &style::tick_label(value, style), font)?;
         widest = widest.max(width);
     }
     Ok(i32::try_from(widest).unwrap_or(0))

@@ -6,6 +6,7 @@
 //! style into numbers and styles. It must not format a value any other way
 //! than `format` does, except for ticks between whole units.
 
+use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
@@ -99,6 +100,26 @@ pub(crate) fn text_px(px: f64, bold: bool, colour: RGBColor) -> TextStyle<'stati
         font
     };
     font.color(&colour)
+}
+
+/// The size of `text` as drawn in `font` (made by [`text_px`]). plotters
+/// measures text at the font's size, which `text_px` sets 1.24 times the
+/// size the SVG draws; in the browser that measure is the DOM's, exact at
+/// that size, so it is scaled back (24% too wide cut area names short and
+/// stood bar values upright needlessly). Natively plotters' rough estimate
+/// already divides by 1.24.
+pub(crate) fn text_size<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    text: &str,
+    font: &TextStyle,
+) -> DrawResult<(u32, u32), DB> {
+    let (width, height) = area.estimate_text_size(text, font)?;
+    if cfg!(target_arch = "wasm32") {
+        let back = |v: u32| (f64::from(v) / 1.24).ceil() as u32;
+        Ok((back(width), back(height)))
+    } else {
+        Ok((width, height))
+    }
 }
 
 /// `style` anchored at `h`, `v`.
