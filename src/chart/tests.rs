@@ -607,7 +607,7 @@ fn printed_text_is_at_least_8_pt() {
     assert!(css.contains(".charts svg { width: 100%; height: auto; max-height: 52mm; }"));
     assert!(css.contains(".charts { gap: 3mm; flex-wrap: nowrap; }"));
     assert!(css.contains(".compact .indicators { column-count: 2; column-gap: 4mm;"));
-    assert!(css.contains(".compact .charts { display: block; }"));
+    assert!(css.contains(".compact .charts { flex-direction: column; gap: 1mm; }"));
 
     // The smallest text of every print rendering, as drawn.
     let mut smallest = f64::INFINITY;
