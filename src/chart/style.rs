@@ -102,24 +102,53 @@ pub(crate) fn text_px(px: f64, bold: bool, colour: RGBColor) -> TextStyle<'stati
     font.color(&colour)
 }
 
-/// The size of `text` as drawn in `font` (made by [`text_px`]). plotters
-/// measures text at the font's size, which `text_px` sets 1.24 times the
-/// size the SVG draws; in the browser that measure is the DOM's, exact at
-/// that size, so it is scaled back (24% too wide cut area names short and
-/// stood bar values upright needlessly). Natively plotters' rough estimate
-/// already divides by 1.24.
+/// The size of `text` as drawn in `font` (made by [`text_px`]).
+///
+/// In the browser plotters measures a `<span>` of the text at the font's
+/// size, which `text_px` sets 1.24 times the size the SVG draws, fixed to
+/// the window: so the measure is scaled back by 1.24, and the text is
+/// measured in pieces ([`in_pieces`]) because a span wider than the
+/// window wraps and comes back short (at 320 px a long legend entry
+/// measured 259 px for 345). Natively plotters' rough estimate already
+/// divides by 1.24 and never wraps.
 pub(crate) fn text_size<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     text: &str,
     font: &TextStyle,
 ) -> DrawResult<(u32, u32), DB> {
-    let (width, height) = area.estimate_text_size(text, font)?;
     if cfg!(target_arch = "wasm32") {
+        let (width, height) = in_pieces(text, |piece| area.estimate_text_size(piece, font))?;
         let back = |v: u32| (f64::from(v) / 1.24).ceil() as u32;
         Ok((back(width), back(height)))
     } else {
-        Ok((width, height))
+        area.estimate_text_size(text, font)
     }
+}
+
+/// Characters measured at a time: at the largest chart text (16 px × 1.24)
+/// sixteen characters are under 320 px, the narrowest window the page
+/// supports, so a piece never wraps.
+const PIECE: usize = 16;
+
+/// `text`'s size from `measure` of pieces of it at most [`PIECE`]
+/// characters long, spaces made non-breaking (the same width) so that none
+/// is lost at a piece's end: the widths added, the tallest height.
+pub(crate) fn in_pieces<E>(
+    text: &str,
+    mut measure: impl FnMut(&str) -> Result<(u32, u32), E>,
+) -> Result<(u32, u32), E> {
+    let chars: Vec<char> = text
+        .chars()
+        .map(|c| if c == ' ' { '\u{a0}' } else { c })
+        .collect();
+    let (mut width, mut height) = (0_u32, 0_u32);
+    for piece in chars.chunks(PIECE) {
+        let piece: String = piece.iter().collect();
+        let (w, h) = measure(&piece)?;
+        width = width.saturating_add(w);
+        height = height.max(h);
+    }
+    Ok((width, height))
 }
 
 /// `style` anchored at `h`, `v`.
@@ -411,6 +440,53 @@ mod tests {
         let axis = Axis::fitted(&[-3.0, 5.0], Style::Count, 4);
         assert_eq!((axis.bottom, axis.top, axis.step), (-5.0, 10.0, 5.0));
         assert!(!axis.is_cut());
+    }
+
+    /// A browser's measure of a span fixed to a window `window` px wide:
+    /// 7 px a character, a space 3, wrapping at spaces when too wide.
+    fn span(window: u32) -> impl FnMut(&str) -> Result<(u32, u32), ()> {
+        move |text: &str| {
+            let width = |t: &str| -> u32 { t.chars().map(|c| if c == ' ' { 3 } else { 7 }).sum() };
+            let whole = width(text);
+            if whole <= window {
+                return Ok((whole, 10));
+            }
+            // Wrapped: the widest line.
+            let mut widest = 0;
+            let mut line = 0;
+            for word in text.split(' ') {
+                let next = if line == 0 {
+                    width(word)
+                } else {
+                    line + 3 + width(word)
+                };
+                if next > window && line > 0 {
+                    widest = widest.max(line);
+                    line = width(word);
+                } else {
+                    line = next;
+                }
+            }
+            Ok((widest.max(line), 20))
+        }
+    }
+
+    #[test]
+    fn text_is_measured_in_pieces_that_do_not_wrap() {
+        // 60 characters, 9 spaces: 51 × 7 + 9 × 3 = 384 px.
+        let text = "National average: 43 per 10,000 children (a rate, not drawn)";
+        assert_eq!(text.chars().count(), 60);
+        // A 320 px window wraps the whole text and measures it short.
+        assert!(span(320)(text).unwrap().0 < 384);
+        // In pieces of 16 characters (at most 112 px) it is whole; the
+        // non-breaking spaces are as wide as spaces.
+        let nbsp = |t: &str| -> Result<(u32, u32), ()> {
+            let t = t.replace('\u{a0}', " ");
+            span(320)(&t)
+        };
+        assert_eq!(in_pieces(text, nbsp), Ok((384, 10)));
+        assert_eq!(in_pieces("", nbsp), Ok((0, 0)));
+        assert_eq!(in_pieces("Dec-17", nbsp), Ok((42, 10)));
     }
 
     #[test]
