@@ -38,6 +38,19 @@ async function axis(page, selector) {
   }));
 }
 
+/** The texts of the shown charts that run outside their SVG's viewBox
+ * (cut off), as `indicator: text`. */
+async function cutTexts(page) {
+  return page.$$eval('.charts svg', (svgs) => svgs
+    .filter((svg) => svg.getClientRects().length > 0)
+    .flatMap((svg) => {
+      const view = svg.viewBox.baseVal;
+      return [...svg.querySelectorAll('text')]
+        .filter((t) => { const b = t.getBBox(); return b.x < -1 || b.x + b.width > view.width + 1; })
+        .map((t) => `${svg.closest('section').dataset.indicator}: ${t.textContent.trim()}`);
+    }));
+}
+
 /** The `y` of the text element reading `text` in the SVG at `selector`. */
 async function textY(page, selector, text) {
   return page.$eval(selector, (svg, want) => {
@@ -98,6 +111,8 @@ test('a percentage line in the 85–95% band has a fitted axis that says it is c
         assert.equal(series.texts.includes('Axis does not start at 0'), series.bottom > 0, id);
       }
     }
+    // No label runs off its chart (the end labels have their margin).
+    assert.deepEqual(await cutTexts(page), []);
     assert.deepEqual(errors, []);
   } finally {
     await browser.close();
@@ -128,10 +143,25 @@ test('printed chart text is at least 8 pt', async () => {
       const points = printed.smallest * printed.scale * 0.75;
       assert.ok(points >= 8, `figure ${figure}: ${points.toFixed(2)} pt (${JSON.stringify(printed)})`);
     }
+    assert.deepEqual(await cutTexts(page), [], 'no printed chart text is cut off');
     // The print rendering carries the same fitted axis.
     const line = await axis(page, chart(BAND, 1, 'print-only'));
     assert.ok(line.bottom > 0);
     assert.notEqual(line.ticks[0], '0%');
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('at 320 px no chart text runs off its chart', async () => {
+  // The browser measures chart text with a span fixed to the window: a
+  // text wider than a narrow window wrapped and measured short, and a
+  // long legend entry ran off the chart (chart::style::text_size).
+  const { browser, page, errors } = await open(server.url, { width: 320, height: 640 });
+  try {
+    await loadExample(page);
+    assert.deepEqual(await cutTexts(page), []);
     assert.deepEqual(errors, []);
   } finally {
     await browser.close();
