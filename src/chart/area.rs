@@ -1,6 +1,7 @@
 //! Bars by area for the reporting month's headline, each labelled with its
-//! value, with the whole LA's value (solid) and the target (dashed) across
-//! them when they are on the areas' scale.
+//! value, from a zero baseline, with the whole LA's value (solid) and the
+//! target (dashed) across them, labelled at their right-hand ends, when
+//! they are on the areas' scale.
 //!
 //! Owns the drawing, generic over the plotters backend. An area without a
 //! value gets no bar and the words "no value", never a bar of 0.
@@ -10,16 +11,20 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::data::AreaFigures;
-use super::frame;
+use super::frame::{self, Heading, Medium};
+use super::labels::{self, EndLabel};
 use super::legend::{self, Entry, Swatch};
-use super::style::{self, Axis, Scale};
+use super::style::{self, Axis};
 
-const TICK_PX: f64 = 12.0;
+const TICK_PX: f64 = style::SMALLEST_TEXT_PX;
 const VALUE_PX: f64 = 12.5;
 /// Half a bar's width, in slots.
 const HALF_BAR: f64 = 0.3;
 
-fn entries(figures: &AreaFigures) -> Vec<Entry> {
+/// The legend: the bars, then the reference lines in words (on screen: in
+/// print their labels at the lines' ends say it), or the LA's count and
+/// target as notes.
+fn entries(figures: &AreaFigures, medium: Medium) -> Vec<Entry> {
     let headline = &figures.headline;
     let mut entries = vec![Entry::new(
         Swatch::Bar(style::SERIES),
@@ -30,6 +35,9 @@ fn entries(figures: &AreaFigures) -> Vec<Entry> {
         .as_deref()
         .map_or_else(String::new, |m| format!(" ({m})"));
     if figures.reference_lines() {
+        if medium == Medium::Print {
+            return entries;
+        }
         if let Some(whole) = figures.whole {
             entries.push(Entry::new(
                 Swatch::Solid(style::WHOLE_LA),
@@ -61,15 +69,40 @@ fn entries(figures: &AreaFigures) -> Vec<Entry> {
     entries
 }
 
-/// Draws the area chart of `figures` on `root`.
+/// The reference lines' labels, at their right-hand ends (ratios only).
+/// In print the whole LA's is "LA 88%": "Whole LA 88%" is 80 px, which
+/// the bars' slots need (at 360 px wide, five areas' names such as
+/// "SOUTH" fit only without it).
+fn end_labels(figures: &AreaFigures, medium: Medium) -> Vec<EndLabel> {
+    if !figures.reference_lines() {
+        return Vec::new();
+    }
+    let headline = &figures.headline;
+    let name = match medium {
+        Medium::Screen => "Whole LA",
+        Medium::Print => "LA",
+    };
+    let whole = figures
+        .whole
+        .map(|w| EndLabel::new(format!("{name} {}", headline.value(w)), w));
+    let target = figures
+        .target
+        .map(|t| EndLabel::new(format!("Target {}", headline.value(t)), t));
+    whole.into_iter().chain(target).collect()
+}
+
+/// Draws the area chart of `figures` on `root` and returns its value axis
+/// (none when there are no bars to draw). The axis always starts at 0
+/// ([`Axis::for_values`]): a bar's length is its value.
 pub(super) fn draw_figures<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     figures: &AreaFigures,
-) -> DrawResult<(), DB> {
-    let scale = Scale::of(root.dim_in_pixel());
+    medium: Medium,
+) -> DrawResult<Option<Axis>, DB> {
+    let scale = medium.scale(root.dim_in_pixel());
     let has_data = figures.has_data();
     let entries = if has_data {
-        entries(figures)
+        entries(figures, medium)
     } else {
         Vec::new()
     };
@@ -77,12 +110,18 @@ pub(super) fn draw_figures<DB: DrawingBackend>(
         .month
         .as_deref()
         .map_or_else(|| "By area".to_string(), |m| format!("By area, {m}"));
-    let plot = frame::frame(root, scale, &figures.headline.title, &subtitle, &entries)?;
+    let heading = Heading {
+        title: (medium == Medium::Screen).then_some(figures.headline.title.as_str()),
+        subtitle: &subtitle,
+    };
+    let plot = frame::frame(root, scale, heading, &entries)?;
     if figures.bars.is_empty() {
-        return frame::message(&plot, scale, "No breakdown by area for this indicator");
+        frame::message(&plot, scale, "No breakdown by area for this indicator")?;
+        return Ok(None);
     }
     if !has_data {
-        return frame::message(&plot, scale, "No data for this period");
+        frame::message(&plot, scale, "No data for this period")?;
+        return Ok(None);
     }
 
     let style = figures.headline.style;
@@ -92,10 +131,17 @@ pub(super) fn draw_figures<DB: DrawingBackend>(
     let pad = frame::padding(scale);
     let tick_font = scale.text(TICK_PX, style::INK);
 
-    // Area names wrap to the width of their slot.
+    // Area names wrap to the width of their slot. The slot is the plot's
+    // width less the value axis's labels (at their widest: the axis is not
+    // known yet, its steps depending on the names' height) and the
+    // reference lines' labels.
+    let labels = end_labels(figures, medium);
+    let right = labels::room(&plot, scale, &labels)?.max(scale.ipx(16.0));
+    let widest = Axis::for_values(&figures.extent(), style, 10);
+    let y_labels = super::series::widest_tick(&plot, &widest, style, &tick_font)? + scale.ipx(14.0);
     let name_style = scale.text(TICK_PX, style::INK);
     let line_height = scale.ipx(TICK_PX * 1.3);
-    let rough_margins = f64::from(pad) + scale.px(70.0);
+    let rough_margins = f64::from(pad) + f64::from(y_labels) + f64::from(right);
     let slot = (f64::from(plot_width) - rough_margins).max(1.0) / bars as f64;
     let mut names = Vec::with_capacity(bars);
     for (name, _) in &figures.bars {
@@ -104,8 +150,8 @@ pub(super) fn draw_figures<DB: DrawingBackend>(
     let most_lines = names.iter().map(Vec::len).max().unwrap_or(1).max(1);
     let x_label_height = line_height * i32::try_from(most_lines).unwrap_or(1) + scale.ipx(10.0);
 
-    let room = f64::from(plot_height) - f64::from(x_label_height);
-    let max_ticks = (room / scale.px(35.0)).floor().clamp(2.0, 10.0) as usize;
+    let plot_height = i32::try_from(plot_height).unwrap_or(0);
+    let max_ticks = frame::max_ticks(scale, plot_height, x_label_height);
     let axis = Axis::for_values(&figures.extent(), style, max_ticks);
     let y_label_width =
         super::series::widest_tick(&plot, &axis, style, &tick_font)? + scale.ipx(14.0);
@@ -119,6 +165,7 @@ pub(super) fn draw_figures<DB: DrawingBackend>(
         &axis,
         x_label_height,
         y_label_width,
+        right,
         None,
         &value_label,
         &tick_font,
@@ -174,7 +221,7 @@ pub(super) fn draw_figures<DB: DrawingBackend>(
             Some(_) => scale.bold(VALUE_PX, style::INK),
             None => scale.text(TICK_PX, style::MUTED),
         };
-        let (width, _) = plot.estimate_text_size(&text, &ink)?;
+        let (width, _) = style::text_size(&plot, &text, &ink)?;
         let width = i32::try_from(width).unwrap_or(i32::MAX / 4);
         let upright = width + gap > bar_width;
         // How far the label reaches along the bar.
@@ -236,7 +283,18 @@ pub(super) fn draw_figures<DB: DrawingBackend>(
             )?;
         }
     }
-    Ok(())
+
+    let (_, bottom) = chart.backend_coord(&(x_range.start, axis.bottom));
+    let (right_end, top) = chart.backend_coord(&(x_range.end, axis.top));
+    labels::draw(
+        root,
+        scale,
+        &labels,
+        right_end,
+        |value| chart.backend_coord(&(x_range.end, value)).1,
+        (top, bottom),
+    )?;
+    Ok(Some(axis))
 }
 
 /// Area names take at most this many lines under their bar.
@@ -259,7 +317,7 @@ fn wrap<DB: DrawingBackend>(
         } else {
             format!("{line} {word}")
         };
-        let (candidate_width, _) = area.estimate_text_size(&candidate, font)?;
+        let (candidate_width, _) = style::text_size(area, &candidate, font)?;
         if f64::from(candidate_width) <= width || line.is_empty() {
             line = candidate;
         } else {
@@ -288,7 +346,7 @@ fn shorten<DB: DrawingBackend>(
     force: bool,
 ) -> DrawResult<String, DB> {
     let fits = |text: &str| -> DrawResult<bool, DB> {
-        Ok(f64::from(area.estimate_text_size(text, font)?.0) <= width)
+        Ok(f64::from(style::text_size(area, text, font)?.0) <= width)
     };
     if !force && fits(&line)? {
         return Ok(line);

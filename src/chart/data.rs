@@ -8,6 +8,7 @@
 //! line for areas' counts). It must not draw, and must not compute figures:
 //! every number comes from the scorecard as it is.
 
+use super::style::{Axis, tick_label};
 use crate::domain::format::{self, Style};
 use crate::domain::indicators::{Definition, MeasureKind};
 use crate::domain::scorecard::IndicatorResult;
@@ -129,8 +130,10 @@ impl SeriesFigures {
 
     /// The text alternative, named by the indicator's title so it stands
     /// alone: `% re-referrals within 12 months, by month, Dec-16 to Dec-17;
-    /// latest 22% (Dec-17); target 24%; national average 22%.`
-    pub(crate) fn describe(&self) -> String {
+    /// latest 22% (Dec-17); target 24%; national average 22%; vertical axis
+    /// from 20% to 26%, not from 0.` The axis is the one drawn (none for
+    /// the sparkline, which has none).
+    pub(crate) fn describe(&self, axis: Option<&Axis>) -> String {
         let headline = &self.headline;
         let mut text = format!("{}, by month, {}", headline.title, self.period());
         let latest = self
@@ -164,6 +167,16 @@ impl SeriesFigures {
             .collect();
         if latest.is_some() && !gaps.is_empty() {
             text.push_str(&format!("; no value for {}", list(&gaps)));
+        }
+        if let Some(axis) = axis {
+            let (bottom, top) = (
+                tick_label(axis.bottom, headline.style),
+                tick_label(axis.top, headline.style),
+            );
+            text.push_str(&format!("; vertical axis from {bottom} to {top}"));
+            if axis.is_cut() {
+                text.push_str(", not from 0");
+            }
         }
         text.push('.');
         text

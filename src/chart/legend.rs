@@ -26,6 +26,8 @@ pub(crate) enum Swatch {
     Solid(RGBColor),
     /// A bar.
     Bar(RGBColor),
+    /// The break mark of a value axis that does not start at 0.
+    AxisBreak,
     /// Words only (a figure that is not drawn).
     Note,
 }
@@ -62,7 +64,7 @@ fn row_height(scale: Scale) -> i32 {
 fn swatch_width(scale: Scale, swatch: Swatch) -> i32 {
     match swatch {
         Swatch::Note => 0,
-        Swatch::Bar(_) => scale.ipx(14.0),
+        Swatch::Bar(_) | Swatch::AxisBreak => scale.ipx(14.0),
         _ => scale.ipx(32.0),
     }
 }
@@ -81,7 +83,7 @@ pub(crate) fn layout<DB: DrawingBackend>(
     let mut places = Vec::with_capacity(entries.len());
     let (mut x, mut y) = (0, 0);
     for entry in entries {
-        let (text_width, _) = area.estimate_text_size(&entry.text, &font)?;
+        let (text_width, _) = style::text_size(area, &entry.text, &font)?;
         let text_width = i32::try_from(text_width).unwrap_or(i32::MAX / 4);
         let swatch = swatch_width(scale, entry.swatch);
         let entry_width = swatch + if swatch > 0 { gap } else { 0 } + text_width;
@@ -151,7 +153,43 @@ fn draw_swatch<DB: DrawingBackend>(
                 colour.filled(),
             ))?;
         }
+        Swatch::AxisBreak => {
+            let centre = left + width / 2;
+            let half = scale.ipx(8.0);
+            area.draw(&PathElement::new(
+                vec![(centre, middle - half), (centre, middle + half)],
+                style::MUTED.stroke_width(1),
+            ))?;
+            draw_break(area, scale, (centre, middle))?;
+        }
         Swatch::Note => {}
+    }
+    Ok(())
+}
+
+/// The axis-break mark centred on `(x, y)` of a vertical axis line: the
+/// line is blanked for a few pixels and two parallel slanted strokes
+/// cross where it was.
+pub(crate) fn draw_break<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    scale: Scale,
+    (x, y): (i32, i32),
+) -> DrawResult<(), DB> {
+    let half_width = scale.ipx(5.0).max(3);
+    let half_gap = scale.ipx(2.0).max(1);
+    let rise = scale.ipx(2.5).max(1);
+    area.draw(&Rectangle::new(
+        [(x - 2, y - half_gap), (x + 2, y + half_gap)],
+        style::PAPER.filled(),
+    ))?;
+    for offset in [-half_gap, half_gap] {
+        area.draw(&PathElement::new(
+            vec![
+                (x - half_width, y + offset + rise),
+                (x + half_width, y + offset - rise),
+            ],
+            style::MUTED.stroke_width(scale.stroke(1.5)),
+        ))?;
     }
     Ok(())
 }

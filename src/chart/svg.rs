@@ -1,11 +1,14 @@
 //! SVG text from the drawing functions: sizes kept within what can be
 //! drawn, the text alternative added to the root (`role="img"`,
-//! `aria-label`, `<title>`), and a plain fallback when drawing fails.
+//! `aria-label`, `<title>`) with the value axis's ends as data attributes,
+//! and a plain fallback when drawing fails.
 //!
 //! Owns the only use of `SVGBackend`. It must not draw chart content.
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
+
+use super::style::Axis;
 
 /// Full charts: too small to lay out below this, too big to be sensible above.
 const CHART_MIN: (u32, u32) = (240, 160);
@@ -26,35 +29,49 @@ pub(crate) fn sparkline_size(width: u32, height: u32) -> (u32, u32) {
     )
 }
 
-/// Draws with `draw` on an SVG of `size` and labels it with `alt`.
-pub(crate) fn render<F>(size: (u32, u32), alt: &str, draw: F) -> String
+/// Draws with `draw` on an SVG of `size` and labels it with the text
+/// alternative `alt` gives for the value axis `draw` returns (none for a
+/// chart without one). The axis's ends and step go on the root as
+/// `data-axis-bottom`, `data-axis-top` and `data-axis-step` (raw numbers),
+/// so a test can read the scale without parsing tick text.
+pub(crate) fn render<A, F>(size: (u32, u32), alt: A, draw: F) -> String
 where
-    F: for<'a> FnOnce(&DrawingArea<SVGBackend<'a>, Shift>) -> DrawResult<(), SVGBackend<'a>>,
+    A: Fn(Option<&Axis>) -> String,
+    F: for<'a> FnOnce(
+        &DrawingArea<SVGBackend<'a>, Shift>,
+    ) -> DrawResult<Option<Axis>, SVGBackend<'a>>,
 {
     let mut text = String::new();
     let drawn = {
         let root = SVGBackend::with_string(&mut text, size).into_drawing_area();
-        draw(&root).and_then(|()| root.present()).is_ok()
+        draw(&root).and_then(|axis| root.present().map(|()| axis))
     };
-    if drawn {
-        if let Some(labelled) = label(&text, alt) {
+    if let Ok(axis) = drawn {
+        if let Some(labelled) = label(&text, &alt(axis.as_ref()), axis.as_ref()) {
             return labelled;
         }
     }
-    fallback(size, alt)
+    fallback(size, &alt(None))
 }
 
-/// Adds the text alternative to plotters' root `<svg …>` tag: the
-/// attributes go right after `<svg`, the `<title>` first inside it.
-fn label(svg: &str, alt: &str) -> Option<String> {
+/// Adds the text alternative (and the axis's data attributes) to plotters'
+/// root `<svg …>` tag: the attributes go right after `<svg`, the `<title>`
+/// first inside it.
+fn label(svg: &str, alt: &str, axis: Option<&Axis>) -> Option<String> {
     let rest = svg.strip_prefix("<svg ")?;
     let close = rest.find('>')?;
     let (attributes, body) = rest.split_at(close);
     let body = body.strip_prefix(">")?;
     let body = body.strip_prefix('\n').unwrap_or(body);
     let alt = escape(alt);
+    let data = axis.map_or_else(String::new, |axis| {
+        format!(
+            "data-axis-bottom=\"{}\" data-axis-top=\"{}\" data-axis-step=\"{}\" ",
+            axis.bottom, axis.top, axis.step
+        )
+    });
     Some(format!(
-        "<svg role=\"img\" aria-label=\"{alt}\" {attributes}>\n<title>{alt}</title>\n{body}"
+        "<svg role=\"img\" aria-label=\"{alt}\" {data}{attributes}>\n<title>{alt}</title>\n{body}"
     ))
 }
 
@@ -90,10 +107,19 @@ mod tests {
     fn labels_the_root() {
         let svg = "<svg width=\"2\" height=\"1\">\n<rect/>\n</svg>\n";
         assert_eq!(
-            label(svg, "A & B").unwrap(),
+            label(svg, "A & B", None).unwrap(),
             "<svg role=\"img\" aria-label=\"A &amp; B\" width=\"2\" height=\"1\">\n<title>A &amp; B</title>\n<rect/>\n</svg>\n"
         );
-        assert_eq!(label("<g/>", "x"), None);
+        assert_eq!(label("<g/>", "x", None), None);
+        let axis = Axis {
+            bottom: 80.0,
+            top: 100.0,
+            step: 2.5,
+        };
+        assert_eq!(
+            label(svg, "x", Some(&axis)).unwrap(),
+            "<svg role=\"img\" aria-label=\"x\" data-axis-bottom=\"80\" data-axis-top=\"100\" data-axis-step=\"2.5\" width=\"2\" height=\"1\">\n<title>x</title>\n<rect/>\n</svg>\n"
+        );
     }
 
     #[test]

@@ -397,25 +397,33 @@ fn IndicatorSection(
     let for_charts = result.clone();
     let charts = move || {
         (drawn.get() && for_charts.missing_inputs.is_empty()).then(|| {
+            // Each chart twice: for the screen, and smaller for print so its
+            // text prints at 8 pt or more (crate::chart::PRINT_SIZE).
             let (w, h) = crate::chart::SERIES_SIZE;
             let series = crate::chart::series_chart(&for_charts, w, h);
+            let series_print = crate::chart::series_chart_for_print(&for_charts);
             let areas = (!for_charts.areas.is_empty()).then(|| {
                 let (w, h) = crate::chart::AREA_SIZE;
-                crate::chart::area_chart(&for_charts, w, h)
+                (
+                    crate::chart::area_chart(&for_charts, w, h),
+                    crate::chart::area_chart_for_print(&for_charts),
+                )
             });
             let figures = crate::chart::SeriesFigures::of(&for_charts);
             let label = figures.headline.label.clone();
             view! {
                 <div class="charts">
                     <figure>
-                        <div class="chart" inner_html=series></div>
+                        <div class="chart no-print" inner_html=series></div>
+                        <div class="chart print-only" inner_html=series_print></div>
                         <figcaption>
                             {format!("Chart: {label}, month by month. The table above has the figures, and \"Chart figures\" below has each month's.")}
                         </figcaption>
                     </figure>
-                    {areas.map(|svg| view! {
+                    {areas.map(|(svg, svg_print)| view! {
                         <figure>
-                            <div class="chart" inner_html=svg></div>
+                            <div class="chart no-print" inner_html=svg></div>
+                            <div class="chart print-only" inner_html=svg_print></div>
                             <figcaption>{format!("Chart: {label} by area, {}. The table above has the figures.", month.label())}</figcaption>
                         </figure>
                     })}
