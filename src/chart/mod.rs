@@ -38,7 +38,7 @@ pub(crate) const SERIES_SIZE: (u32, u32) = (680, 300);
 /// A good size for [`area_chart`] on screen.
 pub(crate) const AREA_SIZE: (u32, u32) = (680, 300);
 /// A good size for `sparkline`.
-pub(crate) const SPARKLINE_SIZE: (u32, u32) = (120, 32);
+pub(crate) const SPARKLINE_SIZE: (u32, u32) = (180, 36);
 
 /// The size of the print renderings ([`series_chart_for_print`],
 /// [`area_chart_for_print`]), drawn at scale 1 so text keeps its pixel
@@ -99,7 +99,7 @@ fn area_svg(result: &IndicatorResult, size: (u32, u32), medium: Medium) -> Strin
 }
 
 /// A tiny line of the headline over the 13 months for the summary grid
-/// (no axes or text), e.g. 120×32, as SVG text.
+/// (no axes or text), e.g. `SPARKLINE_SIZE`, as SVG text.
 pub(crate) fn sparkline(result: &IndicatorResult, width: u32, height: u32) -> String {
     let figures = SeriesFigures::of(result);
     svg::render(
@@ -113,10 +113,6 @@ pub(crate) fn sparkline(result: &IndicatorResult, width: u32, height: u32) -> St
 /// headline is (`88%`, `95%`), for the card to print beside it: exactly
 /// the range `sparkline` draws (the same `spark_axis`). None when no month
 /// has a value.
-#[allow(
-    dead_code,
-    reason = "for the summary card beside the sparkline (issue 17), wired in by the UI"
-)]
 pub(crate) fn sparkline_scale(result: &IndicatorResult) -> Option<(String, String)> {
     let figures = SeriesFigures::of(result);
     let axis = series::spark_axis(&figures)?;

@@ -505,6 +505,14 @@ impl Engine {
         };
         if text == "ready" {
             self.with_core(|core| core.worker.on_ready());
+            if self
+                .state
+                .steps
+                .with_untracked(|s| s.worker_ready_at == 0.0)
+            {
+                let now = browser::now_ms();
+                self.state.steps.update(|s| s.worker_ready_at = now);
+            }
             return;
         }
         if let Some(panic) = text.strip_prefix("panic:") {

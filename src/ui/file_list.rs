@@ -305,7 +305,7 @@ fn WorkbookRow(
             </td>
             <td></td>
             <td></td>
-            <td class="number">{move || group.with(|g| g.as_ref().map_or(0, InputGroup::problems).to_string())}</td>
+            <td class="number">{move || group.with(|g| format::thousands(g.as_ref().map_or(0, InputGroup::problems) as f64))}</td>
             <td><RemoveButton name=remove_name/></td>
         </tr>
     }
@@ -388,7 +388,7 @@ fn FileRow(
                 />
             </td>
             <td class="coverage">{with(coverage_text)}</td>
-            <td class="number">{with(|f| f.problems.to_string())}</td>
+            <td class="number">{with(|f| format::thousands(f.problems as f64))}</td>
             <td>{(!is_sheet).then(|| view! { <RemoveButton name=remove_name/> })}</td>
         </tr>
     }

@@ -66,6 +66,13 @@ fn App() -> impl IntoView {
     let engine = Engine::new(state);
     provide_context(engine);
     let intake = Intake::new(state);
+    // The worker that reads the files starts once the page is idle, so its
+    // module is fetched and compiled while the analyst picks files and the
+    // first read never waits for it (issue 18). After the page is
+    // interactive, so it adds nothing to the opening transfer or to the
+    // time to interactive; a drag, a pointer over the drop zone or a
+    // chosen file start it sooner.
+    request_idle_callback(move || engine.warm_up());
     // history.md, "Sign-off": the history kept at the last sign-off is
     // used again when the page opens.
     if let Some(kept) = history_kept::kept_file() {
@@ -129,6 +136,7 @@ fn Progress(state: AppState) -> impl IntoView {
             data-render-ms=move || state.steps.get().render.to_string()
             data-heap-bytes=move || { state.steps.track(); browser::heap_bytes().to_string() }
             data-worker-heap-bytes=move || state.steps.get().worker_heap.to_string()
+            data-worker-ready-ms=move || state.steps.get().worker_ready_at.to_string()
         ></div>
         <p class="progress" role="status" aria-live="polite">
             {move || state.busy.get().or_else(|| state.timing.get())}

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 
 use crate::domain::diagnostics::{Problem, Severity};
 use crate::domain::export::problems_csv;
+use crate::domain::format;
 use crate::domain::scorecard::Scorecard;
 use crate::ui::accessibility::TableRegion;
 use crate::ui::browser;
@@ -84,7 +85,7 @@ fn Report(
         <section class="quality" aria-labelledby="quality-title">
             <h2 id="quality-title">
                 "Data quality: "
-                <span data-testid="problems" data-value=total.to_string()>{total}</span>
+                <span data-testid="problems" data-value=total.to_string()>{format::thousands(total as f64)}</span>
                 {if total == 1 { " problem" } else { " problems" }}
             </h2>
             <div class="filters">
@@ -140,7 +141,7 @@ fn Report(
                                         <td>{severity}</td>
                                         <td>{g.file}</td>
                                         <td>{g.column}</td>
-                                        <td class="number">{g.count}</td>
+                                        <td class="number">{format::thousands(g.count as f64)}</td>
                                         <td>{example}</td>
                                     </tr>
                                 }

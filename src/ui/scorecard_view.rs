@@ -237,7 +237,7 @@ fn month_whole(heading: &str) -> impl IntoView + use<> {
 fn SummarySpark(result: IndicatorResult) -> impl IntoView {
     let (width, height) = crate::chart::SPARKLINE_SIZE;
     let spark = crate::chart::sparkline(&result, width, height);
-    let scale: Option<(String, String)> = None; // TODO(charts merge): crate::chart::sparkline_scale(&result)
+    let scale = crate::chart::sparkline_scale(&result);
     let months = result
         .series
         .first()

@@ -32,6 +32,10 @@ pub(crate) struct Steps {
     pub(crate) render: f64,
     /// The worker's WebAssembly memory after its last answer (0 without one).
     pub(crate) worker_heap: f64,
+    /// When the worker first said it was ready, in ms since the page
+    /// started (0 until then): the benchmark waits for it as an analyst's
+    /// picking of files would.
+    pub(crate) worker_ready_at: f64,
 }
 
 /// The print's layout (outputs.md, "Compact print"; `data-testid="print-layout"`).

@@ -5,7 +5,11 @@
 // with a thousands separator, on every view.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { serve, open, openFiles } from './harness.mjs';
+
+const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 
 let server;
 before(async () => { server = await serve(); });
@@ -46,7 +50,10 @@ const allowed = (match, text, at) => {
   const after = text.slice(at + match.length, at + match.length + 1);
   // Parts of a dd/mm/yyyy date or yyyy-mm month are years by the test above;
   // a decimal's fractional digits follow a point.
-  return year || before === '.' || (before === '/' && year) || after === '-';
+  // Digits glued to letters are part of a name (`windows1252_…csv`).
+  // So are a code page's digits after its name (`Windows-1252`).
+  const inName = /[A-Za-z_]/.test(before) || /[A-Za-z]-$/.test(text.slice(Math.max(0, at - 2), at));
+  return year || inName || before === '.' || (before === '/' && year) || after === '-';
 };
 
 test('no "(s)" and no ungrouped number on any view of a loaded scorecard', async () => {
@@ -54,7 +61,14 @@ test('no "(s)" and no ungrouped number on any view of a loaded scorecard', async
   try {
     await page.click('[data-testid="load-example"]');
     await page.waitForSelector('[data-testid="scorecard"][data-month="2017-12"]', { timeout: 60000 });
-    // The file list open, as an analyst checks it.
+    // With the awkward-file corpus added, so Data quality has thousands of
+    // problems and messages about rows to word; the file list open, as an
+    // analyst checks it.
+    const awkward = path.join(ROOT, 'tests/intake');
+    const corpus = fs.readdirSync(awkward).filter((f) => f !== 'README.md').map((f) => path.join(awkward, f));
+    await page.setInputFiles('[data-testid="file-input"]', corpus);
+    await page.waitForFunction((n) => document.querySelector('[data-testid="files-toggle"]')?.textContent.trim() === `Files (${n})`, 25 + corpus.length, { timeout: 60000 });
+    await page.waitForSelector('[data-testid="scorecard"][data-month="2017-12"]');
     await openFiles(page);
     for (const tab of ['Scorecard', 'Data quality', 'Settings', 'Help']) {
       await page.click(`button.tab:has-text("${tab}")`);
@@ -65,6 +79,12 @@ test('no "(s)" and no ungrouped number on any view of a loaded scorecard', async
         .filter((m) => !allowed(m[0], text, m.index))
         .map((m) => text.slice(Math.max(0, m.index - 40), m.index + m[0].length + 10).replace(/\s+/g, ' '));
       assert.deepEqual(ungrouped, [], `${tab}: numbers without a thousands separator`);
+      if (tab === 'Data quality') {
+        const problems = Number(await page.getAttribute('[data-testid="problems"]', 'data-value'));
+        assert.ok(problems >= 1000, `${problems} problems`);
+        assert.match(text, new RegExp(`Data quality: ${problems.toLocaleString('en-GB')} problems`));
+        assert.doesNotMatch(text, /\(1 rows\)|\b1 rows\b/);
+      }
       if (tab === 'Scorecard') {
         // The scan reads the figures: children in care, 1,758, grouped; the
         // drill-down's count of records too.

@@ -971,8 +971,8 @@ fn unmapped_teams(dataset: &Dataset, areas: &Areas) -> Vec<Problem> {
                 ProblemCode::UnmappedTeam,
                 Severity::Warning,
                 format!(
-                    "Unmapped team: `{team}` is not in the team table ({} rows); add it in the settings or a teams file",
-                    used.rows
+                    "Unmapped team: `{team}` ({}) is not in the team table; add it in the settings or a teams file",
+                    crate::format::count_of(used.rows, "row", "rows")
                 ),
             )
         })
