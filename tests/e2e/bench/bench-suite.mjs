@@ -553,14 +553,20 @@ const B = 'Bundle (dist/)';
 for (const f of files) row(B, `${f.name}: raw / gzip -9`, '', `${fmtKB(f.raw)} / ${fmtKB(f.gzip)}`);
 const total = sum(files);
 row(B, 'total, every file the page can load: raw / gzip -9', '', `${fmtKB(total.raw)} / ${fmtKB(total.gzip)}`);
-// The transfer target is what opening the page costs; the worker's files
-// come later, once, when files are first on their way.
-const atStart = files.filter((f) => inter[0].requested.has(f.name));
+// The transfer target is what opening the page costs. The worker's files
+// come after, once: fetched in idle time once the page is interactive
+// (issue 18: `request_idle_callback`), so the first read does not wait for
+// them, or sooner when files are on their way. They are counted apart.
+const isWorker = (f) => /^worker/.test(f.name);
+const atStart = files.filter((f) => inter[0].requested.has(f.name) && !isWorker(f));
 const start = sum(atStart);
-row(B, 'transfer on opening the page (until the network is idle): raw / gzip -9', '',
+row(B, 'transfer on opening the page (until interactive, the worker apart): raw / gzip -9', '',
   `${fmtKB(start.raw)} / ${fmtKB(start.gzip)} (${atStart.map((f) => f.name).join(', ')})`, '< 600 KB gzip', start.gzip < 600_000);
-const later = sum(files.filter((f) => !inter[0].requested.has(f.name)));
-row(B, '… later, once: the worker (pointer over the drop zone, files chosen, or Load example)', '', `${fmtKB(later.raw)} / ${fmtKB(later.gzip)}`);
+const idle = files.filter((f) => isWorker(f));
+const fetchedIdle = idle.every((f) => inter[0].requested.has(f.name));
+const later = sum(idle);
+row(B, `… then once, in idle time after the page is interactive${fetchedIdle ? '' : ' (not seen: at the first file)'}: the worker`, '',
+  `${fmtKB(later.raw)} / ${fmtKB(later.gzip)}`);
 const bestInter = Math.min(...inter.map((x) => x.at).filter((x) => typeof x === 'number'));
 row(B, `navigation start → file input in the DOM (best of ${opts.runs})`, '', fmtMs(bestInter), '< 0.5 s', bestInter < 500);
 await bundleServer.close();
