@@ -271,6 +271,7 @@ fn handle(scope: &web_sys::DedicatedWorkerGlobalScope, data: &JsValue) {
                 latest_month: scorecard::latest_month(&loaded),
                 earliest_month: scorecard::earliest_history_month(&loaded),
                 read_ms,
+                disk_ms,
                 heap_bytes: heap_bytes(),
                 unread,
                 files: scorecard::summaries(&loaded),

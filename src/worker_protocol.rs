@@ -159,6 +159,10 @@ pub(crate) enum Response {
         #[serde(default)]
         earliest_month: Option<Month>,
         read_ms: f64,
+        /// The browser's time reading the files from disk into the worker
+        /// (`FileReaderSync`), apart from `read_ms`.
+        #[serde(default)]
+        disk_ms: f64,
         /// The worker's WebAssembly memory, which only grows: its high-water mark.
         heap_bytes: f64,
         /// Files the browser could not read (changed or moved on disk

@@ -104,6 +104,9 @@ struct Requests {
     history: u32,
     /// The paper request in flight (0 when none).
     paper: u32,
+    /// When the compute in flight was asked for (ms since the page
+    /// started), for the handover's timing.
+    compute_sent_at: f64,
 }
 
 impl Requests {
@@ -460,6 +463,7 @@ impl Engine {
         self.with_core(|core| {
             let id = core.requests.next_id();
             core.requests.compute = id;
+            core.requests.compute_sent_at = browser::now_ms();
             let request = Request::Compute {
                 id,
                 settings: Box::new(settings),
@@ -624,6 +628,7 @@ impl Engine {
                 latest_month,
                 earliest_month,
                 read_ms,
+                disk_ms,
                 heap_bytes,
                 unread,
                 files,
@@ -657,6 +662,7 @@ impl Engine {
                     / 1e6;
                 state.steps.update(|s| {
                     s.read = read_ms;
+                    s.disk = disk_ms;
                     if heap_bytes > 0.0 {
                         s.worker_heap = heap_bytes;
                     }
@@ -680,6 +686,10 @@ impl Engine {
                 heap_bytes,
             } if id == compute_id => {
                 let received = browser::now_ms();
+                let sent_at = self
+                    .with_core(|core| core.requests.compute_sent_at)
+                    .unwrap_or(received);
+                let handover = (received - sent_at - compute_ms).max(0.0);
                 state.busy.set(None);
                 state.done.set(None);
                 // Before the scorecard: its drill-downs read their counts once.
@@ -698,6 +708,7 @@ impl Engine {
                         *s = Steps {
                             compute: compute_ms,
                             render,
+                            handover,
                             worker_heap: if heap_bytes > 0.0 {
                                 heap_bytes
                             } else {

@@ -137,6 +137,8 @@ fn Progress(state: AppState) -> impl IntoView {
             data-heap-bytes=move || { state.steps.track(); browser::heap_bytes().to_string() }
             data-worker-heap-bytes=move || state.steps.get().worker_heap.to_string()
             data-worker-ready-ms=move || state.steps.get().worker_ready_at.to_string()
+            data-disk-ms=move || state.steps.get().disk.to_string()
+            data-handover-ms=move || state.steps.get().handover.to_string()
         ></div>
         <p class="progress" role="status" aria-live="polite">
             {move || state.busy.get().or_else(|| state.timing.get())}

@@ -36,6 +36,12 @@ pub(crate) struct Steps {
     /// started (0 until then): the benchmark waits for it as an analyst's
     /// picking of files would.
     pub(crate) worker_ready_at: f64,
+    /// The browser reading the files from disk into the worker.
+    pub(crate) disk: f64,
+    /// The scorecard's way out of the worker and into the page (JSON out,
+    /// the message, JSON in): from the compute's request to its answer
+    /// read, less the compute.
+    pub(crate) handover: f64,
 }
 
 /// The print's layout (outputs.md, "Compact print"; `data-testid="print-layout"`).

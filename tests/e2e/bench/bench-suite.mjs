@@ -173,6 +173,7 @@ async function timings(page) {
     const n = (k) => (t.dataset[k] === undefined || t.dataset[k] === '' ? null : Number(t.dataset[k]));
     return {
       read: n('readMs'), parse: n('parseMs'), compute: n('computeMs'), render: n('renderMs'),
+      disk: n('diskMs'), handover: n('handoverMs'),
       // The page's own wasm memory, and the engine worker's when it runs in one.
       heap: n('heapBytes') === null && n('workerHeapBytes') === null ? null : (n('heapBytes') ?? 0) + (n('workerHeapBytes') ?? 0),
       pageHeap: n('heapBytes'), workerHeap: n('workerHeapBytes'),
@@ -410,9 +411,13 @@ for (const size of opts.browserSizes) {
   row(S, 'worker started in idle time and ready, after navigation (before the files are chosen)', size,
     best.workerReady === null ? 'n/a (starts at the first file)' : fmtMs(best.workerReady));
   if (s) {
-    row(S, '… browser file read (File → wasm memory) = total − the three below', size, fmtMs(best.total - s.read - s.compute - s.render));
+    const known = (s.disk ?? 0) + (s.handover ?? 0);
+    row(S, '… the rest: worker start, hand-over of the file handles, messages, the page between steps = total − the steps below', size,
+      fmtMs(best.total - s.read - s.compute - s.render - known));
+    if (s.disk !== null) row(S, '… files read from disk into the worker (FileReaderSync, the browser\'s)', size, fmtMs(s.disk));
     row(S, '… read: decode, parse, typed records, merge (#timings)', size, fmtMs(s.read));
     row(S, '… compute: the scorecard (#timings)', size, fmtMs(s.compute));
+    if (s.handover !== null) row(S, '… hand-over: the scorecard out of the worker and into the page (JSON, message)', size, fmtMs(s.handover));
     row(S, '… render: the scorecard into the DOM (#timings)', size, fmtMs(s.render));
   } else {
     row(S, '… step split (#timings)', size, 'n/a (the built page has no #timings)');
