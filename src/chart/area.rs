@@ -284,16 +284,7 @@ pub(super) fn draw_figures<DB: DrawingBackend>(
         }
     }
 
-    let (_, bottom) = chart.backend_coord(&(x_range.start, axis.bottom));
-    let (right_end, top) = chart.backend_coord(&(x_range.end, axis.top));
-    labels::draw(
-        root,
-        scale,
-        &labels,
-        right_end,
-        |value| chart.backend_coord(&(x_range.end, value)).1,
-        (top, bottom),
-    )?;
+    labels::draw_at_plot_end(root, scale, &labels, &chart, x_range.end, &axis)?;
     Ok(Some(axis))
 }
 

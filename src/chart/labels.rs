@@ -7,10 +7,11 @@
 //! backend. It must not decide which lines a chart draws.
 
 use plotters::coord::Shift;
+use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::style::{self, Scale};
+use super::style::{self, Axis, Scale};
 
 /// Reference-line labels: the smallest chart text.
 const TEXT_PX: f64 = style::SMALLEST_TEXT_PX;
@@ -64,7 +65,7 @@ pub(crate) fn room<DB: DrawingBackend>(
 /// right end of the lines; `place` gives each value's pixel row, and the
 /// labels' centres stay within `rows` (the plot's top and bottom).
 /// Returns the rows the labels were drawn at, in the order given.
-pub(crate) fn draw<DB: DrawingBackend>(
+fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     scale: Scale,
     labels: &[EndLabel],
@@ -83,6 +84,29 @@ pub(crate) fn draw<DB: DrawingBackend>(
         area.draw_text(&label.text, &ink, (x + gap(scale), *y))?;
     }
     Ok(placed)
+}
+
+/// Draws `labels` beside the right-hand end (`x_end`) of `chart`'s plot,
+/// each at its value's row, kept between the axis's bottom and top: what
+/// every chart with reference lines does once its plot is drawn.
+pub(crate) fn draw_at_plot_end<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    scale: Scale,
+    labels: &[EndLabel],
+    chart: &ChartContext<'_, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>,
+    x_end: f64,
+    axis: &Axis,
+) -> DrawResult<Vec<i32>, DB> {
+    let (_, bottom) = chart.backend_coord(&(x_end, axis.bottom));
+    let (right_end, top) = chart.backend_coord(&(x_end, axis.top));
+    draw(
+        root,
+        scale,
+        labels,
+        right_end,
+        |value| chart.backend_coord(&(x_end, value)).1,
+        (top, bottom),
+    )
 }
 
 /// Moves the centres `wanted` (pixel rows, any order) apart so that any

@@ -195,19 +195,11 @@ pub(super) fn draw_figures<DB: DrawingBackend>(
         )?;
     }
 
-    let (left, bottom) = chart.backend_coord(&(x_range.start, axis.bottom));
-    let (right_end, top) = chart.backend_coord(&(x_range.end, axis.top));
     if axis.is_cut() {
-        frame::axis_break(root, scale, (left, bottom))?;
+        let foot = chart.backend_coord(&(x_range.start, axis.bottom));
+        frame::axis_break(root, scale, foot)?;
     }
-    labels::draw(
-        root,
-        scale,
-        &labels,
-        right_end,
-        |value| chart.backend_coord(&(x_range.end, value)).1,
-        (top, bottom),
-    )?;
+    labels::draw_at_plot_end(root, scale, &labels, &chart, x_range.end, &axis)?;
     Ok(Some(axis))
 }
 
