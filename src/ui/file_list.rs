@@ -45,6 +45,21 @@ pub(crate) fn date_of(ev: &web_sys::Event) -> Option<jiff::civil::Date> {
     input.value().parse().ok()
 }
 
+/// The analyst's own open or close of a folding part (`None` until they
+/// choose): it stands until `attention` newly turns true, when it gives
+/// way so the part can open by itself again (the file list, the intake).
+pub(crate) fn choice_until_attention(attention: Memo<bool>) -> RwSignal<Option<bool>> {
+    let chosen = RwSignal::new(None::<bool>);
+    Effect::new(move |before: Option<bool>| {
+        let now = attention.get();
+        if now && before == Some(false) {
+            chosen.set(None);
+        }
+        now
+    });
+    chosen
+}
+
 /// Whether anything on the page asks the analyst about a file: an as-at
 /// date unknown, or an extract too late for the month shown.
 pub(crate) fn needs_attention(state: AppState) -> bool {
@@ -96,15 +111,7 @@ pub(crate) fn FileList(state: AppState) -> impl IntoView {
     // scorecard shows (`files_bar`), and whoever opens it wants the list.
     // Once the reader closes or opens it here, their choice stands until
     // something new needs attention.
-    let (chosen, set_chosen) = signal(None::<bool>);
-    let attention = Memo::new(move |_| needs_attention(state));
-    Effect::new(move |before: Option<bool>| {
-        let now = attention.get();
-        if now && before == Some(false) {
-            set_chosen.set(None);
-        }
-        now
-    });
+    let chosen = choice_until_attention(Memo::new(move |_| needs_attention(state)));
     let open = move || chosen.get().unwrap_or(true);
     let all_ticked = move || {
         let listed = inputs();
@@ -119,7 +126,7 @@ pub(crate) fn FileList(state: AppState) -> impl IntoView {
                 on:toggle=move |ev| {
                     let details: web_sys::HtmlDetailsElement = event_target(&ev);
                     if details.open() != open() {
-                        set_chosen.set(Some(details.open()));
+                        chosen.set(Some(details.open()));
                     }
                 }
             >

@@ -14,7 +14,7 @@ use wasm_bindgen::JsCast;
 
 use crate::domain::file_list::group_by_input;
 use crate::domain::format;
-use crate::ui::file_list::needs_attention;
+use crate::ui::file_list::{choice_until_attention, needs_attention};
 use crate::ui::history_kept::KEPT_NAME;
 use crate::ui::state::AppState;
 
@@ -35,18 +35,11 @@ pub(crate) struct Intake {
 
 impl Intake {
     pub(crate) fn new(state: AppState) -> Intake {
-        let chosen = RwSignal::new(None::<bool>);
         let attention = Memo::new(move |_| {
             needs_attention(state) || state.files.with(|f| f.iter().any(|f| f.error.is_some()))
         });
         // Something new needs the analyst: their earlier "close" gives way.
-        Effect::new(move |before: Option<bool>| {
-            let now = attention.get();
-            if now && before == Some(false) {
-                chosen.set(None);
-            }
-            now
-        });
+        let chosen = choice_until_attention(attention);
         let expanded = Memo::new(move |_| {
             // Only a kept history (no extract yet this time): the drop
             // zone is what the analyst needs next.
