@@ -3,12 +3,18 @@
 //! page. Charts stay on the page (plotters measures text through the DOM,
 //! which a worker has not got).
 //!
+//! A load reads its files as the browser hands their bytes over, the next
+//! few already being fetched (`read_ahead`), and computes the scorecard
+//! the page will ask for as soon as it has answered (`ComputeAfterLoad`):
+//! no round trip between the files and the first scorecard (issue 18).
+//!
 //! Owns: the worker's copy of what was read and the last scorecard's
 //! drill-downs, between requests. Must not: touch the page's state (it
 //! only answers messages), or compute anything the engine does not.
 //! The page talks to it only through `ui::engine`.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -18,10 +24,18 @@ use crate::domain::settings::Settings;
 use crate::ui::browser::{self, heap_bytes};
 use crate::worker_protocol::{
     PaperInputs, Request, Response, Unread, compute_apart, history_json, make_paper, paper,
-    signed_off_history,
+    settings_after_load, signed_off_history,
 };
 
+mod read_ahead;
+
+use read_ahead::ReadAhead;
+
 thread_local! {
+    /// Whether a load is reading its files (it awaits the disk between them).
+    static LOADING: Cell<bool> = const { Cell::new(false) };
+    /// Messages that came during the load, answered in order after it.
+    static WAITING: RefCell<VecDeque<JsValue>> = const { RefCell::new(VecDeque::new()) };
     static LOADED: RefCell<Option<Loaded>> = const { RefCell::new(None) };
     /// The last scorecard's drill-downs as counted, with the id of the
     /// request that computed it; the page asks for an indicator's rows
@@ -51,6 +65,25 @@ mod bench {
         static FILES: RefCell<Option<Vec<web_sys::Blob>>> = const { RefCell::new(None) };
     }
 
+    /// Reads one file the page sent (a `File` handle) from disk:
+    /// `FileReaderSync` blocks only this worker. A file the browser cannot
+    /// read (changed or moved since chosen) gives why.
+    pub(super) fn read_file(
+        reader: &Result<web_sys::FileReaderSync, wasm_bindgen::JsValue>,
+        blob: Option<&web_sys::Blob>,
+    ) -> Result<Vec<u8>, String> {
+        match (reader, blob) {
+            (Ok(reader), Some(blob)) => reader
+                .read_as_array_buffer(blob)
+                .map(|buffer| js_sys::Uint8Array::new(&buffer).to_vec())
+                .map_err(crate::ui::browser::why_unreadable),
+            (Err(error), _) => Err(crate::ui::browser::why_unreadable(error.clone())),
+            (_, None) => Err(crate::ui::browser::why_unreadable(
+                wasm_bindgen::JsValue::UNDEFINED,
+            )),
+        }
+    }
+
     /// Keeps a load's file handles when it asked for a later `Parse`.
     pub(super) fn keep(measure_parse: bool, handles: Vec<Option<web_sys::Blob>>) {
         FILES.with(|slot| {
@@ -70,7 +103,7 @@ mod bench {
         let reader = web_sys::FileReaderSync::new();
         let mut parse_ms = 0.0;
         for file in &files {
-            let Ok(bytes) = super::read_file(&reader, Some(file)) else {
+            let Ok(bytes) = read_file(&reader, Some(file)) else {
                 continue;
             };
             let started = super::now_ms();
@@ -80,23 +113,6 @@ mod bench {
             parse_ms += super::now_ms() - started;
         }
         (parse_ms, files.len())
-    }
-}
-
-/// Reads one file the page sent (a `File` handle) from disk:
-/// `FileReaderSync` blocks only this worker. A file the browser cannot
-/// read (changed or moved since chosen) gives why.
-fn read_file(
-    reader: &Result<web_sys::FileReaderSync, JsValue>,
-    blob: Option<&web_sys::Blob>,
-) -> Result<Vec<u8>, String> {
-    match (reader, blob) {
-        (Ok(reader), Some(blob)) => reader
-            .read_as_array_buffer(blob)
-            .map(|buffer| js_sys::Uint8Array::new(&buffer).to_vec())
-            .map_err(browser::why_unreadable),
-        (Err(error), _) => Err(browser::why_unreadable(error.clone())),
-        (_, None) => Err(browser::why_unreadable(JsValue::UNDEFINED)),
     }
 }
 
@@ -182,6 +198,31 @@ fn chart_images(
     by_indicator
 }
 
+/// Computes the scorecard of what was read and posts it, keeping its
+/// drill-downs for the page's `Drill` requests.
+fn compute(
+    scope: &web_sys::DedicatedWorkerGlobalScope,
+    id: u32,
+    settings: &Settings,
+    month: Option<crate::domain::month::Month>,
+) {
+    let started = now_ms();
+    let (result, drill) =
+        LOADED.with(|slot| compute_apart(slot.borrow().as_ref(), settings, month));
+    let drill_counts = drill.as_ref().map(Drills::lens).unwrap_or_default();
+    DRILL.with(|slot| *slot.borrow_mut() = (id, drill));
+    post(
+        scope,
+        &Response::Scorecard {
+            id,
+            result,
+            drill_counts,
+            compute_ms: now_ms() - started,
+            heap_bytes: heap_bytes(),
+        },
+    );
+}
+
 /// Starts answering the page's messages. Message data: `{json, files}`
 /// where `json` is a `Request` and `files` (a load's) the `File` handles
 /// in order, which this worker reads itself: the page never holds the bytes.
@@ -197,12 +238,128 @@ pub fn start() {
     let for_messages = scope.clone();
     let on_message =
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
-            handle(&for_messages, &event.data());
+            on_message(&for_messages, event.data());
         });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
     // Messages sent before this point were lost: tell the page to send now.
     let _ = scope.post_message(&JsValue::from_str("ready"));
+}
+
+/// The `File` handles beside a message (`files`), in order.
+fn file_handles(data: &JsValue) -> Vec<Option<web_sys::Blob>> {
+    js_sys::Reflect::get(data, &"files".into())
+        .ok()
+        .and_then(|v| v.dyn_into::<js_sys::Array>().ok())
+        .map(|all| all.iter().map(|v| v.dyn_into().ok()).collect())
+        .unwrap_or_default()
+}
+
+/// A message from the page: answered now, or after the load in progress.
+fn on_message(scope: &web_sys::DedicatedWorkerGlobalScope, data: JsValue) {
+    if LOADING.with(Cell::get) {
+        WAITING.with(|waiting| waiting.borrow_mut().push_back(data));
+    } else {
+        handle(scope, &data);
+    }
+}
+
+/// Answers the messages that came during a load, in order, until one of
+/// them starts another load (the rest then wait for that one).
+fn answer_waiting(scope: &web_sys::DedicatedWorkerGlobalScope) {
+    while !LOADING.with(Cell::get) {
+        let Some(data) = WAITING.with(|waiting| waiting.borrow_mut().pop_front()) else {
+            return;
+        };
+        handle(scope, &data);
+    }
+}
+
+/// A load's request: read the files, tell the page, then compute the
+/// scorecard it will ask for.
+struct Load {
+    id: u32,
+    today: jiff::civil::Date,
+    files: Vec<crate::worker_protocol::FileMeta>,
+    then_compute: Option<crate::worker_protocol::ComputeAfterLoad>,
+}
+
+impl Load {
+    async fn run(
+        self,
+        scope: &web_sys::DedicatedWorkerGlobalScope,
+        handles: Vec<Option<web_sys::Blob>>,
+    ) {
+        let Load {
+            id,
+            today,
+            files,
+            then_compute,
+        } = self;
+        let count = files.len();
+        let total_bytes: usize = handles.iter().flatten().map(|b| b.size() as usize).sum();
+        let mut reads = ReadAhead::new(handles);
+        let mut loader = scorecard::Loader::new(today);
+        let mut unread: Vec<Unread> = Vec::new();
+        let mut disk_ms = 0.0;
+        let mut opened_bytes = 0;
+        let started = now_ms();
+        // Each file's bytes are dropped once the engine has read them: a
+        // few files' bytes at a time in this worker's memory, not all.
+        for (index, meta) in files.into_iter().enumerate() {
+            let text = format!("Opening {} (file {} of {count})…", meta.name, index + 1);
+            let done = Some(opened_bytes as f64 / total_bytes.max(1) as f64);
+            post(scope, &Response::Progress { id, text, done });
+            let waited = now_ms();
+            let read = reads.next_file().await;
+            disk_ms += now_ms() - waited;
+            match read {
+                Some(Ok(bytes)) => {
+                    opened_bytes += bytes.len();
+                    let input = InputFile {
+                        name: meta.name,
+                        bytes,
+                        overrides: meta.overrides,
+                    };
+                    loader.add(&input, |step| {
+                        post(scope, &progress(id, step, count, total_bytes));
+                    });
+                }
+                Some(Err(why)) => unread.push((index, format!("{}: {why}", meta.name))),
+                None => {
+                    let why = browser::why_unreadable(JsValue::UNDEFINED);
+                    unread.push((index, format!("{}: {why}", meta.name)));
+                }
+            }
+        }
+        let loaded = loader.finish(Settings::default(), |step| {
+            post(scope, &progress(id, step, count, total_bytes))
+        });
+        // The engine's time; the waits for the disk are the browser's.
+        let read_ms = now_ms() - started - disk_ms;
+        let after_load = then_compute.map(|after| {
+            let settings =
+                settings_after_load(&after.settings, &loaded.imports, after.import_from, &unread);
+            (after.id, settings, after.month)
+        });
+        let response = Response::Loaded {
+            id,
+            imports: Box::new(loaded.imports.clone()),
+            latest_month: scorecard::latest_month(&loaded),
+            earliest_month: scorecard::earliest_history_month(&loaded),
+            read_ms,
+            disk_ms,
+            heap_bytes: heap_bytes(),
+            unread,
+            files: scorecard::summaries(&loaded),
+            commentary: loaded.commentary.clone(),
+        };
+        LOADED.with(|slot| *slot.borrow_mut() = Some(loaded));
+        post(scope, &response);
+        if let Some((compute_id, settings, month)) = after_load {
+            compute(scope, compute_id, &settings, month);
+        }
+    }
 }
 
 fn handle(scope: &web_sys::DedicatedWorkerGlobalScope, data: &JsValue) {
@@ -220,89 +377,36 @@ fn handle(scope: &web_sys::DedicatedWorkerGlobalScope, data: &JsValue) {
             files,
             #[cfg(feature = "bench")]
             measure_parse,
+            then_compute,
         } => {
             // A load replaces what was read: free it first (the peak is then
             // one data set, not two), with the drill-downs counted from it.
             LOADED.with(|slot| *slot.borrow_mut() = None);
             DRILL.with(|slot| *slot.borrow_mut() = (0, None));
-            let handles: Vec<Option<web_sys::Blob>> = js_sys::Reflect::get(data, &"files".into())
-                .ok()
-                .and_then(|v| v.dyn_into::<js_sys::Array>().ok())
-                .map(|all| all.iter().map(|v| v.dyn_into().ok()).collect())
-                .unwrap_or_default();
-            let count = files.len();
-            let total_bytes: usize = handles.iter().flatten().map(|b| b.size() as usize).sum();
-            let reader = web_sys::FileReaderSync::new();
-            let mut unread: Vec<Unread> = Vec::new();
-            let mut disk_ms = 0.0;
-            let mut opened_bytes = 0;
-            let started = now_ms();
-            // Each file is read from disk when the engine comes to it and its
-            // bytes dropped once parsed: one file's bytes at a time in this
-            // worker's memory, not all of them.
-            let inputs = files.into_iter().enumerate().filter_map(|(index, meta)| {
-                let text = format!("Opening {} (file {} of {count})…", meta.name, index + 1);
-                let done = Some(opened_bytes as f64 / total_bytes.max(1) as f64);
-                post(scope, &Response::Progress { id, text, done });
-                let opened = now_ms();
-                let read = read_file(&reader, handles.get(index).and_then(Option::as_ref));
-                disk_ms += now_ms() - opened;
-                opened_bytes += read.as_ref().map_or(0, Vec::len);
-                match read {
-                    Ok(bytes) => Some(InputFile {
-                        name: meta.name,
-                        bytes,
-                        overrides: meta.overrides,
-                    }),
-                    Err(why) => {
-                        unread.push((index, format!("{}: {why}", meta.name)));
-                        None
-                    }
-                }
-            });
-            let loaded = scorecard::load(inputs, Settings::default(), today, |step| {
-                post(scope, &progress(id, step, count, total_bytes))
-            });
-            // The engine's time; reading the files from disk is the browser's.
-            let read_ms = now_ms() - started - disk_ms;
-            let response = Response::Loaded {
-                id,
-                imports: Box::new(loaded.imports.clone()),
-                latest_month: scorecard::latest_month(&loaded),
-                earliest_month: scorecard::earliest_history_month(&loaded),
-                read_ms,
-                disk_ms,
-                heap_bytes: heap_bytes(),
-                unread,
-                files: scorecard::summaries(&loaded),
-                commentary: loaded.commentary.clone(),
-            };
+            let handles = file_handles(data);
             #[cfg(feature = "bench")]
-            bench::keep(measure_parse, handles);
-            LOADED.with(|slot| *slot.borrow_mut() = Some(loaded));
-            post(scope, &response);
+            bench::keep(measure_parse, handles.clone());
+            // Reading awaits the disk: messages that come meanwhile wait
+            // their turn (`on_message`), as they would behind a blocking read.
+            LOADING.with(|loading| loading.set(true));
+            let scope = scope.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let load = Load {
+                    id,
+                    today,
+                    files,
+                    then_compute,
+                };
+                load.run(&scope, handles).await;
+                LOADING.with(|loading| loading.set(false));
+                answer_waiting(&scope);
+            });
         }
         Request::Compute {
             id,
             settings,
             month,
-        } => {
-            let started = now_ms();
-            let (result, drill) =
-                LOADED.with(|slot| compute_apart(slot.borrow().as_ref(), &settings, month));
-            let drill_counts = drill.as_ref().map(Drills::lens).unwrap_or_default();
-            DRILL.with(|slot| *slot.borrow_mut() = (id, drill));
-            post(
-                scope,
-                &Response::Scorecard {
-                    id,
-                    result,
-                    drill_counts,
-                    compute_ms: now_ms() - started,
-                    heap_bytes: heap_bytes(),
-                },
-            );
-        }
+        } => compute(scope, id, &settings, month),
         #[cfg(feature = "bench")]
         Request::Parse { id } => {
             let (parse_ms, files) = bench::parse_kept();

@@ -36,6 +36,37 @@ pub(crate) fn index_without(first: usize, unread: &[Unread]) -> usize {
     first - unread.iter().filter(|(index, _)| *index < first).count()
 }
 
+/// The scorecard a load computes once its files are read: what the page
+/// would ask for when `Loaded` arrives, with the settings the page had when
+/// it sent the load (the load's imports are applied to them as the page
+/// applies them, `settings_after_load`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub(crate) struct ComputeAfterLoad {
+    /// The compute's request id, reserved by the page.
+    pub(crate) id: u32,
+    pub(crate) settings: Box<Settings>,
+    /// The position of the first newly added file (its settings documents
+    /// and teams files are imported), as in `Requests::import_from`.
+    pub(crate) import_from: Option<usize>,
+    pub(crate) month: Option<Month>,
+}
+
+/// The settings a load leaves the page with: `base`, with the settings
+/// documents and teams files among the newly added files (from input
+/// `import_from`, counted before `unread` were left out) imported. The page
+/// and the worker's compute-after-load both use this, so they agree.
+pub(crate) fn settings_after_load(
+    base: &Settings,
+    imports: &SettingsImports,
+    import_from: Option<usize>,
+    unread: &[Unread],
+) -> Settings {
+    match import_from {
+        Some(first) => imports.apply_since(base, index_without(first, unread)),
+        None => base.clone(),
+    }
+}
+
 /// What the page asks the worker.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
@@ -50,6 +81,11 @@ pub(crate) enum Request {
         #[cfg(feature = "bench")]
         #[serde(default)]
         measure_parse: bool,
+        /// The scorecard to compute as soon as the files are read, before
+        /// the page asks (it would ask for just this): one round trip less
+        /// between the files and the first scorecard (issue 18).
+        #[serde(default)]
+        then_compute: Option<ComputeAfterLoad>,
     },
     /// Compute the scorecard of what was read, with these settings.
     Compute {
@@ -362,6 +398,74 @@ mod tests {
         let text = r#"{"type":"loaded","id":1,"imports":{"document":null,"teams":null},"latest_month":null,"read_ms":1.0,"heap_bytes":0.0}"#;
         match serde_json::from_str::<Response>(text) {
             Ok(Response::Loaded { unread, .. }) => assert!(unread.is_empty()),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    /// The scorecard a load computes straight away uses the settings the
+    /// page will have once the load's answer is in: the page's own, with a
+    /// teams file among the newly added files imported (and only then),
+    /// counted past the files the browser could not read.
+    #[test]
+    fn a_load_computes_with_the_settings_the_page_will_have() {
+        let teams = "Team,Area,Team Type\nEast Assessment Team 1,EAST,Assessment\n";
+        let list7 = "Child Unique ID,Child Protection Plan Start Date,Child Protection Plan End Date,Allocated Team\nA,01/01/2017,,East Assessment Team 1\n";
+        let input = |name: &str, text: &str| crate::domain::scorecard::InputFile {
+            name: name.to_string(),
+            bytes: text.as_bytes().to_vec(),
+            overrides: FileOverrides::default(),
+        };
+        let today = jiff::civil::date(2026, 11, 26);
+        // The worker read two inputs (the page's third, `gone.csv` at
+        // index 1, could not be read): list7 (input 0) and teams (input 2).
+        let loaded = scorecard::load(
+            [
+                input("list7_cp_2017-12-31.csv", list7),
+                input("teams.csv", teams),
+            ],
+            Settings::default(),
+            today,
+            |_| {},
+        );
+        let unread = [(1, "gone.csv: the browser could not read it".to_string())];
+        let base = Settings {
+            la_name: "Anytown".to_string(),
+            ..Settings::default()
+        };
+        // Teams file new (added from input 2 on): imported, the rest kept.
+        let after = settings_after_load(&base, &loaded.imports, Some(2), &unread);
+        assert_eq!(after.la_name, "Anytown");
+        assert_eq!(after.teams.len(), 1);
+        assert_eq!(after.teams[0].team, "East Assessment Team 1");
+        assert_eq!(after.teams[0].area, "EAST");
+        // Only the file after it new: nothing imported. A re-read: none.
+        assert_eq!(
+            settings_after_load(&base, &loaded.imports, Some(3), &unread),
+            base
+        );
+        assert_eq!(
+            settings_after_load(&base, &loaded.imports, None, &unread),
+            base
+        );
+        // The request carries it; a page of before this field sends none.
+        let request = Request::Load {
+            id: 7,
+            today,
+            files: Vec::new(),
+            #[cfg(feature = "bench")]
+            measure_parse: false,
+            then_compute: Some(ComputeAfterLoad {
+                id: 8,
+                settings: Box::new(base),
+                import_from: Some(2),
+                month: Month::parse("2017-12"),
+            }),
+        };
+        let text = serde_json::to_string(&request).unwrap();
+        assert_eq!(serde_json::from_str::<Request>(&text).unwrap(), request);
+        let old = r#"{"type":"load","id":7,"today":"2026-11-26","files":[]}"#;
+        match serde_json::from_str::<Request>(old) {
+            Ok(Request::Load { then_compute, .. }) => assert_eq!(then_compute, None),
             other => panic!("{other:?}"),
         }
     }

@@ -42,7 +42,9 @@ use crate::domain::settings::Settings;
 use crate::ui::files::ChosenFile;
 use crate::ui::state::{AppState, LoadInfo, Steps};
 use crate::ui::{browser, commentary, files, history_kept};
-use crate::worker_protocol::{FileMeta, Request, Response, Unread, index_without};
+use crate::worker_protocol::{
+    ComputeAfterLoad, FileMeta, Request, Response, Unread, index_without, settings_after_load,
+};
 
 /// Where an indicator's drill-down rows go when they arrive.
 pub(crate) type DrillRows = RwSignal<Option<Arc<Vec<DrillRow>>>>;
@@ -107,6 +109,12 @@ struct Requests {
     /// When the compute in flight was asked for (ms since the page
     /// started), for the handover's timing.
     compute_sent_at: f64,
+    /// The compute the load in flight asked the worker to run once it has
+    /// read the files (`Request::Load::then_compute`).
+    after_load: Option<ComputeAfterLoad>,
+    /// Once the load's answer is in: that compute's id, settings and month.
+    /// The page's next compute of just these takes it instead of asking.
+    computing_after_load: Option<(u32, Settings, Option<Month>)>,
 }
 
 impl Requests {
@@ -433,6 +441,14 @@ impl Engine {
             let id = core.requests.next_id();
             core.requests.load = id;
             core.requests.import_from = import_from;
+            let after_load = ComputeAfterLoad {
+                id: core.requests.next_id(),
+                settings: Box::new(state.settings.get_untracked()),
+                import_from,
+                month: state.month.get_untracked(),
+            };
+            core.requests.after_load = Some(after_load.clone());
+            core.requests.computing_after_load = None;
             let (handles, files) = state.inputs.with_untracked(|inputs| {
                 let metas = inputs
                     .iter()
@@ -449,6 +465,7 @@ impl Engine {
                 files,
                 #[cfg(feature = "bench")]
                 measure_parse: bench::parse_wanted(),
+                then_compute: Some(after_load),
             };
             core.worker.send(&request, Some(handles));
             true
@@ -458,9 +475,18 @@ impl Engine {
         }
     }
 
-    /// Computes the scorecard of what was read with these settings.
+    /// Computes the scorecard of what was read with these settings: asks
+    /// the worker, unless it is computing just this already after a load.
     fn compute(self, settings: Settings, month: Option<Month>) {
         self.with_core(|core| {
+            if let Some((id, computing, computing_month)) =
+                core.requests.computing_after_load.take()
+                && computing == settings
+                && computing_month == month
+            {
+                core.requests.compute = id;
+                return;
+            }
             let id = core.requests.next_id();
             core.requests.compute = id;
             core.requests.compute_sent_at = browser::now_ms();
@@ -634,6 +660,21 @@ impl Engine {
                 files,
                 commentary,
             } if id == load_id => {
+                let received = browser::now_ms();
+                self.with_core(|core| {
+                    core.requests.computing_after_load =
+                        core.requests.after_load.take().map(|after| {
+                            let settings = settings_after_load(
+                                &after.settings,
+                                &imports,
+                                after.import_from,
+                                &unread,
+                            );
+                            (after.id, settings, after.month)
+                        });
+                    // The worker started that compute as it sent this answer.
+                    core.requests.compute_sent_at = received;
+                });
                 state.done.set(None);
                 state.files.set(files);
                 forget_unread(state, &unread);
@@ -647,9 +688,9 @@ impl Engine {
                             .filter(|entry| entry.input >= first)
                             .collect(),
                     );
-                    let imported = state
-                        .settings
-                        .with_untracked(|base| imports.apply_since(base, first));
+                    let imported = state.settings.with_untracked(|base| {
+                        settings_after_load(base, &imports, import_from, &unread)
+                    });
                     if state.settings.with_untracked(|s| *s != imported) {
                         state.settings.set(imported);
                     }

@@ -213,13 +213,29 @@ impl<R: Episode> KindData<R> {
         children: usize,
         keep: impl Fn(&R) -> bool,
     ) -> Vec<(usize, &Rec<R>)> {
+        let starts = self
+            .merged()
+            .map(|record| keep(&record.data).then(|| record.data.start()));
+        self.latest_per_child_of(ids, children, starts)
+    }
+}
+
+impl<R> KindData<R> {
+    /// `latest_per_child` given each merged record's start when kept
+    /// (`None` when not), in merged order: a caller that has the starts at
+    /// hand in a compact array passes over it rather than the records.
+    pub(crate) fn latest_per_child_of(
+        &self,
+        ids: &[u32],
+        children: usize,
+        starts: impl Iterator<Item = Option<Date>>,
+    ) -> Vec<(usize, &Rec<R>)> {
         // For each child, the merged position of its latest kept record.
         let mut latest: Vec<Option<(Date, usize)>> = vec![None; children];
-        for ((position, record), id) in self.merged().enumerate().zip(ids) {
-            if !keep(&record.data) {
+        for ((position, start), id) in starts.enumerate().zip(ids) {
+            let Some(start) = start else {
                 continue;
-            }
-            let start = record.data.start();
+            };
             if let Some(slot) = latest.get_mut(*id as usize) {
                 if slot.is_none_or(|(best, _)| start > best) {
                     *slot = Some((start, position));

@@ -247,44 +247,83 @@ pub fn load<I: std::borrow::Borrow<InputFile>>(
     today: Date,
     mut progress: impl FnMut(LoadStep<'_>),
 ) -> Loaded {
-    let inputs = inputs.into_iter();
-    let mut done_bytes = 0;
-    let mut files: Vec<LoadedFile> = Vec::with_capacity(inputs.size_hint().0);
-    let mut input_of: Vec<usize> = Vec::with_capacity(inputs.size_hint().0);
-    for (index, input) in inputs.enumerate() {
-        let input = input.borrow();
+    let mut loader = Loader::new(today);
+    for input in inputs {
+        loader.add(input.borrow(), &mut progress);
+    }
+    loader.finish(settings, progress)
+}
+
+/// `load` a file at a time, for a caller whose files arrive one by one
+/// (the worker reads the next from disk while this one is read): `add`
+/// each in order, then `finish`.
+#[derive(Debug)]
+pub struct Loader {
+    today: Date,
+    files: Vec<LoadedFile>,
+    /// Each loaded file's input index (a workbook's sheets share one).
+    input_of: Vec<usize>,
+    inputs: usize,
+    done_bytes: usize,
+}
+
+impl Loader {
+    pub fn new(today: Date) -> Loader {
+        Loader {
+            today,
+            files: Vec::new(),
+            input_of: Vec::new(),
+            inputs: 0,
+            done_bytes: 0,
+        }
+    }
+
+    /// Reads the next input (never failing: an unreadable file is a
+    /// loaded file that says why).
+    pub fn add(&mut self, input: &InputFile, mut progress: impl FnMut(LoadStep<'_>)) {
+        let index = self.inputs;
         progress(LoadStep::Reading {
             index,
             name: &input.name,
-            done_bytes,
+            done_bytes: self.done_bytes,
         });
-        done_bytes += input.bytes.len();
-        let first = files.len();
-        files.extend(load_files(
+        self.done_bytes += input.bytes.len();
+        let first = self.files.len();
+        self.files.extend(load_files(
             &input.name,
             &input.bytes,
             first,
             &input.overrides,
-            today,
+            self.today,
         ));
-        input_of.resize(files.len(), index);
+        self.input_of.resize(self.files.len(), index);
+        self.inputs += 1;
     }
-    progress(LoadStep::Merging);
-    let (dataset, imports) = Dataset::build(&mut files);
-    let imports = imports.by_input(&input_of);
-    let settings = imports.apply(&settings);
-    let histories = history_inputs::read(&mut files);
-    let history = history_inputs::merge(&mut files, &histories);
-    let commentary = commentary_pack::read(&mut files, &input_of);
-    Loaded {
-        files,
-        dataset,
-        imports,
-        settings,
-        histories,
-        history,
-        commentary,
-        cache: FiguresCache::default(),
+
+    /// Merges what was read, with `settings` as the starting settings.
+    pub fn finish(self, settings: Settings, mut progress: impl FnMut(LoadStep<'_>)) -> Loaded {
+        let Loader {
+            mut files,
+            input_of,
+            ..
+        } = self;
+        progress(LoadStep::Merging);
+        let (dataset, imports) = Dataset::build(&mut files);
+        let imports = imports.by_input(&input_of);
+        let settings = imports.apply(&settings);
+        let histories = history_inputs::read(&mut files);
+        let history = history_inputs::merge(&mut files, &histories);
+        let commentary = commentary_pack::read(&mut files, &input_of);
+        Loaded {
+            files,
+            dataset,
+            imports,
+            settings,
+            histories,
+            history,
+            commentary,
+            cache: FiguresCache::default(),
+        }
     }
 }
 

@@ -12,7 +12,7 @@ use crate::areas::Areas;
 use crate::calendar::Calendar;
 use crate::dataset::Dataset;
 use crate::month::Month;
-use crate::records::{CinEpisode, Rec, open_at};
+use crate::records::{CinEpisode, Field, Rec, open_at};
 use crate::schema::Kind;
 use crate::settings::Settings;
 
@@ -30,6 +30,11 @@ struct Shared<'a> {
     referral_dates: OnceCell<HashMap<&'a str, Vec<Date>>>,
     /// `open_cin_at` by day, for the compute's life.
     open_cin: RefCell<Vec<OpenCin<'a>>>,
+    /// Each merged List 6 episode's start and end, in merged order: each
+    /// month end's `open_cin_at` passes over these rather than the records
+    /// themselves, which lie scattered through thirteen extracts' memory
+    /// (that pass was a fifth of a first compute of the monthly shape).
+    cin_spans: OnceCell<Vec<(Date, Field<Date>)>>,
 }
 
 /// What an indicator computes from.
@@ -93,10 +98,16 @@ impl<'a> Context<'a> {
         }
         let data: &'a Dataset = self.data;
         let ids = data.child_ids();
-        let open = Rc::new(
+        let spans = self.shared.cin_spans.get_or_init(|| {
             data.cin
-                .latest_per_child(&ids.cin, ids.count, |e| open_at(e.start, e.closed, day)),
-        );
+                .merged()
+                .map(|e| (e.data.start, e.data.closed))
+                .collect()
+        });
+        let starts = spans
+            .iter()
+            .map(|&(start, closed)| open_at(start, closed, day).then_some(start));
+        let open = Rc::new(data.cin.latest_per_child_of(&ids.cin, ids.count, starts));
         chosen.borrow_mut().push((day, Rc::clone(&open)));
         open
     }

@@ -56,9 +56,8 @@ struct Checked {
 pub fn report(table: &Table, layout: &Layout, sink: &mut ProblemSink) {
     let kind = layout.kind;
     // Which checks can find anything at all in this table.
-    let errors_possible = table.rows.any_cell_contains("#");
-    let exponents_possible =
-        table.rows.any_cell_contains("E+") || table.rows.any_cell_contains("e+");
+    let errors_possible = table.rows.any_cell_contains(b'#');
+    let exponents_possible = table.rows.any_exponent();
     let mut checked: Vec<Checked> = kind
         .columns()
         .iter()
