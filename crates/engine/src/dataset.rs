@@ -176,9 +176,10 @@ impl<R: Keyed> KindData<R> {
         }
     }
 
-    /// The row of `files[file]` with the same key as the merged record at
-    /// `position` (in `merged()` order): the record as that extract had it.
-    pub(crate) fn same_key_in(&self, file: usize, position: usize) -> Option<&Rec<R>> {
+    /// The row of `files[file]` (its position in the file's records) with
+    /// the same key as the merged record at `position` (in `merged()`
+    /// order): where the record is as that extract had it.
+    pub(crate) fn same_key_row(&self, file: usize, position: usize) -> Option<usize> {
         let rows = self.same_key.get(file)?.get_or_init(|| {
             let mut rows = vec![NOT_IN_FILE; self.merged.len()];
             let positions = self
@@ -193,10 +194,7 @@ impl<R: Keyed> KindData<R> {
             rows
         });
         let row = *rows.get(position)?;
-        self.files
-            .get(file)?
-            .records
-            .get(usize::try_from(row).ok()?)
+        (row != NOT_IN_FILE).then(|| usize::try_from(row).ok())?
     }
 }
 

@@ -177,19 +177,19 @@ fn compute(context: &Context<'_>, month: Month) -> MonthCounts {
     }
     let open = context.open_cin_at(end);
     let mut cases = vec![0usize; in_post.len()];
-    let mut resolved: HashMap<&str, Allocated> = HashMap::default();
+    // By where each name's text is stored (see `unallocated_cases`).
+    let mut resolved: HashMap<usize, Allocated> = HashMap::default();
     let mut tally = context.tally(&DEFINITION);
+    let allocations = context.allocations(allocation);
     for &(position, episode) in open.iter() {
-        let Some(worker) = data
-            .cin
-            .same_key_in(allocation, position)
-            .map(|r| r.data.worker.as_str())
-        else {
+        let Some((row, address)) = allocations.get(position) else {
             continue;
         };
+        let worker = || allocations.record(row).map_or("", |r| r.data.worker.as_str());
         // Allocations repeat a few hundred names thousands of times: check
         // and fold each once.
-        let found = *resolved.entry(worker).or_insert_with(|| {
+        let found = *resolved.entry(address).or_insert_with(|| {
+            let worker = worker();
             if is_unallocated(worker, settings) {
                 return Allocated::Nobody;
             }
@@ -217,7 +217,7 @@ fn compute(context: &Context<'_>, month: Month) -> MonthCounts {
                     file: data.file_name(allocation_file.file),
                     row: Some(episode.source.row),
                     column: "Allocated Worker".to_string(),
-                    value: worker.to_string(),
+                    value: worker().to_string(),
                     message: "allocated worker's name is the name of two workers in post (ignoring case, punctuation and word order): counted for the first in the staff file; allocate by Worker ID to be sure"
                         .to_string(),
                     code: ProblemCode::AmbiguousWorker,
@@ -228,7 +228,7 @@ fn compute(context: &Context<'_>, month: Month) -> MonthCounts {
                 file: data.file_name(allocation_file.file),
                 row: Some(episode.source.row),
                 column: "Allocated Worker".to_string(),
-                value: worker.to_string(),
+                value: worker().to_string(),
                 message: "allocated worker matches no worker ID or name in the staff file"
                     .to_string(),
                 code: ProblemCode::UnknownWorker,

@@ -35,6 +35,37 @@ struct Shared<'a> {
     /// themselves, which lie scattered through thirteen extracts' memory
     /// (that pass was a fifth of a first compute of the monthly shape).
     cin_spans: OnceCell<Vec<(Date, Field<Date>)>>,
+    /// Each merged referral's date, in merged order (as `cin_spans`).
+    referral_days: OnceCell<Vec<Date>>,
+    /// By List 6 extract (its position in `cin.files`): each row's
+    /// allocated worker, as the address of its interned name.
+    allocated: RefCell<Vec<(usize, Rc<Vec<usize>>)>>,
+}
+
+/// A List 6 extract's allocations (indicators 1 and 13), looked up by a
+/// merged episode's position: the row with the episode's key and that
+/// row's worker, known by where its name is stored, so a month's pass over
+/// the open episodes reads two small arrays rather than a record in a far
+/// corner of memory for each (that read was most of both indicators).
+pub(crate) struct Allocations<'a> {
+    cin: &'a crate::dataset::KindData<CinEpisode>,
+    file: usize,
+    workers: Rc<Vec<usize>>,
+}
+
+impl<'a> Allocations<'a> {
+    /// The extract's row with the key of the merged episode at `position`,
+    /// and its worker's address; `None` when the episode is not in it.
+    pub(crate) fn get(&self, position: usize) -> Option<(usize, usize)> {
+        let row = self.cin.same_key_row(self.file, position)?;
+        Some((row, *self.workers.get(row)?))
+    }
+
+    /// The extract's record at `row`, for its worker's text (read once per
+    /// distinct worker) or a finding.
+    pub(crate) fn record(&self, row: usize) -> Option<&'a Rec<CinEpisode>> {
+        self.cin.files.get(self.file)?.records.get(row)
+    }
 }
 
 /// What an indicator computes from.
@@ -98,18 +129,59 @@ impl<'a> Context<'a> {
         }
         let data: &'a Dataset = self.data;
         let ids = data.child_ids();
-        let spans = self.shared.cin_spans.get_or_init(|| {
-            data.cin
-                .merged()
-                .map(|e| (e.data.start, e.data.closed))
-                .collect()
-        });
-        let starts = spans
+        let starts = self
+            .cin_spans()
             .iter()
             .map(|&(start, closed)| open_at(start, closed, day).then_some(start));
         let open = Rc::new(data.cin.latest_per_child_of(&ids.cin, ids.count, starts));
         chosen.borrow_mut().push((day, Rc::clone(&open)));
         open
+    }
+
+    /// Each merged List 6 episode's start and closure, in `merged()`
+    /// order (its child's number is `ChildIds::cin` at the same place):
+    /// what the passes over every episode at a month end read, packed
+    /// together rather than scattered through the extracts' records.
+    pub(crate) fn cin_spans(&self) -> &[(Date, Field<Date>)] {
+        self.shared.cin_spans.get_or_init(|| {
+            self.data
+                .cin
+                .merged()
+                .map(|e| (e.data.start, e.data.closed))
+                .collect()
+        })
+    }
+
+    /// Each merged List 3 referral's date, in `merged()` order: a month's
+    /// referrals are found in these, not by reading every record.
+    pub(crate) fn referral_days(&self) -> &[Date] {
+        self.shared
+            .referral_days
+            .get_or_init(|| self.data.referrals.merged().map(|r| r.data.date).collect())
+    }
+
+    /// The allocations of the List 6 extract at `file` (its position in
+    /// `cin.files`, as `as_at_position` gives it).
+    pub(crate) fn allocations(&self, file: usize) -> Allocations<'a> {
+        let cin = &self.data.cin;
+        let known = self
+            .shared
+            .allocated
+            .borrow()
+            .iter()
+            .find(|(f, _)| *f == file)
+            .map(|(_, workers)| Rc::clone(workers));
+        let workers = known.unwrap_or_else(|| {
+            let workers: Rc<Vec<usize>> = Rc::new(cin.files.get(file).map_or_else(Vec::new, |f| {
+                f.records.iter().map(|r| r.data.worker.address()).collect()
+            }));
+            self.shared
+                .allocated
+                .borrow_mut()
+                .push((file, Rc::clone(&workers)));
+            workers
+        });
+        Allocations { cin, file, workers }
     }
 
     /// A new tally for an indicator, keeping records when drilling.

@@ -73,11 +73,13 @@ fn compute(context: &Context<'_>, month: Month) -> MonthCounts {
     let dates = context.referral_dates();
     let mut tally = context.tally(&DEFINITION);
     let (mut by_count, mut by_dates) = (0usize, 0usize);
-    for record in context.data.referrals.merged() {
-        let referral = &record.data;
-        if !month.contains(referral.date) {
+    let referrals = &context.data.referrals;
+    let in_month = context.referral_days().iter().enumerate();
+    for (position, _) in in_month.filter(|(_, day)| month.contains(**day)) {
+        let Some(record) = referrals.merged_at(position) else {
             continue;
-        }
+        };
+        let referral = &record.data;
         tally.about(record.source, &referral.child);
         let team = &referral.team;
         tally.count(team, &REFERRALS);

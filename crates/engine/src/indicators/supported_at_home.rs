@@ -90,8 +90,8 @@ fn compute(context: &Context<'_>, month: Month) -> MonthCounts {
             mark(id, IN_CARE);
         }
     }
-    for (episode, id) in data.cin.merged().zip(&ids.cin) {
-        if open_at(episode.data.start, episode.data.closed, end) {
+    for (&(start, closed), id) in context.cin_spans().iter().zip(&ids.cin) {
+        if open_at(start, closed, end) {
             mark(id, SUPPORTED);
         }
     }

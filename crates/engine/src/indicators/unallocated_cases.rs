@@ -137,22 +137,26 @@ fn compute(context: &Context<'_>, month: Month) -> MonthCounts {
             None => format!("no List 6 extract as at {}", month.label()),
         });
     }
-    // A few hundred distinct worker values: match each against the placeholders once.
-    let mut placeholders: HashMap<&str, bool> = HashMap::default();
+    // A few hundred distinct worker values: match each against the
+    // placeholders once, found again by where its text is stored (each
+    // file's names are interned) rather than by hashing the text.
+    let mut placeholders: HashMap<usize, bool> = HashMap::default();
+    let allocations = allocation.map(|file| context.allocations(file));
     for &(position, episode) in open.iter() {
         let team = &episode.data.team;
         tally.about(episode.source, &episode.data.child);
         tally.count(team, &OPEN_CASES);
-        let Some(allocation) = allocation else {
+        let Some(allocations) = &allocations else {
             continue;
         };
-        match cin.same_key_in(allocation, position) {
-            Some(allocated) => {
-                let worker = allocated.data.worker.as_str();
+        match allocations.get(position) {
+            Some((row, worker)) => {
                 let waited = days_between(episode.data.start, end);
-                let nobody = *placeholders
-                    .entry(worker)
-                    .or_insert_with(|| is_unallocated(worker, context.settings));
+                let nobody = *placeholders.entry(worker).or_insert_with(|| {
+                    allocations
+                        .record(row)
+                        .is_some_and(|r| is_unallocated(&r.data.worker, context.settings))
+                });
                 if nobody && waited >= context.settings.unallocated_min_days {
                     tally.count(team, &UNALLOCATED);
                 }
