@@ -414,7 +414,7 @@ for (const size of opts.browserSizes) {
     const known = (s.disk ?? 0) + (s.handover ?? 0);
     row(S, '… the rest: worker start, hand-over of the file handles, messages, the page between steps = total − the steps below', size,
       fmtMs(best.total - s.read - s.compute - s.render - known));
-    if (s.disk !== null) row(S, '… files read from disk into the worker (FileReaderSync, the browser\'s)', size, fmtMs(s.disk));
+    if (s.disk !== null) row(S, '… the worker waiting for the browser to read the files (four read ahead)', size, fmtMs(s.disk));
     row(S, '… read: decode, parse, typed records, merge (#timings)', size, fmtMs(s.read));
     row(S, '… compute: the scorecard (#timings)', size, fmtMs(s.compute));
     if (s.handover !== null) row(S, '… hand-over: the scorecard out of the worker and into the page (JSON, message)', size, fmtMs(s.handover));

@@ -813,7 +813,15 @@ pub(crate) fn read_table_with(
                     return Err(NotATable::TooWide(record.len()));
                 }
                 let header: Vec<String> = record.cells().iter().map(String::from).collect();
-                builder = Some(TableBuilder::new(&header, number, true)?);
+                let mut started = TableBuilder::new(&header, number, true)?;
+                // The cells' text is at most the text after the header:
+                // room for it at once, not a copy at each doubling.
+                started
+                    .table
+                    .rows
+                    .text
+                    .reserve(text.len().saturating_sub(records.position));
+                builder = Some(started);
             }
             None => {}
         }
