@@ -150,9 +150,9 @@ fn compute(context: &Context<'_>, month: Month) -> MonthCounts {
             continue;
         };
         match allocations.get(position) {
-            Some((row, worker)) => {
+            Some((row, worker_address)) => {
                 let waited = days_between(episode.data.start, end);
-                let nobody = *placeholders.entry(worker).or_insert_with(|| {
+                let nobody = *placeholders.entry(worker_address).or_insert_with(|| {
                     allocations
                         .record(row)
                         .is_some_and(|r| is_unallocated(&r.data.worker, context.settings))
