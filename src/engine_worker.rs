@@ -28,13 +28,15 @@ use crate::worker_protocol::{
 };
 
 mod read_ahead;
+mod warm_up;
 
 use read_ahead::ReadAhead;
 
 thread_local! {
-    /// Whether a load is reading its files (it awaits the disk between them).
-    static LOADING: Cell<bool> = const { Cell::new(false) };
-    /// Messages that came during the load, answered in order after it.
+    /// Whether a load is reading its files (it awaits the disk between
+    /// them) or the engine is warming up (`warm_up`, which yields).
+    static BUSY: Cell<bool> = const { Cell::new(false) };
+    /// Messages that came meanwhile, answered in order after it.
     static WAITING: RefCell<VecDeque<JsValue>> = const { RefCell::new(VecDeque::new()) };
     static LOADED: RefCell<Option<Loaded>> = const { RefCell::new(None) };
     /// The last scorecard's drill-downs as counted, with the id of the
@@ -244,6 +246,25 @@ pub fn start() {
     on_message.forget();
     // Messages sent before this point were lost: tell the page to send now.
     let _ = scope.post_message(&JsValue::from_str("ready"));
+    warm_up_then_answer(scope);
+}
+
+/// Warms the engine up (`warm_up`) while the page has nothing for it. A
+/// message that comes meanwhile stops it and is answered as soon as the
+/// warm-up has yielded to it. Says `warm` once V8 has settled after a
+/// whole warm-up (the benchmark waits for it, as picking files would).
+fn warm_up_then_answer(scope: web_sys::DedicatedWorkerGlobalScope) {
+    BUSY.with(|busy| busy.set(true));
+    wasm_bindgen_futures::spawn_local(async move {
+        let page_waits = || WAITING.with(|waiting| !waiting.borrow().is_empty());
+        let warmed = warm_up::run(now_ms, page_waits).await;
+        BUSY.with(|busy| busy.set(false));
+        answer_waiting(&scope);
+        if warmed {
+            warm_up::settled().await;
+            let _ = scope.post_message(&JsValue::from_str("warm"));
+        }
+    });
 }
 
 /// The `File` handles beside a message (`files`), in order.
@@ -257,7 +278,7 @@ fn file_handles(data: &JsValue) -> Vec<Option<web_sys::Blob>> {
 
 /// A message from the page: answered now, or after the load in progress.
 fn on_message(scope: &web_sys::DedicatedWorkerGlobalScope, data: JsValue) {
-    if LOADING.with(Cell::get) {
+    if BUSY.with(Cell::get) {
         WAITING.with(|waiting| waiting.borrow_mut().push_back(data));
     } else {
         handle(scope, &data);
@@ -267,7 +288,7 @@ fn on_message(scope: &web_sys::DedicatedWorkerGlobalScope, data: JsValue) {
 /// Answers the messages that came during a load, in order, until one of
 /// them starts another load (the rest then wait for that one).
 fn answer_waiting(scope: &web_sys::DedicatedWorkerGlobalScope) {
-    while !LOADING.with(Cell::get) {
+    while !BUSY.with(Cell::get) {
         let Some(data) = WAITING.with(|waiting| waiting.borrow_mut().pop_front()) else {
             return;
         };
@@ -388,7 +409,7 @@ fn handle(scope: &web_sys::DedicatedWorkerGlobalScope, data: &JsValue) {
             bench::keep(measure_parse, handles.clone());
             // Reading awaits the disk: messages that come meanwhile wait
             // their turn (`on_message`), as they would behind a blocking read.
-            LOADING.with(|loading| loading.set(true));
+            BUSY.with(|busy| busy.set(true));
             let scope = scope.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let load = Load {
@@ -398,7 +419,7 @@ fn handle(scope: &web_sys::DedicatedWorkerGlobalScope, data: &JsValue) {
                     then_compute,
                 };
                 load.run(&scope, handles).await;
-                LOADING.with(|loading| loading.set(false));
+                BUSY.with(|busy| busy.set(false));
                 answer_waiting(&scope);
             });
         }

@@ -28,4 +28,6 @@ pub use csc_example as example_data;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
 #[cfg(any(target_arch = "wasm32", test))]
+mod warm_up_city;
+#[cfg(any(target_arch = "wasm32", test))]
 mod worker_protocol;

@@ -526,7 +526,7 @@ impl Engine {
         self.state.notice.set(Some(NO_WORKER.to_string()));
     }
 
-    /// A message from the worker: text (an answer, `ready`, `panic:…`), or
+    /// A message from the worker: text (an answer, `ready`, `warm`, `panic:…`), or
     /// files with their bytes beside (the example's).
     fn on_message(self, data: &JsValue) {
         let Some(text) = data.as_string() else {
@@ -543,6 +543,11 @@ impl Engine {
                 let now = browser::now_ms();
                 self.state.steps.update(|s| s.worker_ready_at = now);
             }
+            return;
+        }
+        if text == "warm" {
+            let now = browser::now_ms();
+            self.state.steps.update(|s| s.worker_warm_at = now);
             return;
         }
         if let Some(panic) = text.strip_prefix("panic:") {

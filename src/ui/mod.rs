@@ -137,6 +137,7 @@ fn Progress(state: AppState) -> impl IntoView {
             data-heap-bytes=move || { state.steps.track(); browser::heap_bytes().to_string() }
             data-worker-heap-bytes=move || state.steps.get().worker_heap.to_string()
             data-worker-ready-ms=move || state.steps.get().worker_ready_at.to_string()
+            data-worker-warm-ms=move || state.steps.get().worker_warm_at.to_string()
             data-disk-ms=move || state.steps.get().disk.to_string()
             data-handover-ms=move || state.steps.get().handover.to_string()
         ></div>

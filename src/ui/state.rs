@@ -36,6 +36,9 @@ pub(crate) struct Steps {
     /// started (0 until then): the benchmark waits for it as an analyst's
     /// picking of files would.
     pub(crate) worker_ready_at: f64,
+    /// When the worker said its engine had warmed up (0 until then, or if
+    /// files came first): the benchmark waits for this too.
+    pub(crate) worker_warm_at: f64,
     /// The browser reading the files from disk into the worker.
     pub(crate) disk: f64,
     /// The scorecard's way out of the worker and into the page (JSON out,

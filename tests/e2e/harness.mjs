@@ -43,7 +43,9 @@ export async function open(url, { width = 1280, height = 800 } = {}) {
   // Playwright gives each launch a fresh, empty profile of its own.
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: CHROMIUM_FLAGS,
+    // CHROMIUM_EXTRA_FLAGS (space-separated) is for experiments, e.g.
+    // `--js-flags=--no-liftoff` to see what V8's baseline tier costs.
+    args: [...CHROMIUM_FLAGS, ...(process.env.CHROMIUM_EXTRA_FLAGS || '').split(' ').filter(Boolean)],
   });
   const page = await browser.newPage({ viewport: { width, height } });
   const requests = [];

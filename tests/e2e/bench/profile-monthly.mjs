@@ -34,6 +34,8 @@ const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || 
 const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
 await page.goto(url);
 await page.waitForFunction(() => Number(document.getElementById('timings')?.dataset.workerReadyMs) > 0, null, { timeout: 20000 }).catch(() => {});
+// And for its engine's warm-up (a page without it is not waited for).
+await page.waitForFunction(() => Number(document.getElementById('timings')?.dataset.workerWarmMs) > 0, null, { timeout: 10000 }).catch(() => {});
 await page.waitForTimeout(300);
 await browser.startTracing(page, {
   categories: ['disabled-by-default-v8.cpu_profiler', 'v8.execute', 'devtools.timeline', 'toplevel', 'blink.user_timing'],
