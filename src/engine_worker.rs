@@ -258,6 +258,11 @@ fn warm_up_then_answer(scope: web_sys::DedicatedWorkerGlobalScope) {
     wasm_bindgen_futures::spawn_local(async move {
         let page_waits = || WAITING.with(|waiting| !waiting.borrow().is_empty());
         let warmed = warm_up::run(now_ms, page_waits).await;
+        // V8 compiles a function when it is first called, and `handle`
+        // (every answer inlined, the papers' writers too) is 500 KB of code
+        // that took about 100 ms to compile when the first files came. A
+        // message with no request compiles it and answers nothing.
+        handle(&scope, &JsValue::UNDEFINED);
         BUSY.with(|busy| busy.set(false));
         answer_waiting(&scope);
         if warmed {
