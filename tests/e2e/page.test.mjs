@@ -43,6 +43,39 @@ test('files through the file input give the independently computed figures', asy
   }
 });
 
+test('the worker warms up on its own made-up city and leaves nothing of it behind', async () => {
+  const { browser, page, requests, errors } = await open(server.url);
+  try {
+    // Once the page is idle the worker starts, reads and computes its city
+    // (decision 58), then says so; the page shows nothing of it.
+    await page.waitForFunction(() => Number(document.getElementById('timings')?.dataset.workerWarmMs) > 0, null, { timeout: 20000 });
+    const ready = Number(await page.getAttribute('#timings', 'data-worker-ready-ms'));
+    const warm = Number(await page.getAttribute('#timings', 'data-worker-warm-ms'));
+    assert.ok(warm > ready, `warm at ${warm} ms, after ready at ${ready} ms`);
+    assert.equal(await page.$('[data-testid="scorecard"]'), null, 'no scorecard before any file');
+    assert.equal(await page.$('tr[data-file]'), null, 'no file listed');
+    assert.equal(await page.$$eval('[data-testid="month"] option', (os) => os.map((o) => o.value).join()), '', 'no month to choose');
+    assert.equal((await page.textContent('.progress')).trim(), '', 'the progress line says nothing');
+    assert.equal(await page.getAttribute('#timings', 'data-read-ms'), '0', 'no read reported');
+    // It fetched nothing but the page's and the worker's own files.
+    const own = ['', 'worker.js', 'worker_bg.wasm', 'worker_loader.js'];
+    for (const url of requests) {
+      const name = url.replace(server.url, '');
+      assert.ok(own.includes(name) || /^[\w-]+\.(js|wasm|css)$/.test(name), `fetched ${url}`);
+    }
+    // Files chosen after it give their own figures, not the city's.
+    const { dir, files, settings } = caseFiles('public_city');
+    await page.setInputFiles('[data-testid="file-input"]', [settings, ...files]);
+    await page.waitForSelector('[data-testid="scorecard"][data-month="2017-12"]', { timeout: 20000 });
+    const expected = JSON.parse(fs.readFileSync(path.join(dir, 'expected.json'), 'utf8'));
+    assert.ok(await checkAgainst(page, expected) > 250);
+    assert.equal(await page.$$eval('tr[data-file]', (rows) => rows.length), files.length + 1);
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
+});
+
 test('dropping files on the drop zone works like choosing them', async () => {
   const { browser, page, errors } = await open(server.url);
   try {
