@@ -7,8 +7,10 @@
 // DIST: a built page (`target/bench/dist`); LOADS: how many (3); DATA_DIR:
 // the CSV files and scorecard-settings.json (`target/bench/monthly`, made
 // by `scripts/bench monthly`). Waits for the worker's warm-up first unless
-// NO_WARM_WAIT=1. Prints each load's time to #timings being rewritten (the
-// page does that after the charts are drawn) and the page's own steps. Not run by `npm test` (its name has no .test.).
+// NO_WARM_WAIT=1. Prints each load's time until the new #timings is seen
+// (polled in the page, so after the charts, which keep it busy) and the
+// page's own steps.
+// Not run by `npm test` (its name has no `.test.`).
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
