@@ -281,7 +281,8 @@ fn file_handles(data: &JsValue) -> Vec<Option<web_sys::Blob>> {
         .unwrap_or_default()
 }
 
-/// A message from the page: answered now, or after the load in progress.
+/// A message from the page: answered now, or after the load or warm-up
+/// in progress.
 fn on_message(scope: &web_sys::DedicatedWorkerGlobalScope, data: JsValue) {
     if BUSY.with(Cell::get) {
         WAITING.with(|waiting| waiting.borrow_mut().push_back(data));
@@ -290,7 +291,7 @@ fn on_message(scope: &web_sys::DedicatedWorkerGlobalScope, data: JsValue) {
     }
 }
 
-/// Answers the messages that came during a load, in order, until one of
+/// Answers the messages that came during a load or the warm-up, in order, until one of
 /// them starts another load (the rest then wait for that one).
 fn answer_waiting(scope: &web_sys::DedicatedWorkerGlobalScope) {
     while !BUSY.with(Cell::get) {

@@ -40,6 +40,8 @@ const SETTLE_MS: i32 = 300;
 
 /// Reads and computes the city `ROUNDS` times; `false` as soon as
 /// `interrupted` says the page is waiting (checked whenever it yields).
+/// The worker's clock comes in as `now_ms`: this module does not reach
+/// back into its parent (no import circle).
 pub(super) async fn run(now_ms: fn() -> f64, interrupted: impl Fn() -> bool) -> bool {
     let files = city_files();
     let today = jiff::civil::date(2018, 1, 15);
