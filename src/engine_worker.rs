@@ -86,6 +86,49 @@ mod bench {
         }
     }
 
+    /// Each file's wait for the disk and the engine's time on it, in the
+    /// load's order, written to the worker's console when the load is read
+    /// (`tests/e2e/bench/file-timeline.mjs` prints it): where a load's
+    /// disk wait falls, file by file.
+    pub(super) struct FileTimeline {
+        started: f64,
+        lines: String,
+    }
+
+    impl FileTimeline {
+        pub(super) fn new(started: f64) -> FileTimeline {
+            FileTimeline {
+                started,
+                lines: String::new(),
+            }
+        }
+
+        /// A file asked of the disk at `asked`, there at `got`, read by
+        /// the engine at `read` (ms on the worker's clock).
+        pub(super) fn file(&mut self, name: &str, bytes: usize, asked: f64, got: f64, read: f64) {
+            self.lines.push_str(&format!(
+                "{:>7.1} ms: waited {:>5.1}, read {:>5.1} ms, {bytes:>9} bytes  {name}\n",
+                asked - self.started,
+                got - asked,
+                read - got,
+            ));
+        }
+
+        /// Writes the timeline, with when the load's merge ended.
+        pub(super) fn write(mut self, merged: f64) {
+            use wasm_bindgen::JsCast;
+            self.lines
+                .push_str(&format!("{:>7.1} ms: merged\n", merged - self.started));
+            let global = js_sys::global();
+            if let Ok(console) = js_sys::Reflect::get(&global, &"console".into())
+                && let Ok(log) = js_sys::Reflect::get(&console, &"log".into())
+                && let Ok(log) = log.dyn_into::<js_sys::Function>()
+            {
+                let _ = log.call1(&console, &self.lines.into());
+            }
+        }
+    }
+
     /// Keeps a load's file handles when it asked for a later `Parse`.
     pub(super) fn keep(measure_parse: bool, handles: Vec<Option<web_sys::Blob>>) {
         FILES.with(|slot| {
@@ -331,6 +374,8 @@ impl Load {
         let mut disk_ms = 0.0;
         let mut opened_bytes = 0;
         let started = now_ms();
+        #[cfg(feature = "bench")]
+        let mut timeline = bench::FileTimeline::new(started);
         // Each file's bytes are dropped once the engine has read them: a
         // few files' bytes at a time in this worker's memory, not all.
         for (index, meta) in files.into_iter().enumerate() {
@@ -339,7 +384,8 @@ impl Load {
             post(scope, &Response::Progress { id, text, done });
             let waited = now_ms();
             let read = reads.next_file().await;
-            disk_ms += now_ms() - waited;
+            let got = now_ms();
+            disk_ms += got - waited;
             match read {
                 Some(Ok(bytes)) => {
                     opened_bytes += bytes.len();
@@ -351,6 +397,8 @@ impl Load {
                     loader.add(&input, |step| {
                         post(scope, &progress(id, step, count, total_bytes));
                     });
+                    #[cfg(feature = "bench")]
+                    timeline.file(&input.name, input.bytes.len(), waited, got, now_ms());
                 }
                 Some(Err(why)) => unread.push((index, format!("{}: {why}", meta.name))),
                 None => {
@@ -362,6 +410,8 @@ impl Load {
         let loaded = loader.finish(Settings::default(), |step| {
             post(scope, &progress(id, step, count, total_bytes))
         });
+        #[cfg(feature = "bench")]
+        timeline.write(now_ms());
         // The engine's time; the waits for the disk are the browser's.
         let read_ms = now_ms() - started - disk_ms;
         let after_load = then_compute.map(|after| {

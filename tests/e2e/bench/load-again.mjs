@@ -11,10 +11,9 @@
 // (polled in the page, so after the charts, which keep it busy) and the
 // page's own steps.
 // Not run by `npm test` (its name has no `.test.`).
-import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
-import { open } from '../harness.mjs';
+import { open, serve } from '../harness.mjs';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../..');
 const dist = path.resolve(process.argv[2] ?? path.join(ROOT, 'target/bench/dist'));
@@ -23,16 +22,8 @@ const dir = path.resolve(process.argv[4] ?? path.join(ROOT, 'target/bench/monthl
 const csv = fs.readdirSync(dir).filter((f) => f.endsWith('.csv')).sort().map((f) => path.join(dir, f));
 const settings = path.join(dir, 'scorecard-settings.json');
 
-const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css' };
-const server = http.createServer((req, res) => {
-  let file = path.join(dist, new URL(req.url, 'http://x').pathname);
-  if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
-  if (!file.startsWith(dist) || !fs.existsSync(file)) { res.writeHead(404).end(); return; }
-  res.writeHead(200, { 'content-type': types[path.extname(file)] || 'application/octet-stream' });
-  fs.createReadStream(file).pipe(res);
-});
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const { browser, page } = await open(`http://127.0.0.1:${server.address().port}/`);
+const server = await serve(dist);
+const { browser, page } = await open(server.url);
 try {
   const mark = (name) => page.waitForFunction((n) => Number(document.getElementById('timings')?.dataset[n]) > 0, name, { timeout: 20000 }).catch(() => {});
   await mark('workerReadyMs');

@@ -9,29 +9,11 @@
 // DIST should keep the worker's function names (wasm-opt -g); the
 // trace is written to target/bench/profile.json for chrome://tracing.
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
-import { CHROMIUM_FLAGS } from '../harness.mjs';
+import { monthlyPage } from './monthly-page.mjs';
 
-const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../..');
-const dist = path.resolve(process.argv[2] ?? path.join(ROOT, 'target/bench/dist'));
-const dataDir = path.resolve(process.argv[3] ?? path.join(ROOT, 'target/bench/monthly'));
-const files = fs.readdirSync(dataDir).filter((f) => f.endsWith('.csv') || f.endsWith('.json')).sort().map((f) => path.join(dataDir, f));
-
-const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css' };
-const server = http.createServer((req, res) => {
-  let file = path.join(dist, decodeURIComponent(new URL(req.url, 'http://x').pathname));
-  if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
-  if (!fs.existsSync(file)) { res.writeHead(404).end(); return; }
-  res.writeHead(200, { 'content-type': types[path.extname(file)] || 'application/octet-stream' });
-  fs.createReadStream(file).pipe(res);
-});
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const url = `http://127.0.0.1:${server.address().port}/`;
-
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_FLAGS });
-const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+const { root: ROOT, files, server, browser, page } = await monthlyPage();
+const { url } = server;
 await page.goto(url);
 await page.waitForFunction(() => Number(document.getElementById('timings')?.dataset.workerReadyMs) > 0, null, { timeout: 20000 }).catch(() => {});
 // And for its engine's warm-up (a page without it is not waited for).
