@@ -38,8 +38,8 @@ export const CHROMIUM_FLAGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 
-/** A browser, a page, and the lists of requests and console errors it makes. */
-export async function open(url, { width = 1280, height = 800 } = {}) {
+/** A fresh browser and a blank page in it (a profiling aid opens it itself). */
+export async function launch({ width = 1280, height = 800 } = {}) {
   // Playwright gives each launch a fresh, empty profile of its own.
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
@@ -48,6 +48,12 @@ export async function open(url, { width = 1280, height = 800 } = {}) {
     args: [...CHROMIUM_FLAGS, ...(process.env.CHROMIUM_EXTRA_FLAGS || '').split(' ').filter(Boolean)],
   });
   const page = await browser.newPage({ viewport: { width, height } });
+  return { browser, page };
+}
+
+/** A browser, a page, and the lists of requests and console errors it makes. */
+export async function open(url, size = {}) {
+  const { browser, page } = await launch(size);
   const requests = [];
   const errors = [];
   page.on('request', (r) => requests.push(r.url()));

@@ -5,8 +5,7 @@
 // target/bench/monthly, which `scripts/bench monthly` makes).
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
-import { CHROMIUM_FLAGS, serve } from '../harness.mjs';
+import { launch, serve } from '../harness.mjs';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../..');
 
@@ -19,7 +18,6 @@ export async function monthlyPage(argv = process.argv) {
     .sort()
     .map((f) => path.join(dataDir, f));
   const server = await serve(dist);
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_FLAGS });
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const { browser, page } = await launch();
   return { root: ROOT, dist, files, server, browser, page };
 }
