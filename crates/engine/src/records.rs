@@ -8,9 +8,10 @@
 use std::sync::Arc;
 
 use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
 
 /// A cell's typed value: blank, read, or present but unreadable.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum Field<T> {
     #[default]
     Blank,
@@ -100,14 +101,14 @@ impl PartialEq<&str> for Name {
 
 /// Where a record came from: the file (index into the loaded files) and
 /// its spreadsheet row, for drill-down and the report.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Source {
     pub file: usize,
     pub row: u32,
 }
 
 /// A record and where it came from.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Rec<R> {
     pub source: Source,
     pub data: R,
@@ -151,9 +152,10 @@ episode!(CareEpisode, ceased);
 episode!(FamilySupport, end);
 
 /// List 3 row: one referral.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Referral {
     pub child: String,
+    #[serde(with = "wire::date")]
     pub date: Date,
     /// `Number of Referrals in Last 12 Months`, when present and valid.
     pub earlier_count: Option<u32>,
@@ -168,11 +170,13 @@ impl Keyed for Referral {
 }
 
 /// List 4 row: one assessment.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Assessment {
     pub child: String,
+    #[serde(with = "wire::date")]
     pub start: Date,
     /// Blank while open; invalid when unreadable or before the start.
+    #[serde(with = "wire::field_date")]
     pub authorised: Field<Date>,
     pub seen: Field<bool>,
     pub team: Team,
@@ -186,10 +190,12 @@ impl Keyed for Assessment {
 }
 
 /// List 6 row: one CIN episode, with its allocation as at the file's date.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CinEpisode {
     pub child: String,
+    #[serde(with = "wire::date")]
     pub start: Date,
+    #[serde(with = "wire::field_date")]
     pub closed: Field<Date>,
     pub team: Team,
     /// `Allocated Worker` as written (trimmed); empty when blank.
@@ -204,11 +210,14 @@ impl Keyed for CinEpisode {
 }
 
 /// List 7 row: one child protection plan.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CpPlan {
     pub child: String,
+    #[serde(with = "wire::date")]
     pub start: Date,
+    #[serde(with = "wire::field_date")]
     pub end: Field<Date>,
+    #[serde(with = "wire::field_date")]
     pub last_visit: Field<Date>,
     pub team: Team,
 }
@@ -221,10 +230,12 @@ impl Keyed for CpPlan {
 }
 
 /// List 8 row: one looked-after episode.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CareEpisode {
     pub child: String,
+    #[serde(with = "wire::date")]
     pub start: Date,
+    #[serde(with = "wire::field_date")]
     pub ceased: Field<Date>,
     pub uasc: Field<bool>,
     /// Legal status code, upper-case (`V2`), when given.
@@ -247,9 +258,10 @@ impl Keyed for CareEpisode {
 }
 
 /// List 9 row: one care leaver as at the file's date.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CareLeaver {
     pub child: String,
+    #[serde(with = "wire::field_date")]
     pub birth: Field<Date>,
     /// Eligibility category code (`Eligible`, `Relevant`...), as written.
     pub eligibility: Option<String>,
@@ -261,7 +273,7 @@ pub struct CareLeaver {
 }
 
 /// Care-leaver activity: in education, employment or training, or not.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Activity {
     Eet,
     NotEet,
@@ -275,13 +287,18 @@ impl Keyed for CareLeaver {
 }
 
 /// List 10 row: one child's adoption journey.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Adoption {
     pub child: String,
+    #[serde(with = "wire::date")]
     pub entered_care: Date,
+    #[serde(with = "wire::field_date")]
     pub placement_order: Field<Date>,
+    #[serde(with = "wire::field_date")]
     pub matched: Field<Date>,
+    #[serde(with = "wire::field_date")]
     pub placed: Field<Date>,
+    #[serde(with = "wire::field_date")]
     pub adoption_order: Field<Date>,
     pub team: Team,
 }
@@ -294,9 +311,10 @@ impl Keyed for Adoption {
 }
 
 /// CP visits template row.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CpVisit {
     pub child: String,
+    #[serde(with = "wire::date")]
     pub date: Date,
     /// Seen; `true` for every visit in a file without the `Child Seen` column.
     pub seen: bool,
@@ -310,10 +328,12 @@ impl Keyed for CpVisit {
 }
 
 /// Family support template row.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FamilySupport {
     pub child: String,
+    #[serde(with = "wire::date")]
     pub start: Date,
+    #[serde(with = "wire::field_date")]
     pub end: Field<Date>,
     pub team: Team,
 }
@@ -326,7 +346,7 @@ impl Keyed for FamilySupport {
 }
 
 /// Staff template row: one worker's spell in post.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct StaffMember {
     /// Worker ID folded for comparison (trimmed, lower-case).
     pub worker: String,
@@ -340,8 +360,10 @@ pub struct StaffMember {
     pub case_holder: bool,
     pub fte: f64,
     /// Blank = in post from the start of time.
+    #[serde(with = "wire::option_date")]
     pub start: Option<Date>,
     /// The last day in post (inclusive); blank = still in post.
+    #[serde(with = "wire::field_date")]
     pub end: Field<Date>,
 }
 
@@ -371,10 +393,11 @@ impl Keyed for StaffMember {
 }
 
 /// Supervisions template row.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Supervision {
     /// Worker ID folded for comparison.
     pub worker: String,
+    #[serde(with = "wire::date")]
     pub date: Date,
 }
 
@@ -386,7 +409,7 @@ impl Keyed for Supervision {
 }
 
 /// Teams template row.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TeamEntry {
     pub team: String,
     pub area: String,
@@ -397,6 +420,153 @@ impl Keyed for TeamEntry {
     type Key<'a> = String;
     fn key(&self) -> Self::Key<'_> {
         crate::values::fold_name(&self.team)
+    }
+}
+
+/// Compact serde forms for records crossing between workers as bytes
+/// (`ingest::transfer`): a date as one number, not text to parse again,
+/// and a name read once per batch, shared as `ingest::build` shares it.
+pub mod wire {
+    use std::cell::RefCell;
+
+    use jiff::civil::Date;
+    use rustc_hash::FxHashMap;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    use super::{Field, Name};
+
+    /// A date as `(year + 10000) * 512 + month * 32 + day`: three bytes
+    /// as a varint, and no calendar arithmetic either way.
+    fn pack(date: Date) -> u32 {
+        let year = u32::try_from(i32::from(date.year()) + 10_000).unwrap_or(0);
+        year * 512
+            + u32::from(date.month().unsigned_abs()) * 32
+            + u32::from(date.day().unsigned_abs())
+    }
+
+    fn unpack<E: serde::de::Error>(packed: u32) -> Result<Date, E> {
+        let year = i32::try_from(packed / 512).map_err(E::custom)? - 10_000;
+        let year = i16::try_from(year).map_err(E::custom)?;
+        // Both below 32: the casts cannot lose anything.
+        let month = ((packed / 32) % 16) as i8;
+        let day = (packed % 32) as i8;
+        Date::new(year, month, day).map_err(E::custom)
+    }
+
+    pub mod date {
+        use super::*;
+
+        pub fn serialize<S: Serializer>(date: &Date, serializer: S) -> Result<S::Ok, S::Error> {
+            serializer.serialize_u32(pack(*date))
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Date, D::Error> {
+            unpack(u32::deserialize(deserializer)?)
+        }
+    }
+
+    pub mod option_date {
+        use super::*;
+
+        pub fn serialize<S: Serializer>(
+            date: &Option<Date>,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            date.map(pack).serialize(serializer)
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Option<Date>, D::Error> {
+            Option::<u32>::deserialize(deserializer)?
+                .map(unpack)
+                .transpose()
+        }
+    }
+
+    pub mod field_date {
+        use super::*;
+
+        pub fn serialize<S: Serializer>(
+            date: &Field<Date>,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            let packed = match *date {
+                Field::Blank => Field::Blank,
+                Field::Value(date) => Field::Value(pack(date)),
+                Field::Invalid => Field::Invalid,
+            };
+            packed.serialize(serializer)
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Field<Date>, D::Error> {
+            Ok(match Field::<u32>::deserialize(deserializer)? {
+                Field::Blank => Field::Blank,
+                Field::Value(packed) => Field::Value(unpack(packed)?),
+                Field::Invalid => Field::Invalid,
+            })
+        }
+    }
+
+    /// A coverage `(from, to)`.
+    pub mod option_date_pair {
+        use super::*;
+
+        pub fn serialize<S: Serializer>(
+            pair: &Option<(Date, Date)>,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            pair.map(|(from, to)| (pack(from), pack(to)))
+                .serialize(serializer)
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Option<(Date, Date)>, D::Error> {
+            Option::<(u32, u32)>::deserialize(deserializer)?
+                .map(|(from, to)| Ok((unpack(from)?, unpack(to)?)))
+                .transpose()
+        }
+    }
+
+    thread_local! {
+        /// The names of the batch being read back (`with_shared_names`).
+        static NAMES: RefCell<Option<FxHashMap<String, Name>>> = const { RefCell::new(None) };
+    }
+
+    /// Runs `read` with the names it reads back shared: each distinct
+    /// text one allocation, as a file read here has them. Outside it a
+    /// name read back is its own allocation.
+    pub fn with_shared_names<R>(read: impl FnOnce() -> R) -> R {
+        NAMES.with(|names| *names.borrow_mut() = Some(FxHashMap::default()));
+        let result = read();
+        NAMES.with(|names| *names.borrow_mut() = None);
+        result
+    }
+
+    impl Serialize for Name {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> Deserialize<'de> for Name {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Name, D::Error> {
+            let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+            Ok(NAMES.with(|names| match names.borrow_mut().as_mut() {
+                Some(names) => match names.get(text.as_ref()) {
+                    Some(name) => name.clone(),
+                    None => {
+                        let name = Name::from(text.as_ref());
+                        names.insert(text.into_owned(), name.clone());
+                        name
+                    }
+                },
+                None => Name::from(text.as_ref()),
+            }))
+        }
     }
 }
 

@@ -511,7 +511,7 @@ impl Kind {
 }
 
 /// Where each of a kind's columns sits in a file's header row.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Layout {
     pub kind: Kind,
     /// `positions[i]` is the file column of `kind.columns()[i]`, if present.

@@ -19,7 +19,7 @@ use crate::diagnostics::{Problem, ProblemCode, Severity};
 use crate::history::History;
 use crate::history_inputs;
 use crate::indicators::{ALL, Context, Definition, MeasureKind, MonthCounts, Timing};
-use crate::ingest::{AsAtSource, FileOverrides, LoadedFile, load_files};
+use crate::ingest::{AsAtSource, FileOverrides, LoadedFile, load_files, transfer};
 use crate::memo::{FiguresCache, Session};
 use crate::month::Month;
 use crate::rating::{Rating, Trend, rate, trend};
@@ -298,6 +298,32 @@ impl Loader {
         ));
         self.input_of.resize(self.files.len(), index);
         self.inputs += 1;
+    }
+
+    /// Takes the next input as another worker read it (`transfer::encode`
+    /// of its `load_files` with this loader's date and the input's
+    /// overrides): what `add` of its `size` bytes would have read. Bytes
+    /// that do not read back add nothing and say why: the caller then
+    /// reads the input itself with `add`.
+    pub fn add_transferred(
+        &mut self,
+        name: &str,
+        size: usize,
+        encoded: &[u8],
+        mut progress: impl FnMut(LoadStep<'_>),
+    ) -> Result<(), String> {
+        let files = transfer::decode(encoded, self.files.len())?;
+        let index = self.inputs;
+        progress(LoadStep::Reading {
+            index,
+            name,
+            done_bytes: self.done_bytes,
+        });
+        self.done_bytes += size;
+        self.files.extend(files);
+        self.input_of.resize(self.files.len(), index);
+        self.inputs += 1;
+        Ok(())
     }
 
     /// Merges what was read, with `settings` as the starting settings.
@@ -1025,6 +1051,12 @@ mod tests {
 
     /// The shipped example's files, and its settings with its teams file.
     fn example() -> Loaded {
+        let (inputs, settings) = example_inputs();
+        load(&inputs, settings, Date::new(2026, 11, 26).unwrap(), |_| {})
+    }
+
+    /// The shipped example's CSV files in name order, and its settings.
+    fn example_inputs() -> (Vec<InputFile>, Settings) {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("../..")
             .join("examples/dec-2017");
@@ -1048,7 +1080,46 @@ mod tests {
                 });
             }
         }
-        load(&inputs, settings, Date::new(2026, 11, 26).unwrap(), |_| {})
+        (inputs, settings)
+    }
+
+    /// Every other input read as the second worker reads it and taken back
+    /// (`add_transferred`): the same files, records, sources, problems and
+    /// figures as every input read here.
+    #[test]
+    fn inputs_read_by_another_worker_give_the_same_scorecard() {
+        let (inputs, settings) = example_inputs();
+        let today = Date::new(2026, 11, 26).unwrap();
+        let here = load(&inputs, settings.clone(), today, |_| {});
+        let mut loader = Loader::new(today);
+        let mut transferred = 0;
+        for (index, input) in inputs.iter().enumerate() {
+            let read_elsewhere = load_files(&input.name, &input.bytes, 0, &input.overrides, today);
+            match transfer::encode(&read_elsewhere) {
+                Some(bytes) if index % 2 == 1 => {
+                    loader
+                        .add_transferred(&input.name, input.bytes.len(), &bytes, |_| {})
+                        .unwrap();
+                    transferred += 1;
+                }
+                _ => loader.add(input, |_| {}),
+            }
+        }
+        let shared = loader.finish(settings, |_| {});
+        assert!(
+            transferred >= inputs.len() / 2 - 1,
+            "{transferred} of {}",
+            inputs.len()
+        );
+        assert_eq!(format!("{:?}", shared.files), format!("{:?}", here.files));
+        assert_eq!(summaries(&shared), summaries(&here));
+        let december = Month::parse("2017-12");
+        let card = |loaded: &Loaded| {
+            compute(loaded, &loaded.settings, december)
+                .unwrap()
+                .with_drills()
+        };
+        assert_eq!(card(&shared), card(&here));
     }
 
     /// Every counting setting away from its default, each in a way that

@@ -11,6 +11,7 @@ mod columns;
 pub mod decode;
 pub(crate) mod sink;
 pub mod table;
+pub mod transfer;
 #[cfg(feature = "xlsx")]
 pub mod xlsx;
 
@@ -145,8 +146,10 @@ pub fn overrides_for(
     overrides
 }
 
-/// A file's typed records, by kind.
-#[derive(Debug)]
+/// A file's typed records, by kind. Records cross between workers
+/// (`transfer`); a settings document, history or commentary pack does not
+/// (its reader re-reads it: small, and its serde form is JSON's).
+#[derive(Debug, Serialize, Deserialize)]
 pub enum Content {
     Referrals(Vec<Rec<Referral>>),
     Assessments(Vec<Rec<Assessment>>),
@@ -162,6 +165,10 @@ pub enum Content {
     Teams(Vec<Rec<TeamEntry>>),
     /// Annex A Lists 1, 2, 5, 11: recognised, named, not used.
     NotUsed,
+    Unreadable,
+    // The variants that do not cross come last: serde numbers a variant
+    // among all when writing, among those not skipped when reading.
+    #[serde(skip)]
     Settings(Box<Settings>),
     /// A history of signed-off months (history.md): its text, which the
     /// scorecard reads (`scorecard::load`; it checks indicator ids, which
@@ -173,14 +180,14 @@ pub enum Content {
     /// A commentary pack (outputs.md, "Papers for a committee"): its text,
     /// which the scorecard reads (`commentary_pack`; it checks indicator
     /// ids, which sit above this module).
+    #[serde(skip)]
     Commentary {
         text: String,
     },
-    Unreadable,
 }
 
 /// One loaded file.
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct LoadedFile {
     pub name: String,
     /// `None` for a settings document or an unreadable file.
@@ -188,9 +195,11 @@ pub struct LoadedFile {
     pub layout: Option<Layout>,
     /// Data rows read (header excluded).
     pub rows: usize,
+    #[serde(with = "crate::records::wire::option_date")]
     pub as_at: Option<Date>,
     pub as_at_source: AsAtSource,
     /// Coverage `(from, to)`; `None` when the file has no as-at date.
+    #[serde(with = "crate::records::wire::option_date_pair")]
     pub coverage: Option<(Date, Date)>,
     pub content: Content,
     /// Why the file could not be used, as one sentence.
