@@ -7,6 +7,9 @@
 //! few already being fetched (`read_ahead`), and computes the scorecard
 //! the page will ask for as soon as it has answered (`ComputeAfterLoad`):
 //! no round trip between the files and the first scorecard (issue 18).
+//! The last files of a large load are read meanwhile on the other core by
+//! a second worker of the same module (`second_reader`), whose records
+//! the load takes back in the files' order.
 //!
 //! Owns: the worker's copy of what was read and the last scorecard's
 //! drill-downs, between requests. Must not: touch the page's state (it
@@ -21,6 +24,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::domain::scorecard::{self, Drills, InputFile, LoadStep, Loaded};
 use crate::domain::settings::Settings;
+use crate::load_share::{ShareRequest, first_shared};
 use crate::ui::browser::{self, heap_bytes};
 use crate::worker_protocol::{
     PaperInputs, Request, Response, Unread, compute_apart, history_json, make_paper, paper,
@@ -28,9 +32,11 @@ use crate::worker_protocol::{
 };
 
 mod read_ahead;
+mod second_reader;
 mod warm_up;
 
 use read_ahead::ReadAhead;
+use second_reader::SecondReader;
 
 thread_local! {
     /// Whether a load is reading its files (it awaits the disk between
@@ -43,6 +49,21 @@ thread_local! {
     /// request that computed it; the page asks for an indicator's rows
     /// when its list is opened.
     static DRILL: RefCell<(u32, Option<Drills>)> = const { RefCell::new((0, None)) };
+    /// The second worker, which reads the last files of a large load
+    /// (`second_reader`); `None` in the second worker itself.
+    static SECOND: RefCell<Option<SecondReader>> = const { RefCell::new(None) };
+}
+
+/// This worker's WebAssembly memory and the second worker's: what reading
+/// and computing hold between them.
+fn heap_bytes_with_second() -> f64 {
+    heap_bytes()
+        + SECOND.with(|second| {
+            second
+                .borrow()
+                .as_ref()
+                .map_or(0.0, SecondReader::heap_bytes)
+        })
 }
 
 fn now_ms() -> f64 {
@@ -263,7 +284,7 @@ fn compute(
             result,
             drill_counts,
             compute_ms: now_ms() - started,
-            heap_bytes: heap_bytes(),
+            heap_bytes: heap_bytes_with_second(),
         },
     );
 }
@@ -289,6 +310,9 @@ pub fn start() {
     on_message.forget();
     // Messages sent before this point were lost: tell the page to send now.
     let _ = scope.post_message(&JsValue::from_str("ready"));
+    if scope.name() != second_reader::NAME {
+        SECOND.with(|second| *second.borrow_mut() = SecondReader::start());
+    }
     warm_up_then_answer(scope);
 }
 
@@ -310,6 +334,13 @@ fn warm_up_then_answer(scope: web_sys::DedicatedWorkerGlobalScope) {
         answer_waiting(&scope);
         if warmed {
             warm_up::settled().await;
+            // Warm means both workers: a load that came sooner would find
+            // the second one still busy with its own warm-up.
+            let second_warm =
+                SECOND.with(|second| second.borrow().as_ref().map(SecondReader::warm));
+            if let Some(second_warm) = second_warm {
+                let _ = second_warm.await;
+            }
             let _ = scope.post_message(&JsValue::from_str("warm"));
         }
     });
@@ -367,11 +398,32 @@ impl Load {
             then_compute,
         } = self;
         let count = files.len();
-        let total_bytes: usize = handles.iter().flatten().map(|b| b.size() as usize).sum();
-        let mut reads = ReadAhead::new(handles);
+        let sizes: Vec<f64> = handles
+            .iter()
+            .map(|h| h.as_ref().map_or(0.0, |b| b.size()))
+            .collect();
+        let total_bytes = sizes.iter().sum::<f64>() as usize;
+        // The last files go to the second worker when it is listening; the
+        // engine keeps their handles in case it has to read them after all.
+        let mut first_second = first_shared(&sizes);
+        let request = ShareRequest {
+            id,
+            today,
+            files: files.get(first_second..).unwrap_or_default().to_vec(),
+        };
+        let kept = handles.get(first_second..).unwrap_or_default().to_vec();
+        let mut answers = SECOND
+            .with(|second| second.borrow().as_ref()?.share(&request, &kept))
+            .unwrap_or_else(|| {
+                first_second = count;
+                VecDeque::new()
+            });
+        let own_handles = handles.into_iter().take(first_second).collect();
+        let mut reads = ReadAhead::new(own_handles);
         let mut loader = scorecard::Loader::new(today);
         let mut unread: Vec<Unread> = Vec::new();
         let mut disk_ms = 0.0;
+        let mut second_files = 0;
         let mut opened_bytes = 0;
         let started = now_ms();
         #[cfg(feature = "bench")]
@@ -382,10 +434,42 @@ impl Load {
             let text = format!("Opening {} (file {} of {count})…", meta.name, index + 1);
             let done = Some(opened_bytes as f64 / total_bytes.max(1) as f64);
             post(scope, &Response::Progress { id, text, done });
+            let size = sizes.get(index).copied().unwrap_or_default() as usize;
+            // A file of the second worker's share: its records, unless it
+            // left the file to the engine (then read from disk below).
+            #[cfg(feature = "bench")]
             let waited = now_ms();
-            let read = reads.next_file().await;
+            let from_second = match index.checked_sub(first_second) {
+                Some(_) => match answers.pop_front() {
+                    Some(answer) => second_reader::answer_bytes(&answer.await),
+                    None => None,
+                },
+                None => None,
+            };
+            if let Some(encoded) = from_second {
+                #[cfg(feature = "bench")]
+                let got = now_ms();
+                let added = loader.add_transferred(&meta.name, size, &encoded, |step| {
+                    post(scope, &progress(id, step, count, total_bytes));
+                });
+                if added.is_ok() {
+                    opened_bytes += size;
+                    second_files += 1;
+                    #[cfg(feature = "bench")]
+                    timeline.file(&meta.name, encoded.len(), waited, got, now_ms());
+                    continue;
+                }
+            }
+            let asked = now_ms();
+            let read = match index.checked_sub(first_second) {
+                Some(k) => {
+                    let handle = kept.get(k).cloned().flatten();
+                    ReadAhead::new(vec![handle]).next_file().await
+                }
+                None => reads.next_file().await,
+            };
             let got = now_ms();
-            disk_ms += got - waited;
+            disk_ms += got - asked;
             match read {
                 Some(Ok(bytes)) => {
                     opened_bytes += bytes.len();
@@ -398,7 +482,7 @@ impl Load {
                         post(scope, &progress(id, step, count, total_bytes));
                     });
                     #[cfg(feature = "bench")]
-                    timeline.file(&input.name, input.bytes.len(), waited, got, now_ms());
+                    timeline.file(&input.name, input.bytes.len(), asked, got, now_ms());
                 }
                 Some(Err(why)) => unread.push((index, format!("{}: {why}", meta.name))),
                 None => {
@@ -426,7 +510,8 @@ impl Load {
             earliest_month: scorecard::earliest_history_month(&loaded),
             read_ms,
             disk_ms,
-            heap_bytes: heap_bytes(),
+            second_files,
+            heap_bytes: heap_bytes_with_second(),
             unread,
             files: scorecard::summaries(&loaded),
             commentary: loaded.commentary.clone(),
@@ -439,7 +524,33 @@ impl Load {
     }
 }
 
+/// In the second worker: reads a share of a load for the engine's worker
+/// (`second_reader`); messages that come meanwhile wait, as in a load.
+fn read_share(
+    scope: &web_sys::DedicatedWorkerGlobalScope,
+    json: &str,
+    handles: Vec<Option<web_sys::Blob>>,
+) {
+    let Ok(request) = serde_json::from_str::<ShareRequest>(json) else {
+        return;
+    };
+    BUSY.with(|busy| busy.set(true));
+    let scope = scope.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        second_reader::read_share(&scope, request, handles).await;
+        BUSY.with(|busy| busy.set(false));
+        answer_waiting(&scope);
+    });
+}
+
 fn handle(scope: &web_sys::DedicatedWorkerGlobalScope, data: &JsValue) {
+    if let Some(share) = js_sys::Reflect::get(data, &"share".into())
+        .ok()
+        .and_then(|v| v.as_string())
+    {
+        read_share(scope, &share, file_handles(data));
+        return;
+    }
     let json = js_sys::Reflect::get(data, &"json".into())
         .ok()
         .and_then(|v| v.as_string())

@@ -13,7 +13,9 @@
 //!   `Scorecard` and never recomputes it; it reaches the engine through one
 //!   interface, `ui::engine::Engine`.
 //! - `engine_worker` (WebAssembly only): the Web Worker the page's engine
-//!   sends large reads to, and `worker_protocol`, their messages.
+//!   sends large reads to, and `worker_protocol`, their messages; it starts
+//!   a second worker that reads the last files of a large load on the
+//!   other core, and `load_share` says which files those are.
 //! - The CLI is its own crate (`crates/cli`).
 //!
 //! Everything here is `pub(crate)` but what the two binaries (`src/main.rs`,
@@ -25,6 +27,8 @@ pub use csc_engine as domain;
 #[cfg(target_arch = "wasm32")]
 pub mod engine_worker;
 pub use csc_example as example_data;
+#[cfg(any(target_arch = "wasm32", test))]
+mod load_share;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
 #[cfg(any(target_arch = "wasm32", test))]

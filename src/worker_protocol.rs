@@ -199,7 +199,11 @@ pub(crate) enum Response {
         /// (`FileReaderSync`), apart from `read_ms`.
         #[serde(default)]
         disk_ms: f64,
-        /// The worker's WebAssembly memory, which only grows: its high-water mark.
+        /// How many of the files the second worker read (`load_share`).
+        #[serde(default)]
+        second_files: usize,
+        /// The WebAssembly memory of the worker and its second worker,
+        /// which only grows: its high-water mark.
         heap_bytes: f64,
         /// Files the browser could not read (changed or moved on disk
         /// since they were chosen), left out of the load: their position

@@ -660,6 +660,7 @@ impl Engine {
                 earliest_month,
                 read_ms,
                 disk_ms,
+                second_files,
                 heap_bytes,
                 unread,
                 files,
@@ -709,6 +710,7 @@ impl Engine {
                 state.steps.update(|s| {
                     s.read = read_ms;
                     s.disk = disk_ms;
+                    s.second_files = second_files;
                     if heap_bytes > 0.0 {
                         s.worker_heap = heap_bytes;
                     }

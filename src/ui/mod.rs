@@ -139,6 +139,7 @@ fn Progress(state: AppState) -> impl IntoView {
             data-worker-ready-ms=move || state.steps.get().worker_ready_at.to_string()
             data-worker-warm-ms=move || state.steps.get().worker_warm_at.to_string()
             data-disk-ms=move || state.steps.get().disk.to_string()
+            data-second-reader-files=move || state.steps.get().second_files.to_string()
             data-handover-ms=move || state.steps.get().handover.to_string()
         ></div>
         <p class="progress" role="status" aria-live="polite">

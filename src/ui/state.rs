@@ -41,6 +41,8 @@ pub(crate) struct Steps {
     pub(crate) worker_warm_at: f64,
     /// The browser reading the files from disk into the worker.
     pub(crate) disk: f64,
+    /// How many files of the last load its second worker read.
+    pub(crate) second_files: usize,
     /// The scorecard's way out of the worker and into the page (JSON out,
     /// the message, JSON in): from the compute's request to its answer
     /// read, less the compute.

@@ -262,7 +262,13 @@ describe('Firefox ESR', { skip: SKIP }, () => {
       const WORKER = ['worker.js', 'worker_bg.wasm', 'worker_loader.js'];
       const later = requests.slice(before).map((u) => u.replace(server.url, ''));
       assert.deepEqual(later.filter((u) => !WORKER.includes(u)), [], 'the example fetches only the worker');
-      assert.deepEqual(requests.map((u) => u.replace(server.url, '')).filter((u) => WORKER.includes(u)).sort(), WORKER, 'the worker, once');
+      // Fetched for the worker and perhaps for its second worker (a browser
+      // may not show a worker's worker's requests), never again per load.
+      const fetched = requests.map((u) => u.replace(server.url, '')).filter((u) => WORKER.includes(u));
+      for (const file of WORKER) {
+        const times = fetched.filter((u) => u === file).length;
+        assert.ok(times === 1 || times === 2, `${file} fetched ${times} times`);
+      }
       assert.deepEqual(errors, []);
     } finally {
       await context.close();
