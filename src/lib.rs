@@ -21,6 +21,13 @@
 //! Everything here is `pub(crate)` but what the two binaries (`src/main.rs`,
 //! `src/bin/worker.rs`) and the browser tests (`tests/web.rs`) reach.
 
+/// Both modules allocate with Talc rather than Rust's default for
+/// WebAssembly (dlmalloc): a load makes a string for every record's child
+/// and dlmalloc was measured slower at it (docs/benchmarks.md, issue 18).
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 #[cfg(any(target_arch = "wasm32", test))]
 pub mod chart;
 pub use csc_engine as domain;
