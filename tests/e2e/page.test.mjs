@@ -203,6 +203,9 @@ test('changing the month and a setting recomputes; drill-down downloads as CSV',
 test('Load example gives the seed scorecard, generated in the browser', async () => {
   const { browser, page, requests, errors } = await open(server.url);
   try {
+    // As an analyst who reads the page first: both workers are up and warm
+    // (a load that comes sooner is read by the first worker alone).
+    await page.waitForFunction(() => Number(document.getElementById('timings')?.dataset.workerWarmMs) > 0, null, { timeout: 20000 });
     const before = requests.length;
     const started = Date.now();
     await page.click('[data-testid="load-example"]');

@@ -173,7 +173,7 @@ async function timings(page) {
     const n = (k) => (t.dataset[k] === undefined || t.dataset[k] === '' ? null : Number(t.dataset[k]));
     return {
       read: n('readMs'), parse: n('parseMs'), compute: n('computeMs'), render: n('renderMs'),
-      disk: n('diskMs'), handover: n('handoverMs'),
+      disk: n('diskMs'), handover: n('handoverMs'), second: n('secondReaderFiles'),
       // The page's own wasm memory, and the engine worker's when it runs in one.
       heap: n('heapBytes') === null && n('workerHeapBytes') === null ? null : (n('heapBytes') ?? 0) + (n('workerHeapBytes') ?? 0),
       pageHeap: n('heapBytes'), workerHeap: n('workerHeapBytes'),
@@ -425,8 +425,9 @@ for (const size of opts.browserSizes) {
     const known = (s.disk ?? 0) + (s.handover ?? 0);
     row(S, '… the rest: worker start, hand-over of the file handles, messages, the page between steps = total − the steps below', size,
       fmtMs(best.total - s.read - s.compute - s.render - known));
-    if (s.disk !== null) row(S, '… the worker waiting for the browser to read the files (four read ahead)', size, fmtMs(s.disk));
+    if (s.disk !== null) row(S, '… the worker waiting for the browser to read its files (four read ahead)', size, fmtMs(s.disk));
     row(S, '… read: decode, parse, typed records, merge (#timings)', size, fmtMs(s.read));
+    if (s.second !== null) row(S, '… … of which files read meanwhile by its second worker on the other core, their records taken back (decision 59)', size, `${s.second} of ${data.csv.length + 1}`);
     row(S, '… compute: the scorecard (#timings)', size, fmtMs(s.compute));
     if (s.handover !== null) row(S, '… hand-over: the scorecard out of the worker and into the page (JSON, message)', size, fmtMs(s.handover));
     row(S, '… render: the scorecard into the DOM (#timings)', size, fmtMs(s.render));
@@ -442,7 +443,7 @@ for (const size of opts.browserSizes) {
       '< 4× input');
   } else {
     const split = workerHeap === null || workerHeap === undefined ? ''
-      : ` (page ${fmtMB(best.heapSplit.page)} + worker ${fmtMB(workerHeap)})`;
+      : ` (page ${fmtMB(best.heapSplit.page)} + worker and its second ${fmtMB(workerHeap)})`;
     row(S, `wasm heap high-water mark${split ? ', page + engine worker' : ''} (÷ input)`, size,
       best.heap ? `${fmtMB(best.heap)} (${(best.heap / data.bytes).toFixed(1)}×)${split}` : 'n/a', '< 4× input', best.heap ? best.heap < 4 * data.bytes : null);
   }
