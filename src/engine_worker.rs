@@ -324,7 +324,9 @@ fn warm_up_then_answer(scope: web_sys::DedicatedWorkerGlobalScope) {
     BUSY.with(|busy| busy.set(true));
     wasm_bindgen_futures::spawn_local(async move {
         let page_waits = || WAITING.with(|waiting| !waiting.borrow().is_empty());
-        let warmed = warm_up::run(now_ms, page_waits).await;
+        // The second worker only reads: its warm-up computes nothing.
+        let second = scope.name() == second_reader::NAME;
+        let warmed = warm_up::run(now_ms, page_waits, !second).await;
         // V8 compiles a function when it is first called, and `handle`
         // (every answer inlined, the papers' writers too) is 500 KB of code
         // that took about 100 ms to compile when the first files came. A
@@ -332,6 +334,9 @@ fn warm_up_then_answer(scope: web_sys::DedicatedWorkerGlobalScope) {
         handle(&scope, &JsValue::UNDEFINED);
         BUSY.with(|busy| busy.set(false));
         answer_waiting(&scope);
+        if second {
+            second_reader::post_heap(&scope);
+        }
         if warmed {
             warm_up::settled().await;
             // Warm means both workers: a load that came sooner would find
@@ -532,6 +537,7 @@ fn read_share(
     handles: Vec<Option<web_sys::Blob>>,
 ) {
     let Ok(request) = serde_json::from_str::<ShareRequest>(json) else {
+        second_reader::refuse(scope);
         return;
     };
     BUSY.with(|busy| busy.set(true));

@@ -26,12 +26,19 @@ use crate::ui::browser::heap_bytes;
 use crate::worker_protocol::FileMeta;
 
 /// The name the second worker is started with: how it knows it is the
-/// second (it starts no worker of its own).
+/// second (it starts no worker of its own, and warms up only its reading).
 pub(super) const NAME: &str = "second-reader";
+
+/// How long the engine waits for the second worker's warm-up, after its
+/// own, before it says `warm` anyway (a second worker that never
+/// started says nothing at all).
+const WARM_WAIT_MS: i32 = 5000;
 
 /// What the engine knows of the second worker, updated by its messages.
 #[derive(Default)]
 struct State {
+    /// Until it fails: then it is ended, its memory freed.
+    worker: Option<web_sys::Worker>,
     /// It is listening: a share sent now is read.
     ready: bool,
     /// It stopped (an error or a panic): nothing more will come.
@@ -48,14 +55,26 @@ struct State {
 }
 
 impl State {
-    /// Ends every wait: the files not answered are the engine's to read.
+    /// Ends the second worker and every wait on it: the files not
+    /// answered are the engine's to read.
     fn give_up(&mut self) {
         self.failed = true;
-        for resolve in self
-            .on_warm
-            .drain(..)
-            .chain(self.answers.drain(..).flatten())
-        {
+        if let Some(worker) = self.worker.take() {
+            worker.terminate();
+        }
+        self.stop_waiting_for_warm();
+        self.drop_answers();
+    }
+
+    fn stop_waiting_for_warm(&mut self) {
+        for resolve in self.on_warm.drain(..) {
+            let _ = resolve.call0(&JsValue::UNDEFINED);
+        }
+    }
+
+    /// Resolves the answers still awaited as "read it yourself".
+    fn drop_answers(&mut self) {
+        for resolve in self.answers.drain(..).flatten() {
             let _ = resolve.call0(&JsValue::UNDEFINED);
         }
     }
@@ -78,7 +97,10 @@ impl SecondReader {
         let options = web_sys::WorkerOptions::new();
         options.set_name(NAME);
         let worker = web_sys::Worker::new_with_options(&href, &options).ok()?;
-        let state = Rc::new(RefCell::new(State::default()));
+        let state = Rc::new(RefCell::new(State {
+            worker: Some(worker.clone()),
+            ..State::default()
+        }));
         let on_message = {
             let state = state.clone();
             Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
@@ -89,7 +111,10 @@ impl SecondReader {
         on_message.forget();
         let on_error = {
             let state = state.clone();
-            Closure::<dyn FnMut(web_sys::Event)>::new(move |_event: web_sys::Event| {
+            Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
+                // Handled here: unhandled, a worker's error is raised again
+                // in its parent, and the page would take this worker for dead.
+                event.prevent_default();
                 state.borrow_mut().give_up();
             })
         };
@@ -98,15 +123,29 @@ impl SecondReader {
         Some(SecondReader { worker, state })
     }
 
-    /// Resolves once the second worker has warmed up, or cannot.
+    /// Resolves once the second worker has warmed up, cannot, or was
+    /// given files before it had (its warm-up then stops), or after
+    /// `WARM_WAIT_MS` whatever it says.
     pub(super) fn warm(&self) -> JsFuture {
         let mut state = self.state.borrow_mut();
         let promise = js_sys::Promise::new(&mut |resolve, _reject| {
             if state.warm || state.failed {
                 let _ = resolve.call0(&JsValue::UNDEFINED);
-            } else {
-                state.on_warm.push(resolve);
+                return;
             }
+            let timer = js_sys::global()
+                .dyn_into::<web_sys::WorkerGlobalScope>()
+                .map(|scope| {
+                    scope.set_timeout_with_callback_and_timeout_and_arguments_0(
+                        &resolve,
+                        WARM_WAIT_MS,
+                    )
+                });
+            if !matches!(timer, Ok(Ok(_))) {
+                let _ = resolve.call0(&JsValue::UNDEFINED);
+                return;
+            }
+            state.on_warm.push(resolve);
         });
         JsFuture::from(promise)
     }
@@ -141,8 +180,9 @@ impl SecondReader {
         js_sys::Reflect::set(&message, &"share".into(), &json.into()).ok()?;
         js_sys::Reflect::set(&message, &"files".into(), &files).ok()?;
         self.worker.post_message(&message).ok()?;
+        state.stop_waiting_for_warm();
         state.share = request.id;
-        state.answers.clear();
+        state.drop_answers();
         let mut answers = VecDeque::new();
         for _ in &request.files {
             let promise = js_sys::Promise::new(&mut |resolve, _reject| {
@@ -154,6 +194,20 @@ impl SecondReader {
     }
 }
 
+/// In the second worker: says its WebAssembly memory (after its warm-up,
+/// so the engine's figure holds both workers' before any load).
+pub(super) fn post_heap(scope: &web_sys::DedicatedWorkerGlobalScope) {
+    let message = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&message, &"heap".into(), &heap_bytes().into());
+    let _ = scope.post_message(&message);
+}
+
+/// In the second worker: a share it could not read as one. The engine
+/// gives it up and reads every file itself.
+pub(super) fn refuse(scope: &web_sys::DedicatedWorkerGlobalScope) {
+    let _ = scope.post_message(&JsValue::from_str("refused"));
+}
+
 /// The encoded records a share's answer carries (`None`: read it yourself).
 pub(super) fn answer_bytes(answer: &Result<JsValue, JsValue>) -> Option<Vec<u8>> {
     answer
@@ -163,8 +217,9 @@ pub(super) fn answer_bytes(answer: &Result<JsValue, JsValue>) -> Option<Vec<u8>>
         .map(js_sys::Uint8Array::to_vec)
 }
 
-/// A message from the second worker: `ready`, `warm`, `panic:…`, or a
-/// file's answer `{shared, index, bytes, heap}`.
+/// A message from the second worker: `ready`, `warm`, `{heap}` after its
+/// warm-up, a file's answer `{shared, index, bytes, heap}`, or anything
+/// else (`panic:…`, `refused`): it is given up.
 fn on_message(state: &mut State, data: &JsValue) {
     match data.as_string().as_deref() {
         Some("ready") => state.ready = true,

@@ -43,7 +43,12 @@ const SETTLE_MS: i32 = 300;
 /// `interrupted` says the page is waiting (checked whenever it yields).
 /// The worker's clock comes in as `now_ms`: this module does not reach
 /// back into its parent (no import circle).
-pub(super) async fn run(now_ms: fn() -> f64, interrupted: impl Fn() -> bool) -> bool {
+/// `compute` false leaves the computing out (the second worker only reads).
+pub(super) async fn run(
+    now_ms: fn() -> f64,
+    interrupted: impl Fn() -> bool,
+    compute: bool,
+) -> bool {
     let files = city_files();
     let today = jiff::civil::date(2018, 1, 15);
     let mut slice_started = now_ms();
@@ -71,6 +76,9 @@ pub(super) async fn run(now_ms: fn() -> f64, interrupted: impl Fn() -> bool) -> 
                 }
                 slice_started = now_ms();
             }
+        }
+        if !compute {
+            continue;
         }
         let loaded = loader.finish(Settings::default(), |_| {});
         let settings = settings_after_load(&Settings::default(), &loaded.imports, Some(0), &[]);

@@ -537,13 +537,21 @@ pub mod wire {
     }
 
     /// Runs `read` with the names it reads back shared: each distinct
-    /// text one allocation, as a file read here has them. Outside it a
-    /// name read back is its own allocation.
+    /// text one allocation, as a file read here has them (so call it once
+    /// per file: `ingest::build` shares names within a file, and
+    /// `indicators::counts` groups a file's rows by their team's address).
+    /// Outside it a name read back is its own allocation.
     pub fn with_shared_names<R>(read: impl FnOnce() -> R) -> R {
+        /// Ends the sharing however `read` ends, a panic included.
+        struct Unshare;
+        impl Drop for Unshare {
+            fn drop(&mut self) {
+                NAMES.with(|names| *names.borrow_mut() = None);
+            }
+        }
         NAMES.with(|names| *names.borrow_mut() = Some(FxHashMap::default()));
-        let result = read();
-        NAMES.with(|names| *names.borrow_mut() = None);
-        result
+        let _unshare = Unshare;
+        read()
     }
 
     impl Serialize for Name {
@@ -554,17 +562,19 @@ pub mod wire {
 
     impl<'de> Deserialize<'de> for Name {
         fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Name, D::Error> {
-            let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+            // Borrowed from the bytes (postcard can): a name already
+            // shared costs no allocation.
+            let text = <&'de str>::deserialize(deserializer)?;
             Ok(NAMES.with(|names| match names.borrow_mut().as_mut() {
-                Some(names) => match names.get(text.as_ref()) {
+                Some(names) => match names.get(text) {
                     Some(name) => name.clone(),
                     None => {
-                        let name = Name::from(text.as_ref());
-                        names.insert(text.into_owned(), name.clone());
+                        let name = Name::from(text);
+                        names.insert(text.to_string(), name.clone());
                         name
                     }
                 },
-                None => Name::from(text.as_ref()),
+                None => Name::from(text),
             }))
         }
     }

@@ -1084,42 +1084,49 @@ mod tests {
     }
 
     /// Every other input read as the second worker reads it and taken back
-    /// (`add_transferred`): the same files, records, sources, problems and
-    /// figures as every input read here.
+    /// (`add_transferred`), the odd ones then the even ones, so every kind
+    /// of the example crosses: the same files, merged records with their
+    /// sources, summaries and figures as every input read here.
     #[test]
     fn inputs_read_by_another_worker_give_the_same_scorecard() {
         let (inputs, settings) = example_inputs();
         let today = Date::new(2026, 11, 26).unwrap();
         let here = load(&inputs, settings.clone(), today, |_| {});
-        let mut loader = Loader::new(today);
-        let mut transferred = 0;
-        for (index, input) in inputs.iter().enumerate() {
-            let read_elsewhere = load_files(&input.name, &input.bytes, 0, &input.overrides, today);
-            match transfer::encode(&read_elsewhere) {
-                Some(bytes) if index % 2 == 1 => {
-                    loader
-                        .add_transferred(&input.name, input.bytes.len(), &bytes, |_| {})
-                        .unwrap();
-                    transferred += 1;
-                }
-                _ => loader.add(input, |_| {}),
-            }
-        }
-        let shared = loader.finish(settings, |_| {});
-        assert!(
-            transferred >= inputs.len() / 2 - 1,
-            "{transferred} of {}",
-            inputs.len()
-        );
-        assert_eq!(format!("{:?}", shared.files), format!("{:?}", here.files));
-        assert_eq!(summaries(&shared), summaries(&here));
+        let here_dataset = format!("{:?}", here.dataset);
         let december = Month::parse("2017-12");
         let card = |loaded: &Loaded| {
             compute(loaded, &loaded.settings, december)
                 .unwrap()
                 .with_drills()
         };
-        assert_eq!(card(&shared), card(&here));
+        for parity in [1, 0] {
+            let mut loader = Loader::new(today);
+            let mut transferred = 0;
+            for (index, input) in inputs.iter().enumerate() {
+                let read_elsewhere =
+                    load_files(&input.name, &input.bytes, 0, &input.overrides, today);
+                match transfer::encode(&read_elsewhere) {
+                    Some(bytes) if index % 2 == parity => {
+                        loader
+                            .add_transferred(&input.name, input.bytes.len(), &bytes, |_| {})
+                            .unwrap();
+                        transferred += 1;
+                    }
+                    _ => loader.add(input, |_| {}),
+                }
+            }
+            let shared = loader.finish(settings.clone(), |_| {});
+            assert!(
+                transferred >= inputs.len() / 2 - 1,
+                "{transferred} of {}",
+                inputs.len()
+            );
+            assert_eq!(format!("{:?}", shared.files), format!("{:?}", here.files));
+            // Before any compute: a compute fills the dataset's caches.
+            assert!(format!("{:?}", shared.dataset) == here_dataset);
+            assert_eq!(summaries(&shared), summaries(&here));
+            assert_eq!(card(&shared), card(&here));
+        }
     }
 
     /// Every counting setting away from its default, each in a way that

@@ -173,6 +173,7 @@ pub enum Content {
     /// A history of signed-off months (history.md): its text, which the
     /// scorecard reads (`scorecard::load`; it checks indicator ids, which
     /// sit above this module), and whether it is the seeding CSV.
+    #[serde(skip)]
     History {
         text: String,
         csv: bool,

@@ -12,22 +12,48 @@ use super::{Content, LoadedFile};
 use crate::records::{Rec, wire};
 
 /// The files read from one input, as bytes; `None` when one of them does
-/// not cross (a settings document, history or commentary pack, whose
-/// serde form is their JSON): the engine then reads that input itself.
+/// not cross (a settings document, history or commentary pack: the
+/// scorecard reads their text later, and their serde form is their JSON):
+/// the engine then reads that input itself. Each file is encoded apart,
+/// so each reads back with its own names (`decode`).
 pub fn encode(files: &[LoadedFile]) -> Option<Vec<u8>> {
-    postcard::to_allocvec(files).ok()
+    if !files.iter().all(|file| crosses(&file.content)) {
+        return None;
+    }
+    let each = files
+        .iter()
+        .map(postcard::to_allocvec)
+        .collect::<Result<Vec<Vec<u8>>, _>>()
+        .ok()?;
+    postcard::to_allocvec(&each).ok()
+}
+
+/// Whether a file's content has a byte form (`Content`'s variants that
+/// serde skips have none; this says so before postcard is asked).
+fn crosses(content: &Content) -> bool {
+    !matches!(
+        content,
+        Content::Settings(_) | Content::History { .. } | Content::Commentary { .. }
+    )
 }
 
 /// The files `encode` wrote, their records' sources moved to follow the
 /// `first_index` files the engine holds already (the other worker counts
-/// from 0). Names are shared as `ingest::build` shares them in a file.
+/// from 0). Each file's names are shared within it, as `ingest::build`
+/// shares them.
 pub fn decode(bytes: &[u8], first_index: usize) -> Result<Vec<LoadedFile>, String> {
-    let mut files: Vec<LoadedFile> = wire::with_shared_names(|| postcard::from_bytes(bytes))
-        .map_err(|error| format!("the second worker's records could not be read back: {error}"))?;
-    if first_index > 0 {
-        for file in &mut files {
+    let why = |error: postcard::Error| {
+        format!("the second worker's records could not be read back: {error}")
+    };
+    let each: Vec<Vec<u8>> = postcard::from_bytes(bytes).map_err(why)?;
+    let mut files = Vec::with_capacity(each.len());
+    for bytes in &each {
+        let mut file: LoadedFile =
+            wire::with_shared_names(|| postcard::from_bytes(bytes)).map_err(why)?;
+        if first_index > 0 {
             shift_sources(&mut file.content, first_index);
         }
+        files.push(file);
     }
     Ok(files)
 }
@@ -146,16 +172,55 @@ mod tests {
         assert_eq!(rows[0].data.worker.address(), rows[1].data.worker.address());
     }
 
-    /// A settings document does not cross: the engine reads it itself.
+    /// What the scorecard reads itself later (a settings document, a
+    /// history, a commentary pack) does not cross: the engine reads it.
     #[test]
-    fn a_settings_document_does_not_cross() {
+    fn what_the_scorecard_reads_later_does_not_cross() {
         let settings = read(
             "scorecard-settings.json",
             r#"{"version": 1, "la_name": "Anytown"}"#,
             0,
         );
         assert!(settings[0].is_settings(), "{settings:?}");
-        assert_eq!(encode(&settings), None);
+        let history = read(
+            "history.csv",
+            "Month,Indicator,Measure,Area,Value\n2017-11,cp_plans,count,,12\n",
+            0,
+        );
+        assert!(history[0].is_history(), "{history:?}");
+        let commentary = read(
+            "commentary.csv",
+            "Indicator,Month,Commentary\ncp_plans,2017-12,Stable.\n",
+            0,
+        );
+        assert!(commentary[0].is_commentary(), "{commentary:?}");
+        for files in [settings, history, commentary] {
+            assert_eq!(encode(&files), None, "{}", files[0].name);
+        }
+    }
+
+    /// A workbook's sheets cross as one input: each sheet keeps its place
+    /// (sources `first_index + k`) and its own names, as read here.
+    #[test]
+    fn several_files_of_one_input_keep_their_places_and_their_own_names() {
+        let list6 = "Child Unique ID,Gender,Ethnicity,Date of Birth,Age,Disability,CIN Start Date,Primary Need Code,CIN Closure Date,Reason for Closure,Case Status,Allocated Team,Allocated Worker\n\
+                     C1,M,WBRI,01/02/2010,7,No,01/03/2017,N1,,,Open,North Team,W1\n";
+        let mut sheets = read("book.xlsx › List 6", list6, 0);
+        sheets.extend(read("book.xlsx › List 6 (2)", list6, 1));
+        let here: Vec<LoadedFile> = read("book.xlsx › List 6", list6, 5)
+            .into_iter()
+            .chain(read("book.xlsx › List 6 (2)", list6, 6))
+            .collect();
+        let back = decode(&encode(&sheets).expect("records cross"), 5).expect("read back");
+        assert_eq!(format!("{back:?}"), format!("{here:?}"));
+        let team = |file: &LoadedFile| match &file.content {
+            Content::Cin(rows) => (rows[0].source.file, rows[0].data.team.clone()),
+            other => panic!("not List 6: {other:?}"),
+        };
+        let ((first, first_team), (second, second_team)) = (team(&back[0]), team(&back[1]));
+        assert_eq!((first, second), (5, 6));
+        assert_eq!(first_team, second_team);
+        assert_ne!(first_team.address(), second_team.address());
     }
 
     /// Bytes that are not an encoding say so; they never panic.
