@@ -236,6 +236,8 @@ describe('Firefox ESR', { skip: SKIP }, () => {
   test('Load example gives the seed scorecard', async () => {
     const { context, page, requests, errors } = await open();
     try {
+      // Both workers up and warm, as after an analyst's first look.
+      await until(page, () => Number(document.getElementById('timings')?.dataset.workerWarmMs) > 0);
       const before = requests.length;
       const started = Date.now();
       await page.click('[data-testid="load-example"]');
@@ -256,6 +258,10 @@ describe('Firefox ESR', { skip: SKIP }, () => {
       assert.equal(value(shown, 'supervision', 'supervised', 'current'), 419);
       assert.equal(Math.round(value(shown, 'adoption_placement_order_to_match', 'average_days', 'current')), 232);
       assert.equal(Math.round(value(shown, 'care_leavers_eet', 'percent', 'current')), 64);
+      // Firefox starts the worker's own second worker too, which read the
+      // last of the example's files (decision 59).
+      const second = await page.evaluate(() => Number(document.getElementById('timings').dataset.secondReaderFiles));
+      assert.ok(second >= 3, `the second worker read ${second} files`);
       // Made by the background worker: its files, from the page's own folder,
       // are the only requests.
       // (The worker may have been fetched already: it starts once the page is idle.)
