@@ -88,7 +88,9 @@ pub(super) struct SecondReader {
 
 impl SecondReader {
     /// Starts the second worker from this worker's own script; `None` when
-    /// the browser starts no worker from a worker.
+    /// the browser starts no worker from a worker, or not from this one's
+    /// URL (the single-file page opened from `file://`: a `blob:` URL in
+    /// an opaque origin, which Chromium refuses).
     pub(super) fn start() -> Option<SecondReader> {
         let href = js_sys::Reflect::get(&js_sys::global(), &"location".into())
             .and_then(|location| js_sys::Reflect::get(&location, &"href".into()))
