@@ -310,7 +310,7 @@ pub fn start() {
     on_message.forget();
     // Messages sent before this point were lost: tell the page to send now.
     let _ = scope.post_message(&JsValue::from_str("ready"));
-    if scope.name() != second_reader::NAME {
+    if !second_reader::is_second(&scope) {
         SECOND.with(|second| *second.borrow_mut() = SecondReader::start());
     }
     warm_up_then_answer(scope);
@@ -325,7 +325,7 @@ fn warm_up_then_answer(scope: web_sys::DedicatedWorkerGlobalScope) {
     wasm_bindgen_futures::spawn_local(async move {
         let page_waits = || WAITING.with(|waiting| !waiting.borrow().is_empty());
         // The second worker only reads: its warm-up computes nothing.
-        let second = scope.name() == second_reader::NAME;
+        let second = second_reader::is_second(&scope);
         let warmed = warm_up::run(now_ms, page_waits, !second).await;
         // V8 compiles a function when it is first called, and `handle`
         // (every answer inlined, the papers' writers too) is 500 KB of code
@@ -444,11 +444,10 @@ impl Load {
             // left the file to the engine (then read from disk below).
             #[cfg(feature = "bench")]
             let waited = now_ms();
-            let from_second = match index.checked_sub(first_second) {
-                Some(_) => match answers.pop_front() {
-                    Some(answer) => second_reader::answer_bytes(&answer.await),
-                    None => None,
-                },
+            let shared = index.checked_sub(first_second);
+            let answer = shared.and_then(|_| answers.pop_front());
+            let from_second = match answer {
+                Some(answer) => second_reader::answer_bytes(&answer.await),
                 None => None,
             };
             if let Some(encoded) = from_second {
@@ -466,7 +465,7 @@ impl Load {
                 }
             }
             let asked = now_ms();
-            let read = match index.checked_sub(first_second) {
+            let read = match shared {
                 Some(k) => {
                     let handle = kept.get(k).cloned().flatten();
                     ReadAhead::new(vec![handle]).next_file().await

@@ -27,7 +27,12 @@ use crate::worker_protocol::FileMeta;
 
 /// The name the second worker is started with: how it knows it is the
 /// second (it starts no worker of its own, and warms up only its reading).
-pub(super) const NAME: &str = "second-reader";
+const NAME: &str = "second-reader";
+
+/// Whether this worker is the second (started with `NAME`).
+pub(super) fn is_second(scope: &web_sys::DedicatedWorkerGlobalScope) -> bool {
+    scope.name() == NAME
+}
 
 /// How long the engine waits for the second worker's warm-up, after its
 /// own, before it says `warm` anyway (a second worker that never

@@ -280,24 +280,17 @@ impl Loader {
 
     /// Reads the next input (never failing: an unreadable file is a
     /// loaded file that says why).
-    pub fn add(&mut self, input: &InputFile, mut progress: impl FnMut(LoadStep<'_>)) {
-        let index = self.inputs;
-        progress(LoadStep::Reading {
-            index,
-            name: &input.name,
-            done_bytes: self.done_bytes,
+    pub fn add(&mut self, input: &InputFile, progress: impl FnMut(LoadStep<'_>)) {
+        let today = self.today;
+        let Ok(()) = self.take(&input.name, input.bytes.len(), progress, |first| {
+            Ok::<_, std::convert::Infallible>(load_files(
+                &input.name,
+                &input.bytes,
+                first,
+                &input.overrides,
+                today,
+            ))
         });
-        self.done_bytes += input.bytes.len();
-        let first = self.files.len();
-        self.files.extend(load_files(
-            &input.name,
-            &input.bytes,
-            first,
-            &input.overrides,
-            self.today,
-        ));
-        self.input_of.resize(self.files.len(), index);
-        self.inputs += 1;
     }
 
     /// Takes the next input as another worker read it (`transfer::encode`
@@ -310,15 +303,30 @@ impl Loader {
         name: &str,
         size: usize,
         encoded: &[u8],
-        mut progress: impl FnMut(LoadStep<'_>),
+        progress: impl FnMut(LoadStep<'_>),
     ) -> Result<(), String> {
-        let files = transfer::decode(encoded, self.files.len())?;
+        self.take(name, size, progress, |first| {
+            transfer::decode(encoded, first)
+        })
+    }
+
+    /// The next input's files, as `read` gives them from the index of the
+    /// first among all loaded files (for record sources); nothing taken
+    /// when it fails.
+    fn take<E>(
+        &mut self,
+        name: &str,
+        size: usize,
+        mut progress: impl FnMut(LoadStep<'_>),
+        read: impl FnOnce(usize) -> Result<Vec<LoadedFile>, E>,
+    ) -> Result<(), E> {
         let index = self.inputs;
         progress(LoadStep::Reading {
             index,
             name,
             done_bytes: self.done_bytes,
         });
+        let files = read(self.files.len())?;
         self.done_bytes += size;
         self.files.extend(files);
         self.input_of.resize(self.files.len(), index);
